@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer.tsv.gz, the compact gazetteer newsdex embeds, from the
+GeoNames and world-countries files in ../shared/gazetteer.
+
+    python3 scripts/build_gazetteer.py [SHARED_GAZETTEER_DIR] [OUT]
+
+Licences: GeoNames data CC BY 4.0 (https://www.geonames.org/), world-countries
+ODbL (mledoze/countries). data/README.md carries the credit lines.
+
+Lines (tab-separated; aliases separated by '|'):
+  K code name lat lon                                   continent
+  C iso2 name continent lat lon population geonameid aliases demonyms
+  A code name lat lon population aliases                admin1 (code CC.X)
+  B code name lat lon population aliases                admin2 (code CC.X.Y)
+  P geonameid name lat lon cc admin1 admin2 feature population aliases
+Admin areas have no coordinates in GeoNames' code tables: they get the mean
+position of their cities, and the sum of their populations.
+"""
+import gzip, json, os, re, sys, unicodedata
+from collections import defaultdict
+
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
+out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv.gz')
+
+# Feature codes kept: populated places that exist now. PPLX (sections) only when large.
+DROP_FEATURES = {'PPLH', 'PPLQ', 'PPLW', 'PPLCH'}
+ADMIN_SUFFIXES = re.compile(r'\s+(Oblast|Province|Region|Department|Division|Governorate|District|Prefecture|'
+                            r'County|Municipality|Voivodeship|Rayon|Raion|Krai|Kray|Emirate|State|Parish)$')
+
+# Common English names and abbreviations of countries that the data sets lack.
+EXTRA_COUNTRY_ALIASES = {
+    'US': ['U.S.', 'U.S.A.', 'USA', 'US', 'America', 'United States', 'United States of America'],
+    'GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom'],
+    'AE': ['UAE', 'U.A.E.', 'Emirates'],
+    'CD': ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'Zaire', 'Zaïre'],
+    'CG': ['Republic of Congo', 'Congo-Brazzaville'],
+    'KR': ['South Korea'], 'KP': ['North Korea', 'DPRK'],
+    'CI': ['Ivory Coast', "Côte d'Ivoire"], 'MM': ['Burma', 'Myanmar'], 'NL': ['Holland', 'Netherlands'],
+    'CZ': ['Czech Republic', 'Czechia'], 'MK': ['Macedonia', 'North Macedonia'], 'SZ': ['Swaziland', 'Eswatini'],
+    'TL': ['East Timor', 'Timor-Leste'], 'VA': ['Vatican', 'Vatican City', 'Holy See'],
+    'PS': ['Palestine', 'Palestinian Territories'], 'TW': ['Taiwan'], 'RU': ['Russia'], 'SY': ['Syria'],
+    'IR': ['Iran'], 'VN': ['Vietnam'], 'LA': ['Laos'], 'BO': ['Bolivia'], 'VE': ['Venezuela'], 'TZ': ['Tanzania'],
+    'MD': ['Moldova'], 'BN': ['Brunei'], 'CV': ['Cape Verde'], 'FM': ['Micronesia'], 'TR': ['Turkey', 'Türkiye'],
+}
+
+
+def latin(s):
+    """Latin-script text only (accented letters allowed)."""
+    for c in s:
+        if c.isalpha() and not unicodedata.name(c, '').startswith('LATIN'):
+            return False
+    return True
+
+
+def good_alias(a, name):
+    a = a.strip()
+    if len(a) < 3 or a == name or not latin(a):
+        return False
+    if a.upper() == a:  # codes: IEV, KBP, NYC
+        return False
+    if any(ch.isdigit() for ch in a) or '(' in a or ',' in a:
+        return False
+    return a[0].isupper()
+
+
+def clean(s):
+    return s.replace('\t', ' ').replace('|', ' ').strip()
+
+
+def main():
+    countries = json.load(open(os.path.join(src, 'geonames-countries.json')))
+    continents = json.load(open(os.path.join(src, 'geonames-continents.json')))
+    admin1 = {x['code']: x['name'] for x in json.load(open(os.path.join(src, 'geonames-admin1.json')))}
+    admin2 = {x['code']: x['name'] for x in json.load(open(os.path.join(src, 'geonames-admin2.json')))}
+    world = {c['cca2']: c for c in json.load(open(os.path.join(src, 'world-countries.json')))}
+
+    lines = []
+    for code, c in sorted(continents.items()):
+        lines.append('\t'.join(['K', code, c['name'], '%.4f' % float(c['lat']), '%.4f' % float(c['lng'])]))
+
+    cities = []
+    a1_pts, a2_pts = defaultdict(list), defaultdict(list)
+    with open(os.path.join(src, 'geonames-cities500.txt'), encoding='utf-8') as f:
+        for row in f:
+            r = row.rstrip('\n').split('\t')
+            if len(r) < 15:
+                continue
+            gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc = r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), r[6], r[7], r[8]
+            a1, a2, pop = r[10], r[11], int(r[14] or 0)
+            if fcode in DROP_FEATURES or (fcode == 'PPLX' and pop < 50000):
+                continue
+            aliases = set()
+            if ascii_name != name and good_alias(ascii_name, name):
+                aliases.add(ascii_name)
+            if pop >= 5000:
+                for a in alts.split(','):
+                    if good_alias(a, name):
+                        aliases.add(a)
+            cities.append((gid, name, lat, lon, cc, a1, a2, fcode, pop, sorted(aliases)))
+            a1_pts[cc + '.' + a1].append((lat, lon, pop))
+            a2_pts[cc + '.' + a1 + '.' + a2].append((lat, lon, pop))
+
+    for cc, c in sorted(countries.items()):
+        w = world.get(cc, {})
+        lat, lon = (w.get('latlng') or [0, 0])[:2]
+        names = {c['name']}
+        if w:
+            names |= {w['name']['common'], w['name']['official']}
+            names |= {a for a in w.get('altSpellings', []) if len(a) > 3 and a.upper() != a}
+            eng = w.get('translations', {})
+        names |= set(EXTRA_COUNTRY_ALIASES.get(cc, []))
+        aliases = sorted(clean(n) for n in names if n and n != c['name'] and latin(n))
+        demonyms = set()
+        for d in (w.get('demonyms', {}).get('eng', {}) or {}).values():
+            if d:
+                demonyms.add(clean(d))
+        cont = continents.get(c['continentcode'], {}).get('name', c['continentcode'])
+        lines.append('\t'.join(['C', cc, clean(c['name']), cont, '%.4f' % lat, '%.4f' % lon,
+                                str(c.get('population') or 0), str(c['geonameid']), '|'.join(aliases), '|'.join(sorted(demonyms))]))
+
+    def admin_lines(tag, table, pts):
+        for code, name in sorted(table.items()):
+            p = pts.get(code)
+            if not p:
+                continue
+            lat = sum(x[0] for x in p) / len(p)
+            lon = sum(x[1] for x in p) / len(p)
+            pop = sum(x[2] for x in p)
+            aliases = set()
+            m = ADMIN_SUFFIXES.search(name)
+            if m:
+                aliases.add(name[:m.start()])
+            a = unicodedata.normalize('NFKD', name)
+            a = ''.join(ch for ch in a if not unicodedata.combining(ch))
+            if a != name and latin(a):
+                aliases.add(a)
+            aliases.discard(name)
+            lines.append('\t'.join([tag, code, clean(name), '%.4f' % lat, '%.4f' % lon, str(pop), '|'.join(sorted(clean(x) for x in aliases))]))
+
+    admin_lines('A', admin1, a1_pts)
+    admin_lines('B', admin2, a2_pts)
+    for gid, name, lat, lon, cc, a1, a2, fcode, pop, aliases in cities:
+        lines.append('\t'.join(['P', gid, clean(name), '%.4f' % lat, '%.4f' % lon, cc, a1, a2, fcode, str(pop),
+                                '|'.join(clean(a) for a in aliases)]))
+
+    header = '# newsdex gazetteer v1. Derived from GeoNames (CC BY 4.0, https://www.geonames.org/) and world-countries (ODbL) by scripts/build_gazetteer.py\n'
+    data = header + '\n'.join(lines) + '\n'
+    with gzip.GzipFile(out, 'wb', compresslevel=9, mtime=0) as g:
+        g.write(data.encode('utf-8'))
+    print('%s: %d lines, %.1f MB raw, %.1f MB gz' % (out, len(lines), len(data.encode()) / 1e6, os.path.getsize(out) / 1e6))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Builds the word lists the extractors embed:
+
+  data/common_words.txt  words written in lowercase >= 75% of the time when they
+                         are not at a sentence start, in ../shared/corpus/news-en.jsonl
+                         (a vocabulary statistic: no article text is copied)
+  data/names.txt         first names from ../shared/names (Kantrowitz Names Corpus)
+
+    python3 scripts/build_wordlists.py [SHARED_DIR]
+"""
+import json, os, re, sys
+from collections import Counter
+
+shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared')
+data = os.path.join(os.path.dirname(__file__), '..', 'data')
+
+lower, upper = Counter(), Counter()
+word = re.compile(r"[A-Za-z][a-z]+")
+with open(os.path.join(shared, 'corpus', 'news-en.jsonl'), encoding='utf-8') as f:
+    for line in f:
+        a = json.loads(line)
+        text = a.get('body') or ''
+        for sent in re.split(r'(?<=[.!?])\s+|\n', text):
+            toks = word.findall(sent)
+            for t in toks[1:]:  # skip the sentence-initial word
+                (lower if t[0].islower() else upper)[t.lower()] += 1
+common = sorted(w for w, n in lower.items() if n + upper[w] >= 8 and n / (n + upper[w]) >= 0.75)
+with open(os.path.join(data, 'common_words.txt'), 'w') as out:
+    out.write('\n'.join(common) + '\n')
+
+names = set()
+for fn in ('male.txt', 'female.txt'):
+    with open(os.path.join(shared, 'names', fn), encoding='utf-8') as f:
+        for l in f:
+            l = l.strip()
+            if l and not l.startswith('#') and l[0].isalpha():
+                names.add(l)
+with open(os.path.join(data, 'names.txt'), 'w') as out:
+    out.write('\n'.join(sorted(names)) + '\n')
+print('common words: %d, first names: %d' % (len(common), len(names)))

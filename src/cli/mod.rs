@@ -1,0 +1,344 @@
+//! The command line: clap derive structs per command, turned once into typed
+//! configs (`IngestConfig`, `SearchRequest`), and one function per command that
+//! returns the process exit code.
+
+pub mod progress;
+pub mod render;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::extract::{date, ExtractOptions, Extractor};
+use crate::ingest::{self, IngestConfig};
+use crate::search::{SearchError, SearchRequest, Searchable, SortBy};
+
+/// Exit codes, documented in README.
+pub const EXIT_OK: i32 = 0;
+/// The command ran, but some input could not be used (reported and counted).
+pub const EXIT_INPUT_ERRORS: i32 = 1;
+/// Bad usage: a wrong argument or an invalid query.
+pub const EXIT_USAGE: i32 = 2;
+/// Could not run: the index cannot be opened or written.
+pub const EXIT_FATAL: i32 = 3;
+
+const DEFAULT_INDEX: &str = "newsdex-index";
+
+#[derive(Parser, Debug)]
+#[command(name = "newsdex", version, about = "Full-text search for news archives: ingest dumps, extract speakers, places and dates, search with facets")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Ingest files or directories of articles into an index (re-runs add nothing twice).
+    Index(IndexArgs),
+    /// Search an index: ranked snippets, filters, facet counts, date histogram.
+    Search(SearchArgs),
+    /// Print the extraction (date, speakers, places) of each article as JSON lines.
+    Extract(ExtractArgs),
+    /// Index the sample corpus shipped in the repository and show a search.
+    Demo(DemoArgs),
+    /// Show one stored article with its extraction, as JSON.
+    Show(ShowArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    /// Files or directories (walked recursively) of JSON, JSONL, text, .gz, .zst.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Index directory (created if missing).
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Memory budget of the index writer, e.g. 256MB, 1GB.
+    #[arg(long, default_value = "256MB", value_parser = parse_size)]
+    pub memory: usize,
+    /// Commit after this many articles (0: only by time and at the end).
+    #[arg(long, default_value_t = 100_000)]
+    pub commit_every: u64,
+    /// Commit at least every this many seconds.
+    #[arg(long, default_value_t = 60)]
+    pub commit_interval: u64,
+    /// Re-read files the manifest says are already ingested and unchanged.
+    #[arg(long)]
+    pub force: bool,
+    /// Skip speaker and place extraction (dates are still parsed).
+    #[arg(long)]
+    pub no_extract: bool,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Date,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// Query in tantivy syntax: words, "phrases", AND/OR/NOT, +must -not, field:term. Empty: all.
+    #[arg(default_value = "")]
+    pub query: String,
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long, value_enum, default_value = "relevance")]
+    pub sort: SortArg,
+    /// Published on or after this date (2026-02-01, "Feb 1, 2026", ...).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Published on or before this date (a day is included whole).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only articles quoting this person (full name or surname); repeat for all of several.
+    #[arg(long)]
+    pub speaker: Vec<String>,
+    /// Only articles mentioning a place: a facet path prefix (/Europe/Ukraine) or a name (Kyiv).
+    #[arg(long)]
+    pub place: Vec<String>,
+    /// Only articles from this source (repeat for any of several).
+    #[arg(long)]
+    pub source: Vec<String>,
+    /// Show facet counts (speakers, places, sources) and the date histogram.
+    #[arg(long)]
+    pub facets: bool,
+    /// Print one JSON document.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long)]
+    pub no_speakers: bool,
+    #[arg(long)]
+    pub no_places: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Where to build the demo index (default: a folder in the system temp dir).
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// The sample corpus (default: samples/ next to the binary's source).
+    #[arg(long)]
+    pub samples: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    pub id: String,
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+}
+
+/// Parses sizes like `512MB`, `1GB`, `300000000`.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num.parse().map_err(|_| format!("not a size: {s:?} (try 256MB)"))?;
+    let mult = match unit.trim() {
+        "" | "B" => 1.0,
+        "K" | "KB" | "KIB" => 1024.0,
+        "M" | "MB" | "MIB" => 1024.0 * 1024.0,
+        "G" | "GB" | "GIB" => 1024.0 * 1024.0 * 1024.0,
+        other => return Err(format!("unknown size unit {other:?} (use KB, MB or GB)")),
+    };
+    Ok((n * mult) as usize)
+}
+
+/// Parses a `--from`/`--to` date; `end` makes a bare day inclusive (start of the next day).
+pub fn parse_bound(s: &str, end: bool) -> Result<i64, String> {
+    let ts = date::parse_date(s).ok_or_else(|| format!("not a date: {s:?} (try 2026-02-04)"))?;
+    let bare_day = ts % 86_400 == 0 && !s.contains(':');
+    Ok(if end && bare_day { ts + 86_400 } else { ts })
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    let result = match cli.command {
+        Command::Index(a) => cmd_index(a),
+        Command::Search(a) => cmd_search(a),
+        Command::Extract(a) => cmd_extract(a),
+        Command::Demo(a) => cmd_demo(a),
+        Command::Show(a) => cmd_show(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            EXIT_FATAL
+        }
+    }
+}
+
+fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
+    let mut cfg = IngestConfig::new(a.paths, a.index);
+    if let Some(t) = a.threads {
+        cfg.num_threads = t.max(1);
+    }
+    cfg.memory_budget_bytes = a.memory;
+    cfg.commit_every_docs = a.commit_every;
+    cfg.commit_interval = Duration::from_secs(a.commit_interval.max(1));
+    cfg.force = a.force;
+    cfg.extract = ExtractOptions { speakers: !a.no_extract, places: !a.no_extract };
+    let bar = progress::Bar::new(!a.quiet && std::io::stderr().is_terminal());
+    let report = ingest::ingest(&cfg, &bar)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        eprint!("{}", render::ingest_report(&report));
+    }
+    Ok(if report.stats.failed > 0 { EXIT_INPUT_ERRORS } else { EXIT_OK })
+}
+
+fn search_request(a: &SearchArgs) -> Result<SearchRequest, String> {
+    let mut req = SearchRequest::new(&a.query);
+    req.limit = a.limit;
+    req.offset = a.offset;
+    req.sort = match a.sort {
+        SortArg::Relevance => SortBy::Relevance,
+        SortArg::Date => SortBy::Date,
+    };
+    req.from = a.from.as_deref().map(|s| parse_bound(s, false)).transpose()?;
+    req.to = a.to.as_deref().map(|s| parse_bound(s, true)).transpose()?;
+    req.speakers = a.speaker.clone();
+    req.places = a.place.clone();
+    req.sources = a.source.clone();
+    req.facets = a.facets;
+    Ok(req)
+}
+
+fn cmd_search(a: SearchArgs) -> anyhow::Result<i32> {
+    let req = match search_request(&a) {
+        Ok(r) => r,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let s = Searchable::open(&a.index)?;
+    match s.search(&req) {
+        Ok(resp) => {
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&resp)?)?;
+            } else {
+                write!(out, "{}", render::search(&resp, std::io::stdout().is_terminal()))?;
+            }
+            Ok(EXIT_OK)
+        }
+        Err(e @ (SearchError::Query(_) | SearchError::Request(_))) => {
+            eprintln!("error: {e}");
+            Ok(EXIT_USAGE)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
+    let extractor = Extractor::new(ExtractOptions { speakers: !a.no_speakers, places: !a.no_places });
+    let mut failed = 0u64;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut batch = Vec::new();
+    let flush = |batch: &mut Vec<crate::ingest::parse::RawArticle>, out: &mut dyn Write| -> std::io::Result<()> {
+        let lines: Vec<String> = std::mem::take(batch)
+            .into_par_iter()
+            .map(|raw| serde_json::to_string(&extractor.extract(raw).0.extract_output()).unwrap_or_default())
+            .collect();
+        for l in lines {
+            writeln!(out, "{l}")?;
+        }
+        Ok(())
+    };
+    let mut io_result = Ok(());
+    ingest::read_articles(
+        &a.paths,
+        &mut |_, _, raw| {
+            batch.push(raw);
+            if batch.len() >= 256 && io_result.is_ok() {
+                io_result = flush(&mut batch, &mut out);
+            }
+        },
+        &mut |_, msg| {
+            failed += 1;
+            eprintln!("{}", crate::sanitize::for_terminal(&msg));
+        },
+    );
+    io_result?;
+    flush(&mut batch, &mut out)?;
+    out.flush()?;
+    Ok(if failed > 0 { EXIT_INPUT_ERRORS } else { EXIT_OK })
+}
+
+fn cmd_show(a: ShowArgs) -> anyhow::Result<i32> {
+    let s = Searchable::open(&a.index)?;
+    match s.article(&a.id)? {
+        Some(article) => {
+            println!("{}", serde_json::to_string_pretty(&article)?);
+            Ok(EXIT_OK)
+        }
+        None => {
+            eprintln!("error: no article with id {:?}", a.id);
+            Ok(EXIT_INPUT_ERRORS)
+        }
+    }
+}
+
+/// The sample corpus: `samples/` in the source tree (or the working directory).
+fn samples_dir(arg: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(p) = arg {
+        return Ok(p);
+    }
+    let candidates = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"), PathBuf::from("samples")];
+    candidates
+        .into_iter()
+        .find(|p| p.is_dir())
+        .context("cannot find the samples/ folder; pass --samples DIR")
+}
+
+fn cmd_demo(a: DemoArgs) -> anyhow::Result<i32> {
+    let samples = samples_dir(a.samples)?;
+    let index = a.index.unwrap_or_else(|| std::env::temp_dir().join("newsdex-demo-index"));
+    println!("== newsdex demo: indexing {} into {}", samples.display(), index.display());
+    let cfg = IngestConfig::new(vec![samples], index.clone());
+    let bar = progress::Bar::new(std::io::stderr().is_terminal());
+    let report = ingest::ingest(&cfg, &bar)?;
+    print!("{}", render::ingest_report(&report));
+    let s = Searchable::open(&index)?;
+    let color = std::io::stdout().is_terminal();
+    let demos: [(&str, &[&str]); 2] = [("\"peace talks\" OR ceasefire OR Ukraine", &[]), ("election", &["/Europe"])];
+    for (q, places) in demos {
+        let mut req = SearchRequest::new(q);
+        req.limit = 5;
+        req.facets = true;
+        req.places = places.iter().map(|p| p.to_string()).collect();
+        let filter = if places.is_empty() { String::new() } else { format!(" --place {}", places.join(" --place ")) };
+        println!("\n== newsdex search --index {} '{q}'{filter} --limit 5 --facets\n", index.display());
+        let resp = s.search(&req).map_err(|e| anyhow::anyhow!("{e}"))?;
+        print!("{}", render::search(&resp, color));
+    }
+    println!("\nTry your own: newsdex search --index {} 'your query' --facets", index.display());
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,221 @@
+//! Extraction: from a [`RawArticle`] to an [`Article`] with a stable id, a UTC
+//! publication date, the speakers quoted and the places mentioned. The
+//! [`Extractor`] holds the read-only state (gazetteer, name lists), built once and
+//! shared by every worker thread.
+
+pub mod date;
+pub mod gazetteer;
+pub mod names;
+pub mod places;
+pub mod speakers;
+pub mod text;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+
+use crate::ingest::parse::RawArticle;
+use gazetteer::Gazetteer;
+
+/// A quote attributed to a speaker, with byte offsets into the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A person quoted or reported as saying something, by canonical full name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub mentions: Vec<String>,
+    pub quotes: Vec<Quote>,
+}
+
+/// A place mentioned in the article, resolved to one GeoNames entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub name: String,
+    pub mentions: Vec<String>,
+    pub geonameid: u32,
+    pub lat: f32,
+    pub lon: f32,
+    pub country: String,
+    /// Hierarchical facet path: `/Europe/Ukraine/Kyiv City/Kyiv`.
+    pub path: String,
+}
+
+/// An article ready to be indexed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    /// Publication date, UTC seconds; `None` when unknown (never "now").
+    pub date: Option<i64>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub authors: Vec<String>,
+    pub language: Option<String>,
+    pub speakers: Vec<Speaker>,
+    pub places: Vec<Place>,
+    /// Hash of the article's content: tells an unchanged re-ingest from an update.
+    pub content_hash: u64,
+}
+
+/// What `newsdex extract` prints per article (and the index stores).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExtractOutput {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub speakers: Vec<Speaker>,
+    pub places: Vec<Place>,
+}
+
+impl Article {
+    pub fn extract_output(&self) -> ExtractOutput {
+        ExtractOutput {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            date: self.date.map(date::format_day),
+            speakers: self.speakers.clone(),
+            places: self.places.clone(),
+        }
+    }
+}
+
+/// Which extractors run.
+#[derive(Clone, Copy, Debug)]
+pub struct ExtractOptions {
+    pub speakers: bool,
+    pub places: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            speakers: true,
+            places: true,
+        }
+    }
+}
+
+/// Read-only extraction state, shared by all threads.
+pub struct Extractor {
+    pub gazetteer: Arc<Gazetteer>,
+    pub options: ExtractOptions,
+}
+
+/// Stable id of an article: its own id, else a hash of its url, else of title+body.
+pub fn article_id(raw: &RawArticle) -> String {
+    if let Some(id) = raw.id.as_deref().filter(|s| !s.is_empty()) {
+        return id.to_string();
+    }
+    if let Some(url) = raw.url.as_deref().filter(|s| !s.is_empty()) {
+        return format!("url-{:016x}", xxh3_64(url.as_bytes()));
+    }
+    let mut buf = Vec::with_capacity(raw.body.len() + 64);
+    buf.extend_from_slice(raw.title.as_deref().unwrap_or("").as_bytes());
+    buf.push(0);
+    buf.extend_from_slice(raw.body.as_bytes());
+    format!("text-{:032x}", xxh3_128(&buf))
+}
+
+fn content_hash(a: &RawArticle) -> u64 {
+    let mut buf = Vec::with_capacity(a.body.len() + 256);
+    for part in [
+        a.title.as_deref(),
+        Some(a.body.as_str()),
+        a.date.as_deref(),
+        a.url.as_deref(),
+        a.source.as_deref(),
+        a.language.as_deref(),
+    ] {
+        buf.extend_from_slice(part.unwrap_or("").as_bytes());
+        buf.push(0);
+    }
+    for author in &a.authors {
+        buf.extend_from_slice(author.as_bytes());
+        buf.push(1);
+    }
+    xxh3_64(&buf)
+}
+
+/// A short title from the body when the input has none.
+fn title_from_body(body: &str) -> String {
+    let first = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let sentence_end = first
+        .char_indices()
+        .find(|&(i, c)| c == '.' && i > 20 && first[i + 1..].starts_with(' '))
+        .map(|(i, _)| i);
+    let cut = sentence_end.unwrap_or(first.len());
+    text::truncate_chars(&first[..cut], 120)
+}
+
+/// The embedded gazetteer, loaded once per process and shared.
+pub fn shared_gazetteer() -> Arc<Gazetteer> {
+    static G: std::sync::OnceLock<Arc<Gazetteer>> = std::sync::OnceLock::new();
+    G.get_or_init(|| Arc::new(Gazetteer::embedded())).clone()
+}
+
+/// What extraction noticed about an article that is not an error.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Warnings {
+    pub bad_date: bool,
+}
+
+impl Extractor {
+    /// Loads the embedded gazetteer; call once and share.
+    pub fn new(options: ExtractOptions) -> Self {
+        Extractor {
+            gazetteer: shared_gazetteer(),
+            options,
+        }
+    }
+
+    /// Extracts date, speakers and places; never fails, never panics on input.
+    pub fn extract(&self, raw: RawArticle) -> (Article, Warnings) {
+        let mut warnings = Warnings::default();
+        let id = article_id(&raw);
+        let hash = content_hash(&raw);
+        let mut date = raw.date.as_deref().and_then(date::parse_date);
+        if date.is_none() && raw.date.is_some() {
+            warnings.bad_date = true;
+        }
+        if date.is_none() {
+            date = raw.url.as_deref().and_then(date::date_from_url);
+        }
+        let title = raw
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| title_from_body(&raw.body));
+        let speakers = if self.options.speakers {
+            speakers::extract(&raw.body)
+        } else {
+            Vec::new()
+        };
+        let places = if self.options.places {
+            places::extract(&self.gazetteer, &title, &raw.body)
+        } else {
+            Vec::new()
+        };
+        let article = Article {
+            id,
+            title,
+            body: raw.body,
+            date,
+            url: raw.url,
+            source: raw.source,
+            authors: raw.authors,
+            language: raw.language,
+            speakers,
+            places,
+            content_hash: hash,
+        };
+        (article, warnings)
+    }
+}

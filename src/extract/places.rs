@@ -1,0 +1,385 @@
+//! Places: finds mentions of gazetteer names in the text (longest match over
+//! capitalised token sequences, multi-word names included), rejects what is not a
+//! place (person names, organisations, common words at a sentence start, demonyms),
+//! and resolves each mention to one gazetteer entry the way a reader would: the
+//! other places in the article, the dateline, population and feature importance.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{name_key, Gazetteer, Kind};
+use super::names::{lists, WordLists};
+use super::text::{tokenize, Token};
+use super::Place;
+
+/// Lowercase words allowed inside a multi-word place name.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "del", "la", "le", "el", "al", "es", "du", "do", "da", "dos", "das", "upon",
+    "on", "the", "sur", "am", "an", "der", "di", "y", "en",
+];
+
+/// Capitalised words that may follow a place without making it part of a longer name.
+const AFTER_OK: &[&str] = &[
+    "mayor", "governor", "president", "prime", "minister", "police", "officials", "official",
+    "authorities", "residents", "city", "province", "state", "region", "county", "capital",
+    "airport", "time", "on", "in", "and", "or", "but", "for", "to", "at", "with", "as", "by",
+    "said", "says", "the", "a", "an", "is", "was", "has", "had", "will", "would", "could",
+];
+
+/// Capitalised words that may precede a place.
+const BEFORE_OK: &[&str] = &[
+    "in", "from", "to", "at", "of", "near", "across", "into", "outside", "inside", "around",
+    "through", "toward", "towards", "between", "and", "or", "the", "on", "for", "by", "with",
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "downtown", "greater", "visit", "while", "when", "after", "before", "since", "both",
+];
+
+/// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
+struct Mention<'g> {
+    start: usize,
+    end: usize,
+    ids: &'g [u32],
+    key: String,
+    /// Part of the article's dateline ("KYIV, Feb 3 (Reuters) -").
+    dateline: bool,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Words that are part of person names in this article ("Jordan" in "Jordan Henderson",
+/// "Clinton" after "Hillary Clinton"), by first-name cue or title.
+fn person_words(text: &str, toks: &[Token], w: &WordLists) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if !t.cap || t.all_caps {
+            continue;
+        }
+        let word = t.text(text);
+        let next_adjacent = |k: usize| {
+            toks.get(k + 1)
+                .filter(|n| n.cap && !n.all_caps && text[toks[k].end..n.start].trim_matches([' ', '.']).is_empty())
+        };
+        let titled = w.is_title(word) && matches!(lower(word).as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "senator" | "rep" | "gov" | "president" | "mayor");
+        if (w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled {
+            // First name followed by one or two capitalised words: a person.
+            let mut k = i;
+            let mut n = 0;
+            while let Some(next) = next_adjacent(k) {
+                let nw = next.text(text);
+                if w.is_org_word(nw) || w.is_title(nw) {
+                    break;
+                }
+                out.insert(lower(nw));
+                k += 1;
+                n += 1;
+                if n == 2 {
+                    break;
+                }
+            }
+            if n > 0 && !titled {
+                out.insert(lower(word));
+            }
+        }
+    }
+    out
+}
+
+fn gap_is_name_joiner(gap: &str) -> bool {
+    gap == " " || gap == "-" || gap == "." || gap == ". " || gap == "'" || gap == "’"
+}
+
+/// Finds candidate mentions: longest gazetteer match starting at each capitalised token.
+fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> Vec<Mention<'g>> {
+    let mut out = Vec::new();
+    let persons = person_words(text, toks, w);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !t.cap {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, &'g [u32], String)> = None;
+        let max = g.max_tokens.min(toks.len() - i);
+        // Extend over joinable tokens, then try the longest span first.
+        let mut j_max = i;
+        while j_max + 1 < i + max {
+            let gap = &text[toks[j_max].end..toks[j_max + 1].start];
+            if !gap_is_name_joiner(gap) {
+                break;
+            }
+            j_max += 1;
+        }
+        for j in (i..=j_max).rev() {
+            let last = toks[j];
+            if !last.cap && !last.text(text).chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if (i + 1..j).any(|k| !toks[k].cap && !CONNECTORS.contains(&toks[k].text(text))) {
+                continue;
+            }
+            let key = name_key(&text[t.start..last.end]);
+            let ids = g.lookup(&key);
+            if !ids.is_empty() {
+                found = Some((j, ids, key));
+                break;
+            }
+        }
+        let Some((j, ids, key)) = found else {
+            i += 1;
+            continue;
+        };
+        let surface = &text[t.start..toks[j].end];
+        let single = i == j;
+        let word = t.text(text);
+        let mut ok = true;
+        // Short or all-caps words: only exact, known forms ("US", "UK", "UAE").
+        if single && word.chars().count() < 3 && !t.all_caps {
+            ok = false;
+        }
+        if t.all_caps && surface.len() <= 3 && !ids.iter().any(|&id| g.entry(id).kind == Kind::Country) {
+            ok = false;
+        }
+        // Demonyms and adjectives are not place mentions.
+        if g.demonym(&key).is_some() {
+            ok = false;
+        }
+        // Common words: only when capitalised mid-sentence.
+        if ok && t.sentence_start && toks[i..=j].iter().all(|x| w.is_common(x.text(text))) {
+            ok = false;
+        }
+        if ok && single && super::names::is_calendar_word(word) {
+            ok = false;
+        }
+        // Part of a person's name in this article.
+        if ok && single && persons.contains(&lower(word)) {
+            ok = false;
+        }
+        // Inside a longer capitalised name: "Paris Hilton", "Real Madrid", "Washington Post".
+        if ok {
+            if let Some(next) = toks.get(j + 1) {
+                let gap = &text[toks[j].end..next.start];
+                let nw = next.text(text);
+                if next.cap && (gap == " " || gap == "-") && !AFTER_OK.contains(&lower(nw).as_str()) && !next.all_caps {
+                    // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
+                    let next_is_place = !g.lookup(&name_key(nw)).is_empty() && !w.is_first_name(nw);
+                    if !next_is_place || w.is_org_word(nw) {
+                        ok = false;
+                    }
+                }
+            }
+            if i > 0 && ok {
+                let prev = toks[i - 1];
+                let gap = &text[prev.end..t.start];
+                let pw = prev.text(text);
+                if prev.cap && (gap == " " || gap == "-") && !prev.all_caps {
+                    let harmless = BEFORE_OK.contains(&lower(pw).as_str())
+                        || (prev.sentence_start && w.is_common(pw));
+                    if !harmless {
+                        ok = false;
+                    }
+                }
+                if matches!(lower(pw).as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep") {
+                    ok = false;
+                }
+            }
+        }
+        if ok {
+            let mut end = toks[j].end;
+            // "U.S." keeps its final period.
+            if surface.len() <= 6 && surface.contains('.') && text[end..].starts_with('.') {
+                end += 1;
+            }
+            out.push(Mention {
+                start: t.start,
+                end,
+                ids,
+                key,
+                dateline: false,
+            });
+        }
+        i = j + 1;
+    }
+    mark_dateline(text, &mut out);
+    out
+}
+
+/// A dateline is a place at the very start of the body followed by a comma or dash.
+fn mark_dateline(text: &str, mentions: &mut [Mention<'_>]) {
+    if let Some(m) = mentions.first_mut() {
+        let before = text[..m.start].trim();
+        let after = text[m.end..].trim_start();
+        if before.len() <= 2 && (after.starts_with(',') || after.starts_with('—') || after.starts_with('-') || after.starts_with('(')) {
+            m.dateline = true;
+        }
+    }
+}
+
+/// How likely an entry is to be meant, before context.
+fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
+    let e = g.entry(id);
+    let kind = match e.kind {
+        Kind::Country => 9.0,
+        Kind::Continent => 8.0,
+        Kind::Admin1 => 5.5,
+        Kind::Admin2 => 2.5,
+        Kind::City => match e.feature.as_str() {
+            "PPLC" => 6.5,
+            "PPLA" => 3.5,
+            "PPLA2" => 2.0,
+            _ => 1.0,
+        },
+    };
+    let pop = (e.population as f32 + 1.0).log10();
+    let exact = if name_key(&e.name) == key { 1.0 } else { 0.0 };
+    kind + pop * 0.9 + exact
+}
+
+/// Recognises and resolves the places of an article.
+pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
+    let w = lists();
+    let toks = tokenize(body);
+    let mentions = candidates(g, body, &toks, w);
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    // Context: countries and admin1 areas named without ambiguity, the dateline, demonyms.
+    let mut countries: HashMap<&str, f32> = HashMap::new();
+    let mut admins: HashMap<(&str, &str), f32> = HashMap::new();
+    for m in &mentions {
+        let weight = if m.dateline { 3.0 } else { 1.0 };
+        let best = m.ids.iter().copied().max_by(|a, b| prior(g, *a, &m.key).total_cmp(&prior(g, *b, &m.key)));
+        if let Some(id) = best {
+            let e = g.entry(id);
+            if m.ids.len() == 1 || matches!(e.kind, Kind::Country) || m.dateline {
+                *countries.entry(e.country.as_str()).or_default() += weight;
+                if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::City) {
+                    *admins.entry((e.country.as_str(), e.admin1.as_str())).or_default() += weight;
+                }
+            }
+        }
+    }
+    for t in tokenize(title).iter().chain(toks.iter()).filter(|t| t.cap) {
+        let src = if t.end <= title.len() && title.get(t.start..t.end).is_some() { title } else { body };
+        if let Some(c) = g.demonym(&name_key(t.text(src))) {
+            *countries.entry(g.entry(c).country.as_str()).or_default() += 0.5;
+        }
+    }
+
+    let mut places: Vec<Place> = Vec::new();
+    let mut index: HashMap<u32, usize> = HashMap::new();
+    for m in &mentions {
+        let mut best: Option<(u32, f32)> = None;
+        for &id in m.ids {
+            let e = g.entry(id);
+            let mut score = prior(g, id, &m.key);
+            if e.kind != Kind::Continent {
+                let c = countries.get(e.country.as_str()).copied().unwrap_or(0.0);
+                score += 3.0 * c.min(2.0);
+                if matches!(e.kind, Kind::City | Kind::Admin2) {
+                    let a = admins.get(&(e.country.as_str(), e.admin1.as_str())).copied().unwrap_or(0.0);
+                    score += 2.0 * a.min(2.0);
+                }
+            }
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((id, score));
+            }
+        }
+        let Some((id, score)) = best else { continue };
+        let e = g.entry(id);
+        // Small places with no support from the rest of the article are likelier false hits.
+        let supported = countries.contains_key(e.country.as_str()) && e.kind != Kind::Country;
+        if e.kind == Kind::City && e.population < 5000 && !supported && !m.dateline {
+            continue;
+        }
+        if score < 4.0 && !supported {
+            continue;
+        }
+        let surface = body[m.start..m.end].to_string();
+        let slot = *index.entry(id).or_insert_with(|| {
+            places.push(Place {
+                name: e.name.clone(),
+                mentions: Vec::new(),
+                geonameid: e.geonameid,
+                lat: e.lat,
+                lon: e.lon,
+                country: e.country.clone(),
+                path: g.path(id),
+            });
+            places.len() - 1
+        });
+        if !places[slot].mentions.contains(&surface) {
+            places[slot].mentions.push(surface);
+        }
+    }
+    places
+}
+
+/// Byte ranges of place mentions (for tests and highlighting).
+pub fn mention_spans(g: &Gazetteer, body: &str) -> Vec<(usize, usize)> {
+    let toks = tokenize(body);
+    candidates(g, body, &toks, lists()).iter().map(|m| (m.start, m.end)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::embedded)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        extract(gaz(), "", text).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn seed_article_places() {
+        let text = include_str!("../../tests/fixtures/seed-article.txt");
+        let places = extract(gaz(), "", text);
+        let paths: Vec<&str> = places.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"/Europe/Ukraine/Kyiv City/Kyiv"), "{paths:?}");
+        assert!(paths.contains(&"/Europe/Ukraine"), "{paths:?}");
+        assert!(paths.iter().any(|p| p.starts_with("/Europe/Russia")), "{paths:?}");
+        assert!(paths.iter().any(|p| p.starts_with("/Asia/United Arab Emirates/Abu Dhabi")), "{paths:?}");
+        assert!(paths.contains(&"/Asia/United Arab Emirates"), "{paths:?}");
+    }
+
+    #[test]
+    fn multi_word_names_win_over_parts() {
+        assert_eq!(names("Talks were held in Abu Dhabi, United Arab Emirates, on Monday."), vec!["Abu Dhabi", "United Arab Emirates"]);
+    }
+
+    #[test]
+    fn person_and_club_names_are_not_places() {
+        assert!(names("Jordan Henderson scored twice.").is_empty());
+        assert!(names("Paris Hilton arrived late.").is_empty());
+        assert_eq!(names("Real Madrid beat Barcelona in Madrid."), vec!["Barcelona", "Madrid"]);
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_places() {
+        assert!(names("Nice weather is expected. Reading is fun. Split the bill.").is_empty());
+        assert_eq!(names("He moved to Nice in 2019."), vec!["Nice"]);
+    }
+
+    #[test]
+    fn demonyms_are_not_mentions() {
+        let p = extract(gaz(), "", "Ukrainian troops held the line near Kharkiv.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].mentions, vec!["Kharkiv"]);
+        assert_eq!(p[0].country, "UA");
+    }
+
+    #[test]
+    fn context_resolves_ambiguity() {
+        let us = extract(gaz(), "", "Officials in Atlanta and Savannah said Georgia would recount.");
+        assert!(us.iter().any(|p| p.path == "/North America/United States/Georgia"), "{us:?}");
+        let eu = extract(gaz(), "", "Russia and Georgia held talks in Tbilisi.");
+        assert!(eu.iter().any(|p| p.path == "/Asia/Georgia"), "{eu:?}");
+    }
+}

@@ -1,0 +1,140 @@
+//! Small text helpers shared by the extractors and the frontends.
+
+/// At most `max` characters of `s`, with an ellipsis when cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+/// Folds a word for lookups: lowercase, common accents removed, curly quotes straightened.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => out.push('e'),
+            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' | 'ı' => out.push('i'),
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => out.push('o'),
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'Ú' | 'Ù' | 'Û' | 'Ü' => out.push('u'),
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => out.push('c'),
+            'ñ' | 'ń' | 'Ñ' => out.push('n'),
+            'š' | 'ś' | 'ş' | 'Š' | 'Ś' | 'Ş' => out.push('s'),
+            'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => out.push('z'),
+            'ý' | 'ÿ' | 'Ý' => out.push('y'),
+            'ł' | 'Ł' => out.push('l'),
+            'ř' | 'Ř' => out.push('r'),
+            'ğ' | 'Ğ' => out.push('g'),
+            'đ' | 'Đ' | 'ð' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            '’' | '‘' | '`' => out.push('\''),
+            '‐' | '‑' | '–' | '—' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_on_char_boundaries() {
+        assert_eq!(truncate_chars("Київ is a city", 4), "Київ…");
+        assert_eq!(truncate_chars("short", 10), "short");
+    }
+
+    #[test]
+    fn folds_accents_and_quotes() {
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+    }
+}
+
+/// A word of the text: a run of alphanumeric characters, with byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// First character is uppercase.
+    pub cap: bool,
+    /// Every letter is uppercase (and there are at least two).
+    pub all_caps: bool,
+    /// Starts a sentence (or a line, or a quotation).
+    pub sentence_start: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+}
+
+/// Splits text into word tokens, marking capitals and sentence starts.
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut boundary = true; // a sentence boundary was seen since the last token
+    let mut prev_end = 0usize;
+    let push = |out: &mut Vec<Token>, st: usize, en: usize, boundary: bool| {
+        let w = &s[st..en];
+        let mut chars = w.chars();
+        let first = chars.next().unwrap_or(' ');
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        out.push(Token {
+            start: st,
+            end: en,
+            cap: first.is_uppercase(),
+            all_caps,
+            sentence_start: boundary,
+        });
+    };
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                // Sentence boundary: terminal punctuation (not an initial such as "J.") or a line break.
+                if !boundary && prev_end < i {
+                    let gap = &s[prev_end..i];
+                    if gap.contains('\n') || gap.contains(['“', '"']) && gap.trim_start().starts_with(['“', '"']) {
+                        boundary = true;
+                    } else if let Some(p) = gap.trim_start().chars().next() {
+                        if matches!(p, '.' | '!' | '?' | ':' | ';') && gap.contains(char::is_whitespace) {
+                            let last = out.last().map(|t: &Token| &s[t.start..t.end]).unwrap_or("");
+                            let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+                            let abbrev = matches!(last, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Capt" | "Prof" | "Rev" | "Jr" | "Sr" | "Mt" | "Ft" | "No" | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Corp" | "Inc" | "Co" | "Ltd" | "vs");
+                            if p != '.' || (!initial && !abbrev) {
+                                boundary = true;
+                            }
+                        }
+                    }
+                }
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            push(&mut out, st, i, boundary);
+            boundary = false;
+            prev_end = i;
+        }
+    }
+    if let Some(st) = start {
+        push(&mut out, st, s.len(), boundary);
+    }
+    out
+}
+
+#[cfg(test)]
+mod token_tests {
+    use super::*;
+
+    #[test]
+    fn sentence_starts_skip_initials_and_titles() {
+        let s = "He met Mr. Smith in J. K. Town. Then \"Hello\" and\nNew line";
+        let toks = tokenize(s);
+        let starts: Vec<&str> = toks.iter().filter(|t| t.sentence_start).map(|t| t.text(s)).collect();
+        assert_eq!(starts, vec!["He", "Then", "Hello", "New"]);
+    }
+}

@@ -1,0 +1,477 @@
+//! Reading one input file into records: decompression (`.gz`, `.zst`, detected by
+//! name and by magic bytes), format detection (JSON, JSONL, plain text) and
+//! splitting into one record per article with its line number. Everything is
+//! streamed with a per-record size limit, so a 10 GB JSONL file never sits in memory.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use super::stats::FailureKind;
+
+/// Largest record (JSON line, JSON value or text file) accepted; larger ones are reported.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// How the records of a file are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON value per line.
+    Jsonl,
+    /// One JSON object, a JSON array of objects, or several concatenated values.
+    Json,
+    /// One plain-text article (optional header) per file.
+    Text,
+}
+
+/// How a file is compressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// One article's bytes, with the line where it starts (1-based).
+#[derive(Debug)]
+pub struct Record {
+    pub line: u64,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+/// Something wrong at a place in a file; the file may still yield more records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    pub line: u64,
+    pub kind: FailureKind,
+    pub message: String,
+}
+
+/// The compression named by a file name's last extension.
+pub fn compression_from_name(path: &Path) -> Compression {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        Some(e) if e == "gz" || e == "gzip" => Compression::Gzip,
+        Some(e) if e == "zst" || e == "zstd" => Compression::Zstd,
+        _ => Compression::None,
+    }
+}
+
+/// The format suggested by a file name (its extension under any compression suffix).
+pub fn format_from_name(path: &Path) -> Option<Format> {
+    let mut p = path.to_path_buf();
+    if compression_from_name(&p) != Compression::None {
+        p = p.with_extension("");
+    }
+    let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
+        "json" => Some(Format::Json),
+        "txt" | "text" | "md" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// True for names the walker picks up in a directory (explicitly named files are always read).
+pub fn is_article_file(path: &Path) -> bool {
+    format_from_name(path).is_some()
+}
+
+/// A reader that counts the bytes read from disk, for progress and throughput.
+pub struct CountingReader<R> {
+    inner: R,
+    counter: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Opens a file, decompressing it when its name or its first bytes say so.
+pub fn open(path: &Path, disk_bytes: Arc<AtomicU64>) -> io::Result<Box<dyn BufRead + Send>> {
+    let file = File::open(path)?;
+    let mut raw = BufReader::with_capacity(
+        256 << 10,
+        CountingReader {
+            inner: file,
+            counter: disk_bytes,
+        },
+    );
+    let head = raw.fill_buf()?;
+    let compression = if head.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        compression_from_name(path)
+    };
+    Ok(match compression {
+        Compression::None => Box::new(raw),
+        Compression::Gzip => Box::new(BufReader::with_capacity(
+            256 << 10,
+            flate2::bufread::MultiGzDecoder::new(raw),
+        )),
+        Compression::Zstd => Box::new(BufReader::with_capacity(
+            256 << 10,
+            zstd::stream::read::Decoder::with_buffer(raw)?,
+        )),
+    })
+}
+
+fn io_failure(line: u64, err: &io::Error, compressed: bool) -> RecordError {
+    let kind = if err.kind() == io::ErrorKind::InvalidData
+        || err.kind() == io::ErrorKind::UnexpectedEof
+        || compressed
+    {
+        if compressed {
+            FailureKind::Compression
+        } else {
+            FailureKind::Encoding
+        }
+    } else {
+        FailureKind::Unreadable
+    };
+    let what = if compressed {
+        "corrupt or truncated compressed data"
+    } else {
+        "read error"
+    };
+    RecordError {
+        line,
+        kind,
+        message: format!("{what}: {err}"),
+    }
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most `limit` bytes.
+/// Returns `Ok(None)` at end of input, else `Ok(Some(overflowed))`.
+fn read_line_limited(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut overflow = false;
+    let mut any = false;
+    loop {
+        let available = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(if any { Some(overflow) } else { None });
+        }
+        any = true;
+        let (chunk, used, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], i + 1, true),
+            None => (available, available.len(), false),
+        };
+        if !overflow {
+            if buf.len() + chunk.len() > limit {
+                overflow = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        r.consume(used);
+        if done {
+            return Ok(Some(overflow));
+        }
+    }
+}
+
+/// Reads up to `limit` bytes; returns the bytes and whether more remained.
+fn read_all_limited(r: &mut dyn BufRead, limit: usize) -> io::Result<(Vec<u8>, bool)> {
+    let mut out = Vec::new();
+    r.take(limit as u64 + 1).read_to_end(&mut out)?;
+    let over = out.len() > limit;
+    out.truncate(limit);
+    Ok((out, over))
+}
+
+fn first_non_ws(bytes: &[u8]) -> Option<u8> {
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+/// Streams the records of one opened file to `emit`. Errors at a place in the file go
+/// to `emit` too; reading goes on after a bad line, and stops only when the stream
+/// itself fails (truncated archive, I/O error).
+pub fn read_records(
+    path: &Path,
+    reader: &mut dyn BufRead,
+    emit: &mut dyn FnMut(Result<Record, RecordError>),
+) {
+    let compressed = compression_from_name(path) != Compression::None;
+    let head = match reader.fill_buf() {
+        Ok(h) => h,
+        Err(e) => return emit(Err(io_failure(1, &e, compressed))),
+    };
+    if head.is_empty() {
+        return emit(Err(RecordError {
+            line: 1,
+            kind: FailureKind::NoText,
+            message: "empty file".into(),
+        }));
+    }
+    let sniff_len = head.len().min(8192);
+    if head[..sniff_len].contains(&0) {
+        return emit(Err(RecordError {
+            line: 1,
+            kind: FailureKind::Encoding,
+            message: "binary data (NUL bytes), not an article file".into(),
+        }));
+    }
+    let first = first_non_ws(&head[..sniff_len]);
+    let format = match (format_from_name(path), first) {
+        (Some(Format::Jsonl), _) => Format::Jsonl,
+        (Some(Format::Json), Some(b'[')) => Format::Json,
+        (_, Some(b'{')) => {
+            // One object per line, or one (pretty-printed) object per file?
+            let line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+            let first_line = &head[..line_end];
+            if serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok() {
+                Format::Jsonl
+            } else {
+                Format::Json
+            }
+        }
+        (_, Some(b'[')) if format_from_name(path) != Some(Format::Text) => Format::Json,
+        (Some(Format::Json), _) => Format::Json,
+        _ => Format::Text,
+    };
+    match format {
+        Format::Jsonl => read_jsonl(reader, compressed, emit),
+        Format::Json => read_json(reader, compressed, emit),
+        Format::Text => match read_all_limited(reader, MAX_RECORD_BYTES) {
+            Ok((_, true)) => emit(Err(too_large(1))),
+            Ok((bytes, false)) => emit(Ok(Record {
+                line: 1,
+                format: Format::Text,
+                bytes,
+            })),
+            Err(e) => emit(Err(io_failure(1, &e, compressed))),
+        },
+    }
+}
+
+fn too_large(line: u64) -> RecordError {
+    RecordError {
+        line,
+        kind: FailureKind::TooLarge,
+        message: format!("record larger than the {} MiB limit", MAX_RECORD_BYTES >> 20),
+    }
+}
+
+fn read_jsonl(
+    reader: &mut dyn BufRead,
+    compressed: bool,
+    emit: &mut dyn FnMut(Result<Record, RecordError>),
+) {
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        line_no += 1;
+        match read_line_limited(reader, &mut buf, MAX_RECORD_BYTES) {
+            Ok(None) => return,
+            Ok(Some(true)) => emit(Err(too_large(line_no))),
+            Ok(Some(false)) => {
+                if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                emit(Ok(Record {
+                    line: line_no,
+                    format: Format::Jsonl,
+                    bytes: std::mem::take(&mut buf),
+                }));
+            }
+            Err(e) => return emit(Err(io_failure(line_no, &e, compressed))),
+        }
+    }
+}
+
+/// Splits a JSON text into top-level values, or into the elements of a top-level
+/// array, by scanning structure (strings, escapes, nesting) without parsing.
+/// Streams: a huge array of articles is read one element at a time.
+fn read_json(
+    reader: &mut dyn BufRead,
+    compressed: bool,
+    emit: &mut dyn FnMut(Result<Record, RecordError>),
+) {
+    let mut line = 1u64;
+    let mut start_line = 1u64;
+    let mut cur: Vec<u8> = Vec::new();
+    let mut depth: u32 = 0;
+    let mut in_string = false;
+    let mut escape = false;
+    let mut in_array = false; // inside a top-level array whose elements are the records
+    let mut over = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return emit(Err(io_failure(line, &e, compressed))),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        let n = chunk.len();
+        for &b in chunk {
+            let base = if in_array { 1 } else { 0 };
+            if b == b'\n' {
+                line += 1;
+            }
+            if depth == base && !in_string {
+                // Between records.
+                match b {
+                    b'[' if depth == 0 && !in_array => {
+                        in_array = true;
+                        depth = 1;
+                        continue;
+                    }
+                    b']' if in_array => {
+                        in_array = false;
+                        depth = 0;
+                        continue;
+                    }
+                    b'{' | b'[' => {
+                        start_line = line;
+                        cur.clear();
+                        over = false;
+                    }
+                    b',' if in_array => continue,
+                    b if b.is_ascii_whitespace() => continue,
+                    _ => {
+                        // A scalar or stray byte at record level: collect until whitespace.
+                        if cur.is_empty() {
+                            start_line = line;
+                        }
+                        cur.push(b);
+                        continue;
+                    }
+                }
+            }
+            if !over {
+                if cur.len() >= MAX_RECORD_BYTES {
+                    over = true;
+                    cur = Vec::new();
+                } else {
+                    cur.push(b);
+                }
+            }
+            if in_string {
+                if escape {
+                    escape = false;
+                } else if b == b'\\' {
+                    escape = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth = depth.saturating_add(1),
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == base {
+                        if over {
+                            emit(Err(too_large(start_line)));
+                        } else {
+                            emit(Ok(Record {
+                                line: start_line,
+                                format: Format::Json,
+                                bytes: std::mem::take(&mut cur),
+                            }));
+                        }
+                        over = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        reader.consume(n);
+    }
+    let base = if in_array { 1 } else { 0 };
+    if depth > base || in_array || !cur.is_empty() {
+        emit(Err(RecordError {
+            line: start_line,
+            kind: FailureKind::MalformedJson,
+            message: "unexpected end of file inside a JSON value (truncated?)".into(),
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(name: &str, data: &[u8]) -> Vec<Result<Record, RecordError>> {
+        let mut out = Vec::new();
+        let mut r: &[u8] = data;
+        read_records(Path::new(name), &mut r, &mut |x| out.push(x));
+        out
+    }
+
+    #[test]
+    fn jsonl_lines_keep_line_numbers_and_skip_blank_lines() {
+        let out = records("a.jsonl", b"{\"a\":1}\n\n{\"b\":2}\n");
+        let lines: Vec<u64> = out.iter().map(|r| r.as_ref().unwrap().line).collect();
+        assert_eq!(lines, vec![1, 3]);
+    }
+
+    #[test]
+    fn json_array_is_split_into_elements() {
+        let out = records("a.json", b"[\n {\"t\": \"a]}\"},\n {\"t\": [1,2]}\n]\n");
+        assert_eq!(out.len(), 2);
+        let second = out[1].as_ref().unwrap();
+        assert_eq!(second.line, 3);
+        assert_eq!(second.bytes, b"{\"t\": [1,2]}");
+    }
+
+    #[test]
+    fn pretty_json_object_is_one_record() {
+        let out = records("a.json", b"{\n \"title\": \"x\",\n \"maintext\": \"y\"\n}\n");
+        assert_eq!(out.len(), 1);
+        assert!(out[0].is_ok());
+    }
+
+    #[test]
+    fn truncated_json_is_reported() {
+        let out = records("a.json", b"[{\"a\": 1}, {\"b\": ");
+        assert!(out[0].is_ok());
+        assert_eq!(out[1].as_ref().unwrap_err().kind, FailureKind::MalformedJson);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_reported() {
+        assert_eq!(records("a.txt", b"\x00\x01abc")[0].as_ref().unwrap_err().kind, FailureKind::Encoding);
+        assert_eq!(records("a.txt", b"")[0].as_ref().unwrap_err().kind, FailureKind::NoText);
+    }
+
+    #[test]
+    fn text_is_one_record() {
+        let out = records("a.txt", b"Title: x\n\nbody text\n");
+        assert_eq!(out[0].as_ref().unwrap().format, Format::Text);
+    }
+
+    #[test]
+    fn overlong_line_is_reported_and_reading_goes_on() {
+        let mut data = b"{\"a\":\"".to_vec();
+        data.extend(std::iter::repeat_n(b'x', MAX_RECORD_BYTES + 10));
+        data.extend_from_slice(b"\"}\n{\"b\":1}\n");
+        let out = records("a.jsonl", &data);
+        assert_eq!(out[0].as_ref().unwrap_err().kind, FailureKind::TooLarge);
+        assert_eq!(out[1].as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn names_give_format_under_compression() {
+        assert_eq!(format_from_name(Path::new("x.jsonl.gz")), Some(Format::Jsonl));
+        assert_eq!(format_from_name(Path::new("x.json.zst")), Some(Format::Json));
+        assert_eq!(format_from_name(Path::new("x.txt")), Some(Format::Text));
+        assert_eq!(format_from_name(Path::new("x.png")), None);
+    }
+}

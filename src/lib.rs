@@ -1,0 +1,34 @@
+//! newsdex: a full-text search indexer for news archives.
+//!
+//! The pipeline stages are modules: [`ingest`] (walk, read, parse, the wiring),
+//! [`extract`] (dates, speakers, places), [`writer`] (tantivy documents, upserts),
+//! [`search`] (queries, snippets, facets, histograms). The frontends are [`cli`].
+//!
+//! ```
+//! use newsdex::ingest::{ingest, IngestConfig, NoProgress};
+//! use newsdex::search::{SearchRequest, Searchable};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let input = dir.path().join("articles.jsonl");
+//! std::fs::write(&input, concat!(
+//!     r#"{"id":"a","title":"Talks in Abu Dhabi","text":"Delegations met in Abu Dhabi on Wednesday.","date":"2026-02-04"}"#, "\n",
+//!     r#"{"id":"b","title":"Storm","text":"A storm hit the coast.","date":"2026-02-05"}"#, "\n",
+//! )).unwrap();
+//! let index_dir = dir.path().join("index");
+//! let report = ingest(&IngestConfig::new(vec![input], index_dir.clone()), &NoProgress).unwrap();
+//! assert_eq!(report.stats.added, 2);
+//!
+//! let index = Searchable::open(&index_dir).unwrap();
+//! let found = index.search(&SearchRequest::new("delegations")).unwrap();
+//! assert_eq!(found.total, 1);
+//! assert_eq!(found.hits[0].id, "a");
+//! assert!(found.hits[0].places.iter().any(|p| p.ends_with("/Abu Dhabi")));
+//! ```
+
+pub mod cli;
+pub mod extract;
+pub mod ingest;
+pub mod sanitize;
+pub mod schema;
+pub mod search;
+pub mod writer;

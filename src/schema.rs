@@ -1,0 +1,177 @@
+//! The index schema: `schema/schema.json` (embedded at build time) turned into a
+//! tantivy [`Schema`], and [`NewsSchema`], the one struct that owns the [`Field`]
+//! handles. No other module names a field by string.
+
+use serde::Deserialize;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions,
+    Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+};
+
+/// The schema definition as shipped in `schema/schema.json`.
+pub const SCHEMA_JSON: &str = include_str!("../schema/schema.json");
+
+#[derive(Debug, Deserialize)]
+struct SchemaFile {
+    version: u32,
+    fields: Vec<FieldDef>,
+}
+
+#[derive(Debug, Deserialize)]
+struct FieldDef {
+    name: String,
+    kind: String,
+    stored: bool,
+    #[serde(default)]
+    tokenizer: Option<String>,
+    #[serde(default)]
+    boost: Option<f32>,
+}
+
+/// Field handles of the newsdex index, built from the schema definition.
+#[derive(Clone, Debug)]
+pub struct NewsSchema {
+    pub schema: Schema,
+    pub version: u32,
+    pub id: Field,
+    pub url: Field,
+    pub source: Field,
+    pub title: Field,
+    pub body: Field,
+    pub date: Field,
+    pub language: Field,
+    pub authors: Field,
+    pub speaker: Field,
+    pub place: Field,
+    pub hash: Field,
+    pub extraction: Field,
+    /// Query-time boosts of the text fields searched by default.
+    pub title_boost: f32,
+}
+
+/// Names of fast fields, for tantivy APIs that take a name (fast-field columns).
+pub const DATE_FAST_FIELD: &str = "date";
+pub const HASH_FAST_FIELD: &str = "hash";
+
+impl NewsSchema {
+    /// Builds the schema from the embedded definition.
+    pub fn new() -> Self {
+        Self::from_json(SCHEMA_JSON).expect("schema/schema.json is valid (checked by a test)")
+    }
+
+    /// Builds the schema from a definition text; fails on unknown kinds or missing fields.
+    pub fn from_json(text: &str) -> anyhow::Result<Self> {
+        let file: SchemaFile = serde_json::from_str(text)?;
+        let mut builder = Schema::builder();
+        let mut title_boost = 1.0;
+        for def in &file.fields {
+            let stored = def.stored;
+            match def.kind.as_str() {
+                "id" => {
+                    let opts = if stored { STRING | STORED } else { STRING };
+                    builder.add_text_field(&def.name, opts);
+                }
+                "text" => {
+                    let tokenizer = def.tokenizer.as_deref().unwrap_or("default");
+                    let indexing = TextFieldIndexing::default()
+                        .set_tokenizer(tokenizer)
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                    let mut opts = TextOptions::default().set_indexing_options(indexing);
+                    if stored {
+                        opts = opts.set_stored();
+                    }
+                    builder.add_text_field(&def.name, opts);
+                    if def.name == "title" {
+                        title_boost = def.boost.unwrap_or(1.0);
+                    }
+                }
+                "facet" => {
+                    let opts = if stored {
+                        FacetOptions::default().set_stored()
+                    } else {
+                        FacetOptions::default()
+                    };
+                    builder.add_facet_field(&def.name, opts);
+                }
+                "date" => {
+                    let mut opts = DateOptions::default()
+                        .set_indexed()
+                        .set_fast()
+                        .set_precision(DateTimePrecision::Seconds);
+                    if stored {
+                        opts = opts.set_stored();
+                    }
+                    builder.add_date_field(&def.name, opts);
+                }
+                "u64" => {
+                    let mut opts = NumericOptions::default().set_fast();
+                    if stored {
+                        opts = opts.set_stored();
+                    }
+                    builder.add_u64_field(&def.name, opts);
+                }
+                "stored_json" => {
+                    builder.add_text_field(&def.name, STORED);
+                }
+                other => anyhow::bail!("schema field {:?}: unknown kind {other:?}", def.name),
+            }
+        }
+        let schema = builder.build();
+        let field = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| anyhow::anyhow!("schema/schema.json lacks the field {name:?}"))
+        };
+        Ok(NewsSchema {
+            version: file.version,
+            id: field("id")?,
+            url: field("url")?,
+            source: field("source")?,
+            title: field("title")?,
+            body: field("body")?,
+            date: field("date")?,
+            language: field("language")?,
+            authors: field("authors")?,
+            speaker: field("speaker")?,
+            place: field("place")?,
+            hash: field("hash")?,
+            extraction: field("extraction")?,
+            title_boost,
+            schema,
+        })
+    }
+
+    /// The name of a field, for messages and tantivy APIs that take names.
+    pub fn name(&self, field: Field) -> &str {
+        self.schema.get_field_name(field)
+    }
+}
+
+impl Default for NewsSchema {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_schema_loads_with_every_field() {
+        let s = NewsSchema::new();
+        assert_eq!(s.name(s.place), "place");
+        assert_eq!(s.name(s.date), DATE_FAST_FIELD);
+        assert_eq!(s.name(s.hash), HASH_FAST_FIELD);
+        assert!(s.title_boost > 1.0);
+    }
+
+    #[test]
+    fn unknown_kind_is_an_error() {
+        let err = NewsSchema::from_json(
+            r#"{"version":1,"fields":[{"name":"id","kind":"blob","stored":true}]}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown kind"));
+    }
+}

@@ -1,0 +1,327 @@
+//! Search: a [`SearchRequest`] (query text, filters, sort, window) run against the
+//! index into a [`SearchResponse`] with ranked hits, highlighted snippets, facet
+//! counts and a date histogram. The CLI, the HTTP API and the benchmarks all call
+//! [`Searchable::search`]; nothing else builds queries.
+
+pub mod facets;
+pub mod histogram;
+
+use std::ops::Bound;
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::extract::{date, ExtractOutput};
+use crate::schema::{NewsSchema, DATE_FAST_FIELD};
+use facets::Facets;
+use histogram::{DayCounts, Histogram};
+
+/// Most results one request may page through.
+pub const MAX_WINDOW: usize = 10_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    #[default]
+    Relevance,
+    Date,
+}
+
+/// A validated search.
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    /// tantivy query syntax; empty matches every article.
+    pub query: String,
+    /// Inclusive lower bound, UTC seconds.
+    pub from: Option<i64>,
+    /// Exclusive upper bound, UTC seconds.
+    pub to: Option<i64>,
+    /// Every speaker must be quoted (AND).
+    pub speakers: Vec<String>,
+    /// Facet prefixes (`/Europe/Ukraine`) or place names; any may match (OR).
+    pub places: Vec<String>,
+    /// Any of these sources (OR).
+    pub sources: Vec<String>,
+    pub sort: SortBy,
+    pub limit: usize,
+    pub offset: usize,
+    /// Compute facet counts and the date histogram.
+    pub facets: bool,
+    /// Build highlighted snippets.
+    pub snippets: bool,
+    /// Facet values to list per facet.
+    pub facet_size: usize,
+}
+
+impl SearchRequest {
+    pub fn new(query: &str) -> Self {
+        SearchRequest {
+            query: query.to_string(),
+            limit: 10,
+            snippets: true,
+            facet_size: 10,
+            ..Default::default()
+        }
+    }
+}
+
+/// A snippet of the body: text and the byte ranges of the query terms in it.
+#[derive(Clone, Debug, Serialize)]
+pub struct SnippetOut {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub snippets: Vec<SnippetOut>,
+    pub speakers: Vec<String>,
+    pub places: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchResponse {
+    pub query: String,
+    pub total: usize,
+    pub elapsed_ms: f64,
+    pub hits: Vec<Hit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub histogram: Option<Histogram>,
+}
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query text does not parse; the user should fix it.
+    #[error("invalid query: {0}")]
+    Query(String),
+    /// A request parameter is out of range.
+    #[error("invalid request: {0}")]
+    Request(String),
+    #[error(transparent)]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// An opened index ready to search, reloading when new commits land.
+pub struct Searchable {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub schema: NewsSchema,
+    parser: QueryParser,
+}
+
+/// A stored article with its extraction, for the article view.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredArticle {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub language: Option<String>,
+    pub authors: Vec<String>,
+    pub extraction: Option<ExtractOutput>,
+}
+
+impl Searchable {
+    pub fn open(dir: &Path) -> anyhow::Result<Self> {
+        let (index, schema) = crate::writer::open_existing(dir)?;
+        Self::from_index(index, schema)
+    }
+
+    pub fn from_index(index: Index, schema: NewsSchema) -> anyhow::Result<Self> {
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let mut parser = QueryParser::for_index(&index, vec![schema.title, schema.body]);
+        parser.set_field_boost(schema.title, schema.title_boost);
+        Ok(Searchable { index, reader, schema, parser })
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Parses the query text (empty: every article).
+    pub fn parse_query(&self, text: &str) -> Result<Box<dyn Query>, SearchError> {
+        if text.trim().is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        self.parser.parse_query(text).map_err(|e| SearchError::Query(format!("{e:?}")))
+    }
+
+    /// The user query with the filters of the request.
+    fn filtered_query(&self, searcher: &Searcher, req: &SearchRequest) -> Result<(Box<dyn Query>, Box<dyn Query>, String), SearchError> {
+        let text_query = self.parse_query(&req.query)?;
+        let s = &self.schema;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+        if req.from.is_some() || req.to.is_some() {
+            let lo = req.from.map_or(Bound::Unbounded, |t| Bound::Included(Term::from_field_date(s.date, DateTime::from_timestamp_secs(t))));
+            let hi = req.to.map_or(Bound::Unbounded, |t| Bound::Excluded(Term::from_field_date(s.date, DateTime::from_timestamp_secs(t))));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        let facet_any = |facets: Vec<Facet>, field| -> Box<dyn Query> {
+            let subs: Vec<(Occur, Box<dyn Query>)> = facets
+                .iter()
+                .map(|f| (Occur::Should, Box::new(TermQuery::new(Term::from_facet(field, f), IndexRecordOption::Basic)) as Box<dyn Query>))
+                .collect();
+            Box::new(BooleanQuery::new(subs))
+        };
+        for sp in &req.speakers {
+            clauses.push((Occur::Must, facet_any(facets::resolve(searcher, s.speaker, sp, true), s.speaker)));
+        }
+        let mut place_parent = "/".to_string();
+        if !req.places.is_empty() {
+            let mut all = Vec::new();
+            for p in &req.places {
+                all.extend(facets::resolve(searcher, s.place, p, false));
+            }
+            if all.len() == 1 {
+                place_parent = all[0].to_path_string();
+            }
+            clauses.push((Occur::Must, facet_any(all, s.place)));
+        }
+        if !req.sources.is_empty() {
+            let all = req.sources.iter().flat_map(|v| facets::resolve(searcher, s.source, v, false)).collect();
+            clauses.push((Occur::Must, facet_any(all, s.source)));
+        }
+        let query: Box<dyn Query> = if clauses.len() == 1 { text_query.box_clone() } else { Box::new(BooleanQuery::new(clauses)) };
+        Ok((query, text_query, place_parent))
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        if req.limit == 0 || req.limit > 1000 {
+            return Err(SearchError::Request(format!("limit must be between 1 and 1000, not {}", req.limit)));
+        }
+        if req.offset + req.limit > MAX_WINDOW {
+            return Err(SearchError::Request(format!("offset + limit must not exceed {MAX_WINDOW}")));
+        }
+        let searcher = self.searcher();
+        let (query, text_query, place_parent) = self.filtered_query(&searcher, req)?;
+        let s = &self.schema;
+
+        let facet_collectors = req.facets.then(|| {
+            let mut sp = FacetCollector::for_field(s.name(s.speaker));
+            sp.add_facet("/");
+            let mut pl = FacetCollector::for_field(s.name(s.place));
+            pl.add_facet(place_parent.as_str());
+            let mut so = FacetCollector::for_field(s.name(s.source));
+            so.add_facet("/");
+            (sp, pl, so, DayCounts)
+        });
+        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let (docs, total, extra): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
+            SortBy::Relevance => {
+                let (docs, total, extra) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+                (docs, total, extra)
+            }
+            SortBy::Date => {
+                let by_date = top.order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
+                let (docs, total, extra) = searcher.search(&*query, &(by_date, Count, facet_collectors))?;
+                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, extra)
+            }
+        };
+
+        let snippet_gen = if req.snippets && !req.query.trim().is_empty() {
+            let mut g = SnippetGenerator::create(&searcher, &*text_query, s.body)?;
+            g.set_max_num_chars(220);
+            Some(g)
+        } else {
+            None
+        };
+        let mut hits = Vec::with_capacity(docs.len());
+        for (i, (score, addr)) in docs.into_iter().enumerate() {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let mut snippets = Vec::new();
+            if req.snippets {
+                let snip = snippet_gen.as_ref().map(|g| g.snippet_from_doc(&doc));
+                match snip {
+                    Some(sn) if !sn.is_empty() => snippets.push(SnippetOut {
+                        text: sn.fragment().to_string(),
+                        highlights: sn.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+                    }),
+                    _ => {
+                        let body = first_text(&doc, s.body).unwrap_or_default();
+                        snippets.push(SnippetOut { text: crate::extract::text::truncate_chars(&body, 220), highlights: Vec::new() });
+                    }
+                }
+            }
+            hits.push(Hit {
+                rank: req.offset + i + 1,
+                score,
+                id: first_text(&doc, s.id).unwrap_or_default(),
+                title: first_text(&doc, s.title).unwrap_or_default(),
+                date: doc.get_first(s.date).and_then(|v| v.as_datetime()).map(|d| date::format_rfc3339(d.into_timestamp_secs())),
+                source: facet_values(&doc, s.source).into_iter().next().map(|p| p.trim_start_matches('/').to_string()),
+                url: first_text(&doc, s.url),
+                snippets,
+                speakers: facet_values(&doc, s.speaker).into_iter().map(|p| p.trim_start_matches('/').to_string()).collect(),
+                places: facet_values(&doc, s.place),
+            });
+        }
+        let (facets, histogram) = match extra {
+            Some((sp, pl, so, days)) => (
+                Some(facets::build(&sp, &pl, &place_parent, &so, req.facet_size)),
+                Some(histogram::bucket(&days)),
+            ),
+            None => (None, None),
+        };
+        Ok(SearchResponse {
+            query: req.query.clone(),
+            total,
+            elapsed_ms: started.elapsed().as_secs_f64() * 1e3,
+            hits,
+            facets,
+            histogram,
+        })
+    }
+
+    /// The stored article with this id.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, SearchError> {
+        let searcher = self.searcher();
+        let s = &self.schema;
+        let q = TermQuery::new(Term::from_field_text(s.id, id), IndexRecordOption::Basic);
+        let top = searcher.search(&q, &TopDocs::with_limit(1))?;
+        let Some((_, addr)) = top.into_iter().next() else { return Ok(None) };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        Ok(Some(StoredArticle {
+            id: id.to_string(),
+            title: first_text(&doc, s.title).unwrap_or_default(),
+            body: first_text(&doc, s.body).unwrap_or_default(),
+            date: doc.get_first(s.date).and_then(|v| v.as_datetime()).map(|d| date::format_rfc3339(d.into_timestamp_secs())),
+            url: first_text(&doc, s.url),
+            source: facet_values(&doc, s.source).into_iter().next().map(|p| p.trim_start_matches('/').to_string()),
+            language: first_text(&doc, s.language),
+            authors: doc.get_all(s.authors).filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            extraction: first_text(&doc, s.extraction).and_then(|j| serde_json::from_str(&j).ok()),
+        }))
+    }
+}
+
+fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+}
+
+fn facet_values(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_facet())
+        .filter_map(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
+        .map(|f| f.to_path_string())
+        .collect()
+}
