@@ -13,6 +13,8 @@ Lines (tab-separated; aliases separated by '|'):
   A code name lat lon population aliases                admin1 (code CC.X)
   B code name lat lon population aliases                admin2 (code CC.X.Y)
   P geonameid name lat lon cc admin1 admin2 feature population aliases
+  R name continent cc lat lon aliases                   macro-region or sea (hand-made table)
+  D adjectives                                          demonym-like words that name no place
 Admin areas have no coordinates in GeoNames' code tables: they get the mean
 position of their cities, and the sum of their populations.
 """
@@ -42,6 +44,56 @@ EXTRA_COUNTRY_ALIASES = {
     'IR': ['Iran'], 'VN': ['Vietnam'], 'LA': ['Laos'], 'BO': ['Bolivia'], 'VE': ['Venezuela'], 'TZ': ['Tanzania'],
     'MD': ['Moldova'], 'BN': ['Brunei'], 'CV': ['Cape Verde'], 'FM': ['Micronesia'], 'TR': ['Turkey', 'Türkiye'],
 }
+
+
+# GeoNames' own coordinates of country features, where world-countries' point is
+# more than 200 km away from it (GeoNames ids 6252001, 2077456, 1861060).
+COUNTRY_COORDS = {'US': (39.76, -98.5), 'AU': (-25.0, 135.0), 'JP': (35.68536, 139.75309)}
+
+# AP-style abbreviations of US states (unambiguous ones only: no "Miss.", "La.", "Pa.").
+US_STATE_ABBREVS = {
+    'AL': ['Ala.'], 'AZ': ['Ariz.'], 'AR': ['Ark.'], 'CA': ['Calif.'], 'CO': ['Colo.'], 'CT': ['Conn.'],
+    'FL': ['Fla.'], 'IL': ['Ill.'], 'KS': ['Kan.', 'Kans.'], 'MA': ['Mass.'], 'MI': ['Mich.'], 'MN': ['Minn.'],
+    'MT': ['Mont.'], 'NE': ['Neb.', 'Nebr.'], 'NV': ['Nev.'], 'NH': ['N.H.'], 'NJ': ['N.J.'], 'NM': ['N.M.'],
+    'NY': ['N.Y.'], 'NC': ['N.C.'], 'ND': ['N.D.'], 'OK': ['Okla.'], 'RI': ['R.I.'], 'SC': ['S.C.'], 'SD': ['S.D.'],
+    'TN': ['Tenn.'], 'TX': ['Tex.'], 'WV': ['W.Va.'], 'WI': ['Wis.', 'Wisc.'], 'WY': ['Wyo.'], 'DC': ['D.C.'],
+}
+AU_STATE_ABBREVS = {'02': ['NSW'], '04': ['Qld'], '08': ['WA']}
+CITY_ALIASES = {'4140963': ['Washington D.C.', 'Washington DC', 'D.C.']}
+
+# Adjectives that name no place: languages, peoples, continents' demonyms.
+EXTRA_DEMONYMS = ['Arab', 'Arabic', 'Saudi', 'Kurdish', 'Kurd', 'Scottish', 'Welsh', 'Irish', 'English', 'Hispanic',
+                  'Latino', 'Asian', 'European', 'African', 'Latin', 'Persian', 'Slavic', 'Nordic', 'Scandinavian',
+                  'Balkan', 'Baltic', 'Jewish', 'Muslim', 'Christian', 'Catholic', 'Palestinian',
+                  'Israeli', 'Soviet', 'Pacific Islander', 'Aboriginal', 'Mandarin', 'Cantonese', 'Hindi', 'Urdu']
+
+# Macro-regions, seas and well-known areas that GeoNames' city and admin tables lack
+# (hand-made: approximate centres). name, continent, country ('' for none), lat, lon, aliases
+REGIONS = [
+    ('Middle East', 'Asia', '', 29.0, 41.0, []), ('Soviet Union', 'Europe', '', 60.0, 80.0, ['USSR', 'U.S.S.R.']),
+    ('Indian Ocean', '', '', -20.0, 80.0, []), ('Pacific Ocean', '', '', 0.0, -160.0, ['Pacific']),
+    ('Atlantic Ocean', '', '', 10.0, -30.0, ['Atlantic']), ('Mediterranean Sea', 'Europe', '', 35.0, 18.0, ['Mediterranean']),
+    ('Arctic Ocean', '', '', 80.0, 0.0, ['Arctic']), ('Southern Ocean', '', '', -60.0, 90.0, []),
+    ('Caribbean', 'North America', '', 15.0, -75.0, ['Caribbean Sea']), ('Gulf of Mexico', 'North America', '', 25.0, -90.0, []),
+    ('Persian Gulf', 'Asia', '', 27.0, 51.0, []), ('Red Sea', 'Africa', '', 20.0, 38.5, []), ('Black Sea', 'Europe', '', 43.5, 34.0, []),
+    ('Baltic Sea', 'Europe', '', 58.0, 20.0, []), ('North Sea', 'Europe', '', 56.0, 3.0, []), ('South China Sea', 'Asia', '', 12.0, 113.0, []),
+    ('Latin America', 'South America', '', -8.0, -65.0, []), ('Central America', 'North America', '', 13.0, -86.0, []),
+    ('West Africa', 'Africa', '', 12.0, -2.0, []), ('East Africa', 'Africa', '', 0.0, 37.0, []),
+    ('Southern Africa', 'Africa', '', -24.0, 25.0, []), ('North Africa', 'Africa', '', 27.0, 12.0, []),
+    ('Sub-Saharan Africa', 'Africa', '', 0.0, 20.0, []), ('Southeast Asia', 'Asia', '', 5.0, 110.0, ['South-East Asia', 'South East Asia']),
+    ('Central Asia', 'Asia', '', 43.0, 65.0, []), ('South Asia', 'Asia', '', 23.0, 80.0, []), ('East Asia', 'Asia', '', 35.0, 120.0, []),
+    ('Western Europe', 'Europe', '', 48.0, 5.0, []), ('Eastern Europe', 'Europe', '', 50.0, 28.0, []),
+    ('Northern Europe', 'Europe', '', 60.0, 15.0, []), ('Southern Europe', 'Europe', '', 42.0, 12.0, []),
+    ('Balkans', 'Europe', '', 43.0, 21.0, []), ('Scandinavia', 'Europe', '', 63.0, 15.0, []), ('Caucasus', 'Asia', '', 42.0, 45.0, []),
+    ('Americas', '', '', 15.0, -80.0, []), ('Darfur', 'Africa', 'SD', 13.0, 24.0, []), ('Kashmir', 'Asia', '', 34.5, 76.0, []),
+    ('Sumatra', 'Asia', 'ID', 0.0, 102.0, []), ('Borneo', 'Asia', '', 1.0, 114.0, []), ('Java', 'Asia', 'ID', -7.5, 110.0, []),
+    ('Siberia', 'Asia', 'RU', 60.0, 105.0, []), ('Gaza Strip', 'Asia', 'PS', 31.42, 34.37, ['Gaza']),
+    ('West Bank', 'Asia', 'PS', 31.95, 35.25, []), ('Sahara', 'Africa', '', 23.0, 13.0, ['Sahara Desert']),
+    ('Sahel', 'Africa', '', 14.0, 5.0, []), ('Horn of Africa', 'Africa', '', 8.0, 45.0, []), ('Amazon', 'South America', 'BR', -3.5, -62.0, ['Amazon rainforest']),
+    ('Himalayas', 'Asia', '', 28.0, 84.0, []), ('Alps', 'Europe', '', 46.5, 10.0, []), ('Tibet', 'Asia', 'CN', 31.0, 88.0, []),
+    ('Kurdistan', 'Asia', '', 36.5, 44.0, []), ('Patagonia', 'South America', 'AR', -45.0, -69.0, []),
+    ('Silicon Valley', 'North America', 'US', 37.4, -122.1, []), ('Wall Street', 'North America', 'US', 40.706, -74.009, []),
+]
 
 
 def latin(s):
@@ -96,13 +148,14 @@ def main():
                 for a in alts.split(','):
                     if good_alias(a, name):
                         aliases.add(a)
+            aliases |= set(CITY_ALIASES.get(gid, []))
             cities.append((gid, name, lat, lon, cc, a1, a2, fcode, pop, sorted(aliases)))
             a1_pts[cc + '.' + a1].append((lat, lon, pop))
             a2_pts[cc + '.' + a1 + '.' + a2].append((lat, lon, pop))
 
     for cc, c in sorted(countries.items()):
         w = world.get(cc, {})
-        lat, lon = (w.get('latlng') or [0, 0])[:2]
+        lat, lon = COUNTRY_COORDS.get(cc) or (w.get('latlng') or [0, 0])[:2]
         names = {c['name']}
         if w:
             names |= {w['name']['common'], w['name']['official']}
@@ -114,19 +167,38 @@ def main():
         for d in (w.get('demonyms', {}).get('eng', {}) or {}).values():
             if d:
                 demonyms.add(clean(d))
+        for lang in (w.get('languages') or {}).values():
+            demonyms.add(clean(lang))
         cont = continents.get(c['continentcode'], {}).get('name', c['continentcode'])
         lines.append('\t'.join(['C', cc, clean(c['name']), cont, '%.4f' % lat, '%.4f' % lon,
                                 str(c.get('population') or 0), str(c['geonameid']), '|'.join(aliases), '|'.join(sorted(demonyms))]))
+
+    lines.append('\t'.join(['D', '|'.join(EXTRA_DEMONYMS)]))
+    for name, cont, cc, lat, lon, aliases in REGIONS:
+        lines.append('\t'.join(['R', name, cont, cc, '%.4f' % lat, '%.4f' % lon, '|'.join(aliases)]))
+
+    def centre(p):
+        # Centre of the trimmed bounding box of the area's cities: the mean leans
+        # towards where towns are dense, the box centre is nearer the area's middle.
+        if len(p) < 10:
+            return sum(x[0] for x in p) / len(p), sum(x[1] for x in p) / len(p)
+        lats, lons = sorted(x[0] for x in p), sorted(x[1] for x in p)
+        k = len(p) // 20
+        return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
 
     def admin_lines(tag, table, pts):
         for code, name in sorted(table.items()):
             p = pts.get(code)
             if not p:
                 continue
-            lat = sum(x[0] for x in p) / len(p)
-            lon = sum(x[1] for x in p) / len(p)
+            lat, lon = centre(p)
             pop = sum(x[2] for x in p)
             aliases = set()
+            cc, _, a1 = code.partition('.')
+            if tag == 'A' and cc == 'US':
+                aliases |= set(US_STATE_ABBREVS.get(a1, []))
+            if tag == 'A' and cc == 'AU':
+                aliases |= set(AU_STATE_ABBREVS.get(a1, []))
             m = ADMIN_SUFFIXES.search(name)
             if m:
                 aliases.add(name[:m.start()])

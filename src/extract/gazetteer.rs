@@ -19,6 +19,8 @@ pub enum Kind {
     Admin1,
     Admin2,
     City,
+    /// A macro-region or sea from the hand-made table ("Middle East", "Indian Ocean").
+    Region,
 }
 
 /// One place.
@@ -153,6 +155,26 @@ impl Gazetteer {
                     }
                     (e, f(6))
                 }
+                "D" => {
+                    for d in f(1).split('|').filter(|d| !d.is_empty()) {
+                        g.demonyms.insert(name_key(d), u32::MAX);
+                    }
+                    continue;
+                }
+                "R" => {
+                    let e = Entry {
+                        kind: Kind::Region,
+                        name: f(1).into(),
+                        lat: num(4),
+                        lon: num(5),
+                        country: f(3).into(),
+                        admin1: f(2).into(), // continent name, for paths
+                        population: 0,
+                        geonameid: 0,
+                        feature: "RGN".into(),
+                    };
+                    (e, f(6))
+                }
                 "P" => {
                     let e = Entry {
                         kind: Kind::City,
@@ -206,9 +228,14 @@ impl Gazetteer {
         self.countries.get(cc).copied()
     }
 
-    /// The country a demonym ("Ukrainian") refers to.
+    /// Is this key a demonym or another adjective that names no place ("Ukrainian", "Arab")?
+    pub fn is_demonym(&self, key: &str) -> bool {
+        self.demonyms.contains_key(key)
+    }
+
+    /// The country a demonym ("Ukrainian") refers to, if it names one.
     pub fn demonym(&self, key: &str) -> Option<u32> {
-        self.demonyms.get(key).copied()
+        self.demonyms.get(key).copied().filter(|&i| i != u32::MAX)
     }
 
     /// Hierarchical facet components: continent, country, admin1, place.
@@ -217,6 +244,13 @@ impl Gazetteer {
         let mut parts = Vec::with_capacity(4);
         match e.kind {
             Kind::Continent => parts.push(e.name.clone()),
+            Kind::Region => {
+                parts.push(e.admin1.clone());
+                if let Some(c) = self.country(&e.country) {
+                    parts.push(self.entry(c).name.clone());
+                }
+                parts.push(e.name.clone());
+            }
             Kind::Country => {
                 parts.push(e.admin1.clone());
                 parts.push(e.name.clone());

@@ -76,7 +76,8 @@ impl WordLists {
         self.first_names.contains(&w.to_lowercase())
     }
     pub fn is_common(&self, w: &str) -> bool {
-        self.common.contains(&w.to_lowercase()) || is_calendar_word(w)
+        let l = w.to_lowercase();
+        l == "a" || l == "i" || self.common.contains(&l) || is_calendar_word(w)
     }
     pub fn is_title(&self, w: &str) -> bool {
         self.titles.contains(w.to_lowercase().trim_end_matches('.'))

@@ -14,7 +14,7 @@ use super::Place;
 /// Lowercase words allowed inside a multi-word place name.
 const CONNECTORS: &[&str] = &[
     "of", "and", "de", "del", "la", "le", "el", "al", "es", "du", "do", "da", "dos", "das", "upon",
-    "on", "the", "sur", "am", "an", "der", "di", "y", "en",
+    "on", "the", "sur", "am", "an", "der", "di", "y", "en", "d", "l", "s",
 ];
 
 /// Capitalised words that may follow a place without making it part of a longer name.
@@ -33,6 +33,13 @@ const BEFORE_OK: &[&str] = &[
     "downtown", "greater", "visit", "while", "when", "after", "before", "since", "both",
 ];
 
+/// Direction words that modify places but are not places on their own.
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest",
+    "mid", "middle", "new", "old",
+];
+
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
 struct Mention<'g> {
     start: usize,
@@ -49,7 +56,7 @@ fn lower(s: &str) -> String {
 
 /// Words that are part of person names in this article ("Jordan" in "Jordan Henderson",
 /// "Clinton" after "Hillary Clinton"), by first-name cue or title.
-fn person_words(text: &str, toks: &[Token], w: &WordLists) -> HashSet<String> {
+fn person_words(g: &Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> HashSet<String> {
     let mut out = HashSet::new();
     for i in 0..toks.len() {
         let t = &toks[i];
@@ -57,12 +64,18 @@ fn person_words(text: &str, toks: &[Token], w: &WordLists) -> HashSet<String> {
             continue;
         }
         let word = t.text(text);
+        // The next word of the same name: after a space, or after "J." (an initial).
         let next_adjacent = |k: usize| {
-            toks.get(k + 1)
-                .filter(|n| n.cap && !n.all_caps && text[toks[k].end..n.start].trim_matches([' ', '.']).is_empty())
+            toks.get(k + 1).filter(|n| {
+                let gap = &text[toks[k].end..n.start];
+                let initial = toks[k].end - toks[k].start == 1;
+                n.cap && !n.all_caps && (gap == " " || (initial && gap == ". "))
+            })
         };
         let titled = w.is_title(word) && matches!(lower(word).as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "senator" | "rep" | "gov" | "president" | "mayor");
-        if (w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled {
+        // "West Virginia" and "Santa Monica" start with first names but are places.
+        let place_follows = next_adjacent(i).is_some_and(|n| !g.lookup(&name_key(&text[t.start..n.end])).is_empty());
+        if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled) && !place_follows {
             // First name followed by one or two capitalised words: a person.
             let mut k = i;
             let mut n = 0;
@@ -93,7 +106,7 @@ fn gap_is_name_joiner(gap: &str) -> bool {
 /// Finds candidate mentions: longest gazetteer match starting at each capitalised token.
 fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> Vec<Mention<'g>> {
     let mut out = Vec::new();
-    let persons = person_words(text, toks, w);
+    let persons = person_words(g, text, toks, w);
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -139,12 +152,49 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         if single && word.chars().count() < 3 && !t.all_caps {
             ok = false;
         }
-        if t.all_caps && surface.len() <= 3 && !ids.iter().any(|&id| g.entry(id).kind == Kind::Country) {
-            ok = false;
+        // Capitals: acronyms ("NATO") are not places; short country forms ("US", "UAE")
+        // and datelines ("KYIV, Feb 3") are.
+        if t.all_caps {
+            let country_form = surface.len() <= 4 && ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
+            let at_line_start = text[..t.start].rfind('\n').map_or(t.start, |p| t.start - p - 1) <= 1;
+            if !country_form && !at_line_start {
+                ok = false;
+            }
         }
         // Demonyms and adjectives are not place mentions.
-        if g.demonym(&key).is_some() {
+        if g.is_demonym(&key) {
             ok = false;
+        }
+        // A lone direction word ("Western", "North") is a modifier, not a place.
+        if single && DIRECTIONS.contains(&lower(word).as_str()) {
+            ok = false;
+        }
+        // Organisation and title words are not places on their own ("Congress", "Secretary").
+        if ok && single && !t.all_caps && (w.is_org_word(word) || w.is_title(word)) {
+            ok = false;
+        }
+        // Currency prefixes: "US$460", "A$5".
+        if ok && text[toks[j].end..].starts_with('$') {
+            ok = false;
+        }
+        // "University of ...", "Bank of ...": the head of an organisation's name.
+        if ok && single && !ids.iter().any(|&id| matches!(g.entry(id).kind, Kind::Country | Kind::Admin1 | Kind::Continent)) {
+            if let (Some(of), Some(after)) = (toks.get(j + 1), toks.get(j + 2)) {
+                if of.text(text) == "of" && after.cap && &text[toks[j].end..of.start] == " " {
+                    ok = false;
+                }
+            }
+        }
+        // A common word ("University", "Center", "Bank") capitalised is a place only
+        // when the place is a major one and the word is not opening a sentence.
+        if ok && single && !t.all_caps && w.is_common(word) {
+            let major = ids.iter().any(|&id| {
+                let e = g.entry(id);
+                matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1) || e.population >= 100_000
+            });
+            if !major || t.sentence_start {
+                ok = false;
+            }
         }
         // Common words: only when capitalised mid-sentence.
         if ok && t.sentence_start && toks[i..=j].iter().all(|x| w.is_common(x.text(text))) {
@@ -223,6 +273,7 @@ fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
     let kind = match e.kind {
         Kind::Country => 9.0,
         Kind::Continent => 8.0,
+        Kind::Region => 7.0,
         Kind::Admin1 => 5.5,
         Kind::Admin2 => 2.5,
         Kind::City => match e.feature.as_str() {
@@ -272,9 +323,16 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
     let mut index: HashMap<u32, usize> = HashMap::new();
     for m in &mentions {
         let mut best: Option<(u32, f32)> = None;
+        // A big city named like its own state or province ("New York", "São Paulo")
+        // is what news usually means.
+        let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
+        let admin_countries: Vec<&str> = m.ids.iter().map(|&id| g.entry(id)).filter(|e| e.kind == Kind::Admin1 && !names_country).map(|e| e.country.as_str()).collect();
         for &id in m.ids {
             let e = g.entry(id);
             let mut score = prior(g, id, &m.key);
+            if e.kind == Kind::City && e.population >= 500_000 && admin_countries.contains(&e.country.as_str()) {
+                score += 6.0;
+            }
             if e.kind != Kind::Continent {
                 let c = countries.get(e.country.as_str()).copied().unwrap_or(0.0);
                 score += 3.0 * c.min(2.0);

@@ -15,33 +15,76 @@ use super::{Quote, Speaker};
 
 /// Verbs of saying, in the forms news uses.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "tweets",
-    "stated", "states", "argued", "argues", "noted", "notes", "explained", "explains", "warned",
-    "warns", "claimed", "claims", "insisted", "insists", "announced", "announces", "asked",
-    "asks", "replied", "replies", "responded", "acknowledged", "acknowledges", "admitted",
-    "admits", "confirmed", "confirms", "denied", "denies", "suggested", "suggests", "recalled",
-    "recalls", "urged", "urges", "predicted", "predicts", "declared", "declares", "continued",
-    "emphasized", "emphasised", "stressed", "stresses", "commented", "remarked", "posted",
-    "testified", "countered", "conceded", "cautioned", "complained", "contended", "observed",
-    "maintained", "agreed", "concluded", "promised", "vowed", "boasted", "joked", "lamented",
-    "quipped", "retorted", "shouted", "wondered", "pointed", "mused", "reiterated", "charged",
-    "alleged", "accused", "blasted", "slammed", "praised", "criticized", "criticised", "thundered",
-    "fumed", "huffed", "declined", "answered", "explain", "say", "tell",
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "tweeted",
+    "tweets", "stated", "states", "argued", "argues", "noted", "notes", "explained", "explains",
+    "warned", "warns", "claimed", "claims", "insisted", "insists", "announced", "announces",
+    "replied", "replies", "responded", "responds", "acknowledged",
+    "acknowledges", "admitted", "admits", "confirmed", "confirms", "denied", "denies",
+    "suggested", "suggests", "recalled", "recalls", "urged", "urges", "predicted", "predicts",
+    "declared", "declares", "continued", "emphasized", "emphasised", "emphasizes", "stressed",
+    "stresses", "commented", "remarked", "posted", "testified", "countered", "conceded",
+    "cautioned", "complained", "complains", "contended", "contends", "observed", "maintained",
+    "maintains", "agreed", "agrees", "concluded", "promised", "promises", "vowed", "vows",
+    "boasted", "bragged", "joked", "lamented", "quipped", "retorted", "shouted", "wondered",
+    "mused", "reiterated", "charged", "alleged", "accused", "accuses", "blasted", "slammed",
+    "praised", "praises", "criticized", "criticised", "criticizes", "thundered", "fumed",
+    "answered", "believes", "believed", "thinks", "thought", "wants", "wanted", "hopes",
+    "hoped", "fears", "feared", "expects", "expected", "knows", "called", "calls", "blamed",
+    "blames", "described", "describes", "dismissed", "dismisses", "echoed", "estimated",
+    "expressed", "indicated", "indicates", "mentioned", "proposed", "proposes", "questioned",
+    "revealed", "signaled", "signalled", "touted", "touts", "pledged", "pledges",
+    "attacked", "attacks", "defended", "defends", "demanded", "demands", "disputed",
+    "doubted", "worried", "welcomed", "condemned", "condemns", "rejected", "rejects",
+    "refused", "reminded", "repeated", "threatened", "threatens", "recounted", "objected",
+    "opposed", "opposes", "supports", "endorsed", "endorses", "acknowledges", "explain",
+    "contrasted", "compared", "labeled", "labelled", "framed", "sees", "saw", "felt", "feels",
+    "considers", "considered", "argue", "announce", "insist", "suggest", "warn", "vowing",
+    "saying", "telling", "arguing", "claiming", "insisting", "calling", "writing", "noting",
+    "adding", "warning", "explaining", "urging", "accusing", "comparing", "describing",
+    "promising", "predicting", "stressing", "suggesting", "asserting", "asserted", "asserts",
+    "revealing", "tweeting", "declaring", "questioning", "criticizing", "blaming", "defending",
+    "plans", "planned", "intends", "pushed", "pressed", "cast", "painted", "characterized",
+];
+
+/// Capitalised verbs of headlines ("Clinton Urges Britain to Remain"); "States",
+/// "Notes" or "Plans" are left out as they are mostly nouns.
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "tells", "told", "urges", "warns", "claims", "slams", "blasts", "vows",
+    "insists", "denies", "admits", "calls", "praises", "attacks", "accuses", "defends", "rips",
+    "mocks", "tweets", "responds", "explains", "argues", "suggests", "promises", "pledges",
+    "predicts", "tweeted", "wrote", "writes",
 ];
 
 /// Verbs after which the speaker may follow (`," said Rutte`).
 const INVERTIBLE: &[&str] = &[
     "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "tweeted", "continued",
     "explained", "noted", "replied", "recalled", "warned", "told", "insisted", "declared",
-    "stated", "argued", "countered", "quipped", "concluded",
+    "stated", "argued", "countered", "quipped", "concluded", "posted", "according",
 ];
 
 /// Words that may stand between a subject and its verb ("Rutte also said").
 const BETWEEN: &[&str] = &[
-    "also", "later", "has", "had", "then", "previously", "recently", "once", "reportedly",
-    "would", "will", "never", "further", "again", "repeatedly", "earlier", "often", "has",
-    "have", "publicly", "privately", "flatly", "told", "simply", "last", "did", "does",
-    "just", "quickly", "even", "still", "sharply", "bluntly", "angrily", "tweeted", "wrote",
+    "also", "later", "has", "had", "have", "then", "once", "would", "will", "never", "further",
+    "again", "earlier", "often", "told", "did", "does", "just", "even", "still", "first",
+    "not", "may", "might", "could", "should", "can", "must", "is", "was", "has", "long",
+    "previously", "soon", "too", "herself", "himself", "last", "yet", "all", "both", "now",
+];
+
+/// Nouns that make "X's statement" an attribution to X.
+const SAYING_NOUNS: &[&str] = &[
+    "statement", "statements", "remarks", "comments", "comment", "tweets", "speech",
+    "testimony", "announcement", "claim", "claims", "letter", "message", "words",
+    "memo", "post", "answer", "rhetoric", "argument", "promise", "pledge", "vow",
+    "warning", "criticism", "position", "view", "views", "op", "essay",
+    "campaign", "spokesman", "spokeswoman", "spokesperson", "proposal", "plan",
+];
+
+/// Lowercase words that never stand between "said" and the speaker's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "of", "to", "that", "it", "he", "she", "they", "we", "i",
+    "and", "or", "but", "this", "these", "those", "its", "his", "her", "their", "our", "for",
+    "with", "by", "from", "as", "about", "after", "before", "when", "while", "during", "last",
+    "this", "yesterday", "today", "tonight", "earlier", "later", "then", "also", "there",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
@@ -83,7 +126,8 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
             if (gap == "’" || gap == "'") && next.text(text) == "s" {
                 break;
             }
-            if joinable && next.cap {
+            let next_is_verb = HEADLINE_VERBS.contains(&lower(next.text(text)).as_str());
+            if joinable && next.cap && !next_is_verb {
                 j += 1;
                 continue;
             }
@@ -93,15 +137,16 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
             }
             break;
         }
-        // Split titles / roles / sentence-initial common words off the front.
+        // The name is what follows the last title, role, organisation or sentence-initial
+        // common word: "NATO Secretary-General Mark Rutte", "Senate Minority Leader Harry Reid".
         let mut s = i;
-        while s < j {
-            let word = toks[s].text(text);
-            let initial_common = toks[s].sentence_start && w.is_common(word) && !w.is_first_name(word);
-            if w.is_title(word) || initial_common || (toks[s].all_caps && !toks[j].all_caps) {
-                s += 1;
-            } else {
-                break;
+        for k in i..j {
+            let word = toks[k].text(text);
+            let initial_common = toks[k].sentence_start && w.is_common(word) && !w.is_first_name(word);
+            let role = w.is_title(word) || w.is_org_word(word) || initial_common || (toks[k].all_caps && !toks[j].all_caps);
+            // "R-Ky": a party and state tag, not a name.
+            if role || word.len() == 1 && k + 1 <= j && &text[toks[k].end..toks[k + 1].start] == "-" {
+                s = k + 1;
             }
         }
         out.push(Run {
@@ -128,6 +173,10 @@ fn looks_like_person(text: &str, toks: &[Token], r: &Run, w: &WordLists, known_s
     }
     let first = toks[r.name_start];
     let last_word = *names.last().unwrap_or(&"");
+    // "(D-Md.)", "R-Ky.": a party and state tag.
+    if names.len() == 1 && r.name_start > 0 && text[toks[r.name_start - 1].end..first.start] == *"-" {
+        return false;
+    }
     if first.all_caps && !transcript {
         return false;
     }
@@ -146,8 +195,11 @@ fn looks_like_person(text: &str, toks: &[Token], r: &Run, w: &WordLists, known_s
         if titled {
             return true;
         }
-        // A lone capitalised word: a surname unless the gazetteer knows it as a place.
-        return !is_place_word(word) && !w.is_first_name(word) || transcript;
+        // A lone capitalised word: a surname unless it is a place, a people, a brand.
+        if transcript {
+            return true;
+        }
+        return !is_place_word(word) && !w.is_first_name(word) && !is_camel_case(word) && !is_people_word(word);
     }
     // Several words: a first name, a middle initial, or no word that is a common one.
     if w.is_first_name(names[0]) || titled {
@@ -161,6 +213,25 @@ fn looks_like_person(text: &str, toks: &[Token], r: &Run, w: &WordLists, known_s
 
 fn is_place_word(word: &str) -> bool {
     is_place_phrase(word)
+}
+
+/// "BuzzFeed", "HuffPost": a capital inside the word (but "McConnell", "DeSantis", "O'Malley").
+fn is_camel_case(word: &str) -> bool {
+    let rest: Vec<char> = word.chars().skip(1).collect();
+    let inner = rest.iter().skip(1).any(|c| c.is_uppercase());
+    let prefix_ok = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O"].iter().any(|p| {
+        word.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase)
+    });
+    inner && !prefix_ok
+}
+
+/// "Americans", "Latinos", "Democrats": peoples and groups, not persons.
+fn is_people_word(word: &str) -> bool {
+    use super::gazetteer::name_key;
+    let g = place_gazetteer();
+    let k = name_key(word);
+    let stem = k.strip_suffix('s').unwrap_or(&k);
+    g.is_demonym(&k) || g.is_demonym(stem) || matches!(stem, "democrat" | "republican" | "liberal" | "conservative" | "progressive" | "voter" | "official" | "mourner" | "protester" | "critic" | "supporter" | "fan" | "expert" | "analyst" | "latino" | "hispanic" | "millennial" | "evangelical")
 }
 
 fn is_place_phrase(s: &str) -> bool {
@@ -260,52 +331,78 @@ pub fn extract(text: &str) -> Vec<Speaker> {
     let transcript_names = transcript_speakers(text, &toks, &all_runs, w);
 
     let mut acts: Vec<Act> = Vec::new();
+    let act_for = |n: usize, start: usize, end: usize| Act { run: all_runs[n], start, end };
     for (k, t) in toks.iter().enumerate() {
-        if t.cap {
+        let word = t.text(text);
+        let lw = lower(word);
+        // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never opening a sentence.
+        if t.cap && (t.sentence_start || !HEADLINE_VERBS.contains(&lw.as_str())) {
             continue;
         }
-        let word = t.text(text);
-        let verb = SPEECH_VERBS.contains(&word);
         // "according to X"
-        if word == "according" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
+        if lw == "according" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             if let Some(&n) = run_starting.get(&(k + 2)) {
-                let r = all_runs[n];
-                acts.push(Act { run: r, start: t.start, end: toks[r.last].end });
+                acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
             }
             continue;
         }
-        if !verb {
+        // "X's statement", "X’s remarks"
+        if SAYING_NOUNS.contains(&lw.as_str()) && k >= 2 && toks[k - 1].text(text) == "s" {
+            let gap = &text[toks[k - 2].end..toks[k - 1].start];
+            if gap == "'" || gap == "’" {
+                if let Some(&n) = run_ending.get(&(k - 2)) {
+                    acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
+                }
+            }
             continue;
         }
-        // Subject before the verb: "Rutte said", "Rutte also said", "Rutte, NATO's chief, said".
+        let invertible = INVERTIBLE.contains(&lw.as_str()) || lw == "asked" || lw == "asks";
+        if !SPEECH_VERBS.contains(&lw.as_str()) && !invertible {
+            continue;
+        }
+        // Subject before the verb (not for "asked": "Trump asked voters" names no source).
+        let subject_verb = SPEECH_VERBS.contains(&lw.as_str());
+        // "Rutte said", "Rutte also said", "Rutte, NATO's chief, said",
+        // "Reid (D-Nev.) said", "McConnell, R-Ky., said".
         let mut found = false;
         let mut b = k;
         let mut hops = 0;
-        while b > 0 && hops < 3 {
+        while subject_verb && b > 0 && hops < 3 {
             let prev = b - 1;
             let gap = &text[toks[prev].end..toks[b].start];
-            if gap == " " && BETWEEN.contains(&toks[prev].text(text)) && !toks[prev].cap {
+            let pw = toks[prev].text(text);
+            let adverb = !toks[prev].cap && (BETWEEN.contains(&pw) || (pw.len() > 4 && pw.ends_with("ly")));
+            if gap == " " && adverb {
                 b = prev;
                 hops += 1;
                 continue;
             }
+            let gap_t = gap.trim();
             if gap == " " {
                 if let Some(&n) = run_ending.get(&prev) {
-                    acts.push(Act { run: all_runs[n], start: toks[all_runs[n].title_start].start, end: t.end });
+                    acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
                     found = true;
                 }
-            } else if gap.trim() == "," {
+            } else if gap_t == ")" || gap_t == ".)" {
+                // Back to the opening parenthesis, then the name before it.
+                if let Some(open) = (prev.saturating_sub(8)..=prev).rev().find(|&c| c > 0 && text[toks[c - 1].end..toks[c].start].contains('(')) {
+                    if let Some(&n) = run_ending.get(&(open - 1)) {
+                        acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
+                        found = true;
+                    }
+                }
+            } else if gap_t.ends_with(',') && !gap_t.contains(['"', '”', '“']) {
                 // Skip an appositive back to the previous comma.
                 let mut c = prev;
                 let mut steps = 0;
                 while c > 0 && steps < 25 {
                     let g2 = &text[toks[c - 1].end..toks[c].start];
-                    if g2.contains(['.', '“', '”', '"', '\n', ';']) {
+                    if g2.contains(['“', '”', '"', '\n', ';']) || (g2.contains('.') && !g2.contains(',')) {
                         break;
                     }
-                    if g2.trim() == "," {
+                    if g2.contains(',') {
                         if let Some(&n) = run_ending.get(&(c - 1)) {
-                            acts.push(Act { run: all_runs[n], start: toks[all_runs[n].title_start].start, end: t.end });
+                            acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
                             found = true;
                         }
                         break;
@@ -316,14 +413,27 @@ pub fn extract(text: &str) -> Vec<Speaker> {
             }
             break;
         }
-        // Subject after the verb: `," said Rutte`, "said NATO chief Mark Rutte".
-        if !found && INVERTIBLE.contains(&word) {
-            if let Some(next) = toks.get(k + 1) {
-                if &text[t.end..next.start] == " " {
-                    if let Some(&n) = run_starting.get(&(k + 1)) {
-                        acts.push(Act { run: all_runs[n], start: t.start, end: toks[all_runs[n].last].end });
-                    }
+        // Subject after the verb: `," said Rutte`, "said election lawyer Joe Birkenstock".
+        if !found && invertible {
+            let mut a = k + 1;
+            let mut skipped = 0;
+            while let Some(next) = toks.get(a) {
+                let gap = &text[toks[a - 1].end..next.start];
+                if gap != " " && gap != "-" {
+                    break;
                 }
+                if next.cap {
+                    if let Some(&n) = run_starting.get(&a) {
+                        acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
+                    }
+                    break;
+                }
+                let nw = next.text(text);
+                if skipped >= 3 || FUNCTION_WORDS.contains(&nw) || SPEECH_VERBS.contains(&nw) {
+                    break;
+                }
+                skipped += 1;
+                a += 1;
             }
         }
     }
