@@ -17,10 +17,12 @@ use crate::schema::{NewsSchema, HASH_FAST_FIELD};
 
 /// Opens the index in `dir`, creating it (and the directory) if needed.
 pub fn open_or_create(dir: &Path, schema: &NewsSchema) -> anyhow::Result<Index> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create index directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create index directory {}", dir.display()))?;
     let has_meta = dir.join("meta.json").exists();
     let index = if has_meta {
-        let index = Index::open_in_dir(dir).with_context(|| format!("cannot open index at {}", dir.display()))?;
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open index at {}", dir.display()))?;
         if index.schema() != schema.schema {
             anyhow::bail!(
                 "the index at {} was built with another schema; index into a new directory or delete it",
@@ -44,10 +46,14 @@ pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, NewsSchema)> {
             dir.display()
         );
     }
-    let index = Index::open_in_dir(dir).with_context(|| format!("cannot open index at {}", dir.display()))?;
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open index at {}", dir.display()))?;
     let schema = NewsSchema::new();
     if index.schema() != schema.schema {
-        anyhow::bail!("the index at {} was built with another schema version", dir.display());
+        anyhow::bail!(
+            "the index at {} was built with another schema version",
+            dir.display()
+        );
     }
     Ok((index, schema))
 }

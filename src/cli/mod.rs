@@ -29,7 +29,11 @@ pub const EXIT_FATAL: i32 = 3;
 const DEFAULT_INDEX: &str = "newsdex-index";
 
 #[derive(Parser, Debug)]
-#[command(name = "newsdex", version, about = "Full-text search for news archives: ingest dumps, extract speakers, places and dates, search with facets")]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Full-text search for news archives: ingest dumps, extract speakers, places and dates, search with facets"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -155,9 +159,13 @@ pub struct ShowArgs {
 /// Parses sizes like `512MB`, `1GB`, `300000000`.
 pub fn parse_size(s: &str) -> Result<usize, String> {
     let t = s.trim().to_ascii_uppercase();
-    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let n: f64 = num.parse().map_err(|_| format!("not a size: {s:?} (try 256MB)"))?;
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("not a size: {s:?} (try 256MB)"))?;
     let mult = match unit.trim() {
         "" | "B" => 1.0,
         "K" | "KB" | "KIB" => 1024.0,
@@ -202,7 +210,10 @@ fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
     cfg.commit_every_docs = a.commit_every;
     cfg.commit_interval = Duration::from_secs(a.commit_interval.max(1));
     cfg.force = a.force;
-    cfg.extract = ExtractOptions { speakers: !a.no_extract, places: !a.no_extract };
+    cfg.extract = ExtractOptions {
+        speakers: !a.no_extract,
+        places: !a.no_extract,
+    };
     let bar = progress::Bar::new(!a.quiet && std::io::stderr().is_terminal());
     let report = ingest::ingest(&cfg, &bar)?;
     if a.json {
@@ -210,7 +221,11 @@ fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
     } else {
         eprint!("{}", render::ingest_report(&report));
     }
-    Ok(if report.stats.failed > 0 { EXIT_INPUT_ERRORS } else { EXIT_OK })
+    Ok(if report.stats.failed > 0 {
+        EXIT_INPUT_ERRORS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn search_request(a: &SearchArgs) -> Result<SearchRequest, String> {
@@ -221,7 +236,11 @@ fn search_request(a: &SearchArgs) -> Result<SearchRequest, String> {
         SortArg::Relevance => SortBy::Relevance,
         SortArg::Date => SortBy::Date,
     };
-    req.from = a.from.as_deref().map(|s| parse_bound(s, false)).transpose()?;
+    req.from = a
+        .from
+        .as_deref()
+        .map(|s| parse_bound(s, false))
+        .transpose()?;
     req.to = a.to.as_deref().map(|s| parse_bound(s, true)).transpose()?;
     req.speakers = a.speaker.clone();
     req.places = a.place.clone();
@@ -245,7 +264,11 @@ fn cmd_search(a: SearchArgs) -> anyhow::Result<i32> {
             if a.json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&resp)?)?;
             } else {
-                write!(out, "{}", render::search(&resp, std::io::stdout().is_terminal()))?;
+                write!(
+                    out,
+                    "{}",
+                    render::search(&resp, std::io::stdout().is_terminal())
+                )?;
             }
             Ok(EXIT_OK)
         }
@@ -258,14 +281,22 @@ fn cmd_search(a: SearchArgs) -> anyhow::Result<i32> {
 }
 
 fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
-    let extractor = Extractor::new(ExtractOptions { speakers: !a.no_speakers, places: !a.no_places });
+    let extractor = Extractor::new(ExtractOptions {
+        speakers: !a.no_speakers,
+        places: !a.no_places,
+    });
     let mut failed = 0u64;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut batch = Vec::new();
-    let flush = |batch: &mut Vec<crate::ingest::parse::RawArticle>, out: &mut dyn Write| -> std::io::Result<()> {
+    let flush = |batch: &mut Vec<crate::ingest::parse::RawArticle>,
+                 out: &mut dyn Write|
+     -> std::io::Result<()> {
         let lines: Vec<String> = std::mem::take(batch)
             .into_par_iter()
-            .map(|raw| serde_json::to_string(&extractor.extract(raw).0.extract_output()).unwrap_or_default())
+            .map(|raw| {
+                serde_json::to_string(&extractor.extract(raw).0.extract_output())
+                    .unwrap_or_default()
+            })
             .collect();
         for l in lines {
             writeln!(out, "{l}")?;
@@ -289,7 +320,11 @@ fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
     io_result?;
     flush(&mut batch, &mut out)?;
     out.flush()?;
-    Ok(if failed > 0 { EXIT_INPUT_ERRORS } else { EXIT_OK })
+    Ok(if failed > 0 {
+        EXIT_INPUT_ERRORS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn cmd_show(a: ShowArgs) -> anyhow::Result<i32> {
@@ -311,7 +346,10 @@ fn samples_dir(arg: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     if let Some(p) = arg {
         return Ok(p);
     }
-    let candidates = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"), PathBuf::from("samples")];
+    let candidates = [
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"),
+        PathBuf::from("samples"),
+    ];
     candidates
         .into_iter()
         .find(|p| p.is_dir())
@@ -320,25 +358,44 @@ fn samples_dir(arg: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 fn cmd_demo(a: DemoArgs) -> anyhow::Result<i32> {
     let samples = samples_dir(a.samples)?;
-    let index = a.index.unwrap_or_else(|| std::env::temp_dir().join("newsdex-demo-index"));
-    println!("== newsdex demo: indexing {} into {}", samples.display(), index.display());
+    let index = a
+        .index
+        .unwrap_or_else(|| std::env::temp_dir().join("newsdex-demo-index"));
+    println!(
+        "== newsdex demo: indexing {} into {}",
+        samples.display(),
+        index.display()
+    );
     let cfg = IngestConfig::new(vec![samples], index.clone());
     let bar = progress::Bar::new(std::io::stderr().is_terminal());
     let report = ingest::ingest(&cfg, &bar)?;
     print!("{}", render::ingest_report(&report));
     let s = Searchable::open(&index)?;
     let color = std::io::stdout().is_terminal();
-    let demos: [(&str, &[&str]); 2] = [("\"peace talks\" OR ceasefire OR Ukraine", &[]), ("election", &["/Europe"])];
+    let demos: [(&str, &[&str]); 2] = [
+        ("\"peace talks\" OR ceasefire OR Ukraine", &[]),
+        ("election", &["/Europe"]),
+    ];
     for (q, places) in demos {
         let mut req = SearchRequest::new(q);
         req.limit = 5;
         req.facets = true;
         req.places = places.iter().map(|p| p.to_string()).collect();
-        let filter = if places.is_empty() { String::new() } else { format!(" --place {}", places.join(" --place ")) };
-        println!("\n== newsdex search --index {} '{q}'{filter} --limit 5 --facets\n", index.display());
+        let filter = if places.is_empty() {
+            String::new()
+        } else {
+            format!(" --place {}", places.join(" --place "))
+        };
+        println!(
+            "\n== newsdex search --index {} '{q}'{filter} --limit 5 --facets\n",
+            index.display()
+        );
         let resp = s.search(&req).map_err(|e| anyhow::anyhow!("{e}"))?;
         print!("{}", render::search(&resp, color));
     }
-    println!("\nTry your own: newsdex search --index {} 'your query' --facets", index.display());
+    println!(
+        "\nTry your own: newsdex search --index {} 'your query' --facets",
+        index.display()
+    );
     Ok(EXIT_OK)
 }

@@ -12,11 +12,17 @@ impl Bar {
     pub fn new(visible: bool) -> Self {
         let bar = ProgressBar::with_draw_target(
             Some(0),
-            if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
+            if visible {
+                ProgressDrawTarget::stderr()
+            } else {
+                ProgressDrawTarget::hidden()
+            },
         );
         bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         Bar { bar }
     }
@@ -40,7 +46,8 @@ impl Progress for Bar {
     }
 
     fn message(&self, line: &str) {
-        self.bar.suspend(|| eprintln!("{}", crate::sanitize::for_terminal(line)));
+        self.bar
+            .suspend(|| eprintln!("{}", crate::sanitize::for_terminal(line)));
     }
 
     fn finish(&self) {

@@ -9,12 +9,17 @@ use crate::search::{SearchResponse, SnippetOut};
 
 /// Renders a snippet with its highlights.
 pub fn snippet(s: &SnippetOut, color: bool) -> String {
-    let (on, off) = if color { ("\x1b[1m", "\x1b[0m") } else { ("**", "**") };
+    let (on, off) = if color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
     let mut out = String::new();
     let mut pos = 0;
     for [a, b] in &s.highlights {
         let (a, b) = (*a, *b);
-        if a < pos || b > s.text.len() || !s.text.is_char_boundary(a) || !s.text.is_char_boundary(b) {
+        if a < pos || b > s.text.len() || !s.text.is_char_boundary(a) || !s.text.is_char_boundary(b)
+        {
             continue;
         }
         out.push_str(&for_terminal(&s.text[pos..a]));
@@ -36,13 +41,29 @@ pub fn snippet(s: &SnippetOut, color: bool) -> String {
 /// The human-readable result page.
 pub fn search(r: &SearchResponse, color: bool) -> String {
     let mut o = String::new();
-    let (b, n) = if color { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
-    let _ = writeln!(o, "{} results for {:?} in {:.1} ms", r.total, r.query, r.elapsed_ms);
+    let (b, n) = if color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    let _ = writeln!(
+        o,
+        "{} results for {:?} in {:.1} ms",
+        r.total, r.query, r.elapsed_ms
+    );
     for h in &r.hits {
         let _ = writeln!(o);
-        let _ = writeln!(o, "{}. {b}{}{n}  (score {:.2})", h.rank, for_terminal(&h.title), h.score);
+        let _ = writeln!(
+            o,
+            "{}. {b}{}{n}  (score {:.2})",
+            h.rank,
+            for_terminal(&h.title),
+            h.score
+        );
         let meta: Vec<String> = [
-            h.date.as_deref().map(|d| d.get(..10).unwrap_or(d).to_string()),
+            h.date
+                .as_deref()
+                .map(|d| d.get(..10).unwrap_or(d).to_string()),
             h.source.clone(),
             h.url.clone(),
         ]
@@ -66,14 +87,22 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
     if let Some(f) = &r.facets {
         let _ = writeln!(o, "\n{b}Facets{n}");
         let list = |items: &[crate::search::facets::FacetCount]| {
-            items.iter().map(|c| format!("{} ({})", for_terminal(&c.label), c.count)).collect::<Vec<_>>().join(", ")
+            items
+                .iter()
+                .map(|c| format!("{} ({})", for_terminal(&c.label), c.count))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let _ = writeln!(o, "  speakers: {}", list(&f.speakers));
         let _ = writeln!(o, "  places under {}: {}", f.place_parent, list(&f.places));
         let _ = writeln!(o, "  sources: {}", list(&f.sources));
     }
     if let Some(h) = &r.histogram {
-        let _ = writeln!(o, "\n{b}Dates{n} (by {:?}, {} undated)", h.interval, h.undated);
+        let _ = writeln!(
+            o,
+            "\n{b}Dates{n} (by {:?}, {} undated)",
+            h.interval, h.undated
+        );
         let max = h.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
         let shown: Vec<_> = h.buckets.iter().filter(|x| x.count > 0).collect();
         for x in shown.iter().take(40) {
@@ -114,11 +143,19 @@ pub fn ingest_report(r: &IngestReport) -> String {
         s.commits
     );
     if s.failed > 0 {
-        let kinds: Vec<String> = s.failed_by_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+        let kinds: Vec<String> = s
+            .failed_by_kind
+            .iter()
+            .map(|(k, n)| format!("{k}: {n}"))
+            .collect();
         let _ = writeln!(o, "failures by kind: {}", kinds.join(", "));
     }
     if s.bad_dates > 0 {
-        let _ = writeln!(o, "warnings: {} articles with an unparseable date (indexed without a date)", s.bad_dates);
+        let _ = writeln!(
+            o,
+            "warnings: {} articles with an unparseable date (indexed without a date)",
+            s.bad_dates
+        );
     }
     o
 }

@@ -21,8 +21,18 @@ fn month_from_name(word: &str) -> Option<u32> {
     let i = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "mar" must not match "marks"; accept abbreviations and full names ("sept" too).
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
@@ -52,7 +62,10 @@ pub fn parse_date(text: &str) -> Option<i64> {
 }
 
 fn checked(ts: i64) -> Option<i64> {
-    let year = DateTime::<Utc>::from_timestamp(ts, 0)?.date_naive().format("%Y").to_string();
+    let year = DateTime::<Utc>::from_timestamp(ts, 0)?
+        .date_naive()
+        .format("%Y")
+        .to_string();
     let y: i32 = year.parse().ok()?;
     (MIN_YEAR..=MAX_YEAR).contains(&y).then_some(ts)
 }
@@ -60,7 +73,11 @@ fn checked(ts: i64) -> Option<i64> {
 fn parse_all_digits(t: &str) -> Option<i64> {
     match t.len() {
         8 => {
-            let (y, m, d) = (t[..4].parse().ok()?, t[4..6].parse().ok()?, t[6..].parse().ok()?);
+            let (y, m, d) = (
+                t[..4].parse().ok()?,
+                t[4..6].parse().ok()?,
+                t[6..].parse().ok()?,
+            );
             ymd(y, m, d).and_then(|d| to_utc(d, NaiveTime::MIN, 0))
         }
         9 | 10 => checked(t.parse().ok()?),
@@ -121,7 +138,10 @@ fn tokenize(t: &str) -> Vec<Tok<'_>> {
             } else {
                 out.push(Tok::Num(&t[s..i]));
             }
-        } else if (b == b'+' || b == b'-') && !out.is_empty() && matches!(out.last(), Some(Tok::Time(..))) {
+        } else if (b == b'+' || b == b'-')
+            && !out.is_empty()
+            && matches!(out.last(), Some(Tok::Time(..)))
+        {
             // +02:00, -0500 after a time
             let sign = if b == b'-' { -1 } else { 1 };
             i += 1;
@@ -194,7 +214,22 @@ fn parse_tokens(t: &str) -> Option<i64> {
                 } else if w.eq_ignore_ascii_case("am") {
                     pm = Some(false);
                 } else if w.eq_ignore_ascii_case("t") {
-                } else if w.len() > 2 && !is_weekday(w) && !matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th" | "at" | "on" | "of" | "the" | "updated" | "published" | "posted") {
+                } else if w.len() > 2
+                    && !is_weekday(w)
+                    && !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "st" | "nd"
+                            | "rd"
+                            | "th"
+                            | "at"
+                            | "on"
+                            | "of"
+                            | "the"
+                            | "updated"
+                            | "published"
+                            | "posted"
+                    )
+                {
                     // Unknown words make the text something other than a date.
                     if nums.is_empty() && month_name.is_none() {
                         return None;
@@ -259,7 +294,9 @@ pub fn date_from_url(url: &str) -> Option<i64> {
         if is_year {
             let y: i32 = seg.parse().ok()?;
             let m = segs.get(i + 1).and_then(|s| s.parse::<u32>().ok());
-            let d = segs.get(i + 2).and_then(|s| s.get(..2.min(s.len())).and_then(|x| x.parse::<u32>().ok()));
+            let d = segs
+                .get(i + 2)
+                .and_then(|s| s.get(..2.min(s.len())).and_then(|x| x.parse::<u32>().ok()));
             if let (Some(m), Some(d)) = (m, d) {
                 if let Some(date) = ymd(y, m, d) {
                     return to_utc(date, NaiveTime::MIN, 0);
@@ -269,13 +306,18 @@ pub fn date_from_url(url: &str) -> Option<i64> {
         // 2026-02-04 or 20260204 at the start of a segment
         let head: String = seg.chars().take(10).collect();
         if head.len() == 10 && head.as_bytes()[4] == b'-' && head.as_bytes()[7] == b'-' {
-            if let (Ok(y), Ok(m), Ok(d)) = (head[..4].parse(), head[5..7].parse(), head[8..10].parse()) {
+            if let (Ok(y), Ok(m), Ok(d)) =
+                (head[..4].parse(), head[5..7].parse(), head[8..10].parse())
+            {
                 if let Some(date) = ymd(y, m, d) {
                     return to_utc(date, NaiveTime::MIN, 0);
                 }
             }
         }
-        if seg.len() >= 8 && seg.as_bytes()[..8].iter().all(u8::is_ascii_digit) && seg.as_bytes().get(8).is_none_or(|b| !b.is_ascii_digit()) {
+        if seg.len() >= 8
+            && seg.as_bytes()[..8].iter().all(u8::is_ascii_digit)
+            && seg.as_bytes().get(8).is_none_or(|b| !b.is_ascii_digit())
+        {
             if let Some(ts) = parse_all_digits(&seg[..8]) {
                 return Some(ts);
             }
@@ -303,7 +345,9 @@ mod tests {
     use super::*;
 
     fn day(s: &str) -> String {
-        parse_date(s).map(format_day).unwrap_or_else(|| "none".into())
+        parse_date(s)
+            .map(format_day)
+            .unwrap_or_else(|| "none".into())
     }
 
     #[test]
@@ -325,16 +369,39 @@ mod tests {
 
     #[test]
     fn non_dates() {
-        for s in ["", "yesterday", "hello world 2026", "2026", "32/13/2026", "99999999999999", "Marks 3 2026"] {
+        for s in [
+            "",
+            "yesterday",
+            "hello world 2026",
+            "2026",
+            "32/13/2026",
+            "99999999999999",
+            "Marks 3 2026",
+        ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
     }
 
     #[test]
     fn url_dates() {
-        assert_eq!(date_from_url("https://x.com/news/2026/02/04/story").map(format_day).as_deref(), Some("2026-02-04"));
-        assert_eq!(date_from_url("https://x.com/2026-02-04-story.html").map(format_day).as_deref(), Some("2026-02-04"));
-        assert_eq!(date_from_url("https://x.com/a/20260204/b").map(format_day).as_deref(), Some("2026-02-04"));
+        assert_eq!(
+            date_from_url("https://x.com/news/2026/02/04/story")
+                .map(format_day)
+                .as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(
+            date_from_url("https://x.com/2026-02-04-story.html")
+                .map(format_day)
+                .as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(
+            date_from_url("https://x.com/a/20260204/b")
+                .map(format_day)
+                .as_deref(),
+            Some("2026-02-04")
+        );
         assert_eq!(date_from_url("https://x.com/news/203203-ukraine/"), None);
     }
 }

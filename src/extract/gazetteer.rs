@@ -140,7 +140,11 @@ impl Gazetteer {
                     let cc = parts.next().unwrap_or("").to_string();
                     let a1 = parts.next().unwrap_or("").to_string();
                     let e = Entry {
-                        kind: if tag == "A" { Kind::Admin1 } else { Kind::Admin2 },
+                        kind: if tag == "A" {
+                            Kind::Admin1
+                        } else {
+                            Kind::Admin2
+                        },
                         name: f(2).into(),
                         lat: num(3),
                         lon: num(4),
@@ -327,6 +331,8 @@ mod tests {
         let ua = g.country("UA").unwrap();
         assert_eq!(g.path(ua), "/Europe/Ukraine");
         assert_eq!(g.demonym("ukrainian"), Some(ua));
-        assert!(g.lookup("united arab emirates").contains(&g.country("AE").unwrap()));
+        assert!(g
+            .lookup("united arab emirates")
+            .contains(&g.country("AE").unwrap()));
     }
 }

@@ -146,7 +146,11 @@ fn content_hash(a: &RawArticle) -> u64 {
 
 /// A short title from the body when the input has none.
 fn title_from_body(body: &str) -> String {
-    let first = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let first = body
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     let sentence_end = first
         .char_indices()
         .find(|&(i, c)| c == '.' && i > 20 && first[i + 1..].starts_with(' '))

@@ -19,25 +19,159 @@ const CONNECTORS: &[&str] = &[
 
 /// Capitalised words that may follow a place without making it part of a longer name.
 const AFTER_OK: &[&str] = &[
-    "mayor", "governor", "president", "prime", "minister", "police", "officials", "official",
-    "authorities", "residents", "city", "province", "state", "region", "county", "capital",
-    "airport", "time", "on", "in", "and", "or", "but", "for", "to", "at", "with", "as", "by",
-    "said", "says", "the", "a", "an", "is", "was", "has", "had", "will", "would", "could",
+    "mayor",
+    "governor",
+    "president",
+    "prime",
+    "minister",
+    "police",
+    "officials",
+    "official",
+    "authorities",
+    "residents",
+    "city",
+    "province",
+    "state",
+    "region",
+    "county",
+    "capital",
+    "airport",
+    "time",
+    "on",
+    "in",
+    "and",
+    "or",
+    "but",
+    "for",
+    "to",
+    "at",
+    "with",
+    "as",
+    "by",
+    "said",
+    "says",
+    "the",
+    "a",
+    "an",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
 ];
 
 /// Capitalised words that may precede a place.
 const BEFORE_OK: &[&str] = &[
-    "in", "from", "to", "at", "of", "near", "across", "into", "outside", "inside", "around",
-    "through", "toward", "towards", "between", "and", "or", "the", "on", "for", "by", "with",
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-    "downtown", "greater", "visit", "while", "when", "after", "before", "since", "both",
+    "in",
+    "from",
+    "to",
+    "at",
+    "of",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "around",
+    "through",
+    "toward",
+    "towards",
+    "between",
+    "and",
+    "or",
+    "the",
+    "on",
+    "for",
+    "by",
+    "with",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "downtown",
+    "greater",
+    "visit",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "both",
+    "but",
+    "yet",
+    "so",
+    "meanwhile",
+    "still",
+    "now",
+    "today",
+    "yesterday",
+    "also",
+    "even",
+    "only",
+    "then",
+    "later",
+    "however",
+    "thus",
+    "until",
+    "as",
+    "if",
+    "unlike",
+    "like",
+    "despite",
+    "within",
+    "beyond",
+    "over",
+    "under",
+    "against",
+    "via",
+    "without",
+    "where",
+    "in",
+    "all",
+    "elsewhere",
+    "here",
+    "there",
+    "once",
+    "every",
+    "each",
+    "many",
+    "some",
+    "most",
+    "this",
+    "that",
 ];
 
 /// Direction words that modify places but are not places on their own.
 const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest",
-    "mid", "middle", "new", "old",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "mid",
+    "middle",
+    "new",
+    "old",
 ];
 
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
@@ -72,10 +206,25 @@ fn person_words(g: &Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> Has
                 n.cap && !n.all_caps && (gap == " " || (initial && gap == ". "))
             })
         };
-        let titled = w.is_title(word) && matches!(lower(word).as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "senator" | "rep" | "gov" | "president" | "mayor");
+        let titled = w.is_title(word)
+            && matches!(
+                lower(word).as_str(),
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "sen"
+                    | "senator"
+                    | "rep"
+                    | "gov"
+                    | "president"
+                    | "mayor"
+            );
         // "West Virginia" and "Santa Monica" start with first names but are places.
-        let place_follows = next_adjacent(i).is_some_and(|n| !g.lookup(&name_key(&text[t.start..n.end])).is_empty());
-        if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled) && !place_follows {
+        let place_follows = next_adjacent(i)
+            .is_some_and(|n| !g.lookup(&name_key(&text[t.start..n.end])).is_empty());
+        if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled)
+            && !place_follows
+        {
             // First name followed by one or two capitalised words: a person.
             let mut k = i;
             let mut n = 0;
@@ -155,8 +304,12 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         // Capitals: acronyms ("NATO") are not places; short country forms ("US", "UAE")
         // and datelines ("KYIV, Feb 3") are.
         if t.all_caps {
-            let country_form = surface.len() <= 4 && ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
-            let at_line_start = text[..t.start].rfind('\n').map_or(t.start, |p| t.start - p - 1) <= 1;
+            let country_form =
+                surface.len() <= 4 && ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
+            let at_line_start = text[..t.start]
+                .rfind('\n')
+                .map_or(t.start, |p| t.start - p - 1)
+                <= 1;
             if !country_form && !at_line_start {
                 ok = false;
             }
@@ -178,7 +331,15 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             ok = false;
         }
         // "University of ...", "Bank of ...": the head of an organisation's name.
-        if ok && single && !ids.iter().any(|&id| matches!(g.entry(id).kind, Kind::Country | Kind::Admin1 | Kind::Continent)) {
+        if ok
+            && single
+            && !ids.iter().any(|&id| {
+                matches!(
+                    g.entry(id).kind,
+                    Kind::Country | Kind::Admin1 | Kind::Continent
+                )
+            })
+        {
             if let (Some(of), Some(after)) = (toks.get(j + 1), toks.get(j + 2)) {
                 if of.text(text) == "of" && after.cap && &text[toks[j].end..of.start] == " " {
                     ok = false;
@@ -190,7 +351,8 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         if ok && single && !t.all_caps && w.is_common(word) {
             let major = ids.iter().any(|&id| {
                 let e = g.entry(id);
-                matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1) || e.population >= 100_000
+                matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1)
+                    || e.population >= 100_000
             });
             if !major || t.sentence_start {
                 ok = false;
@@ -212,7 +374,11 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             if let Some(next) = toks.get(j + 1) {
                 let gap = &text[toks[j].end..next.start];
                 let nw = next.text(text);
-                if next.cap && (gap == " " || gap == "-") && !AFTER_OK.contains(&lower(nw).as_str()) && !next.all_caps {
+                if next.cap
+                    && (gap == " " || gap == "-")
+                    && !AFTER_OK.contains(&lower(nw).as_str())
+                    && !next.all_caps
+                {
                     // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
                     let next_is_place = !g.lookup(&name_key(nw)).is_empty() && !w.is_first_name(nw);
                     if !next_is_place || w.is_org_word(nw) {
@@ -225,13 +391,15 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let gap = &text[prev.end..t.start];
                 let pw = prev.text(text);
                 if prev.cap && (gap == " " || gap == "-") && !prev.all_caps {
-                    let harmless = BEFORE_OK.contains(&lower(pw).as_str())
-                        || (prev.sentence_start && w.is_common(pw));
+                    let harmless = BEFORE_OK.contains(&lower(pw).as_str());
                     if !harmless {
                         ok = false;
                     }
                 }
-                if matches!(lower(pw).as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep") {
+                if matches!(
+                    lower(pw).as_str(),
+                    "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep"
+                ) {
                     ok = false;
                 }
             }
@@ -261,7 +429,12 @@ fn mark_dateline(text: &str, mentions: &mut [Mention<'_>]) {
     if let Some(m) = mentions.first_mut() {
         let before = text[..m.start].trim();
         let after = text[m.end..].trim_start();
-        if before.len() <= 2 && (after.starts_with(',') || after.starts_with('—') || after.starts_with('-') || after.starts_with('(')) {
+        if before.len() <= 2
+            && (after.starts_with(',')
+                || after.starts_with('—')
+                || after.starts_with('-')
+                || after.starts_with('('))
+        {
             m.dateline = true;
         }
     }
@@ -299,21 +472,49 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
     // Context: countries and admin1 areas named without ambiguity, the dateline, demonyms.
     let mut countries: HashMap<&str, f32> = HashMap::new();
     let mut admins: HashMap<(&str, &str), f32> = HashMap::new();
-    for m in &mentions {
+    // What each mention added, so that a mention is not its own context.
+    let mut own: Vec<Option<(&str, &str, f32)>> = vec![None; mentions.len()];
+    for (mi, m) in mentions.iter().enumerate() {
         let weight = if m.dateline { 3.0 } else { 1.0 };
-        let best = m.ids.iter().copied().max_by(|a, b| prior(g, *a, &m.key).total_cmp(&prior(g, *b, &m.key)));
+        let best = m
+            .ids
+            .iter()
+            .copied()
+            .max_by(|a, b| prior(g, *a, &m.key).total_cmp(&prior(g, *b, &m.key)));
+        // The runner-up's prior: a name whose best reading dominates counts as context.
+        let second = m
+            .ids
+            .iter()
+            .copied()
+            .filter(|&i| Some(i) != best)
+            .map(|i| prior(g, i, &m.key))
+            .fold(f32::MIN, f32::max);
         if let Some(id) = best {
             let e = g.entry(id);
-            if m.ids.len() == 1 || matches!(e.kind, Kind::Country) || m.dateline {
+            let dominant = prior(g, id, &m.key) - second >= 2.0;
+            // A likely but contested reading is weaker evidence.
+            let weight = if dominant || matches!(e.kind, Kind::Country) {
+                weight
+            } else {
+                weight * 0.5
+            };
+            {
                 *countries.entry(e.country.as_str()).or_default() += weight;
                 if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::City) {
-                    *admins.entry((e.country.as_str(), e.admin1.as_str())).or_default() += weight;
+                    *admins
+                        .entry((e.country.as_str(), e.admin1.as_str()))
+                        .or_default() += weight;
                 }
+                own[mi] = Some((e.country.as_str(), e.admin1.as_str(), weight));
             }
         }
     }
     for t in tokenize(title).iter().chain(toks.iter()).filter(|t| t.cap) {
-        let src = if t.end <= title.len() && title.get(t.start..t.end).is_some() { title } else { body };
+        let src = if t.end <= title.len() && title.get(t.start..t.end).is_some() {
+            title
+        } else {
+            body
+        };
         if let Some(c) = g.demonym(&name_key(t.text(src))) {
             *countries.entry(g.entry(c).country.as_str()).or_default() += 0.5;
         }
@@ -321,23 +522,40 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
 
     let mut places: Vec<Place> = Vec::new();
     let mut index: HashMap<u32, usize> = HashMap::new();
-    for m in &mentions {
+    for (mi, m) in mentions.iter().enumerate() {
         let mut best: Option<(u32, f32)> = None;
         // A big city named like its own state or province ("New York", "São Paulo")
         // is what news usually means.
         let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
-        let admin_countries: Vec<&str> = m.ids.iter().map(|&id| g.entry(id)).filter(|e| e.kind == Kind::Admin1 && !names_country).map(|e| e.country.as_str()).collect();
+        let admin_countries: Vec<&str> = m
+            .ids
+            .iter()
+            .map(|&id| g.entry(id))
+            .filter(|e| e.kind == Kind::Admin1 && !names_country)
+            .map(|e| e.country.as_str())
+            .collect();
         for &id in m.ids {
             let e = g.entry(id);
             let mut score = prior(g, id, &m.key);
-            if e.kind == Kind::City && e.population >= 500_000 && admin_countries.contains(&e.country.as_str()) {
+            if e.kind == Kind::City
+                && e.population >= 500_000
+                && admin_countries.contains(&e.country.as_str())
+            {
                 score += 6.0;
             }
             if e.kind != Kind::Continent {
-                let c = countries.get(e.country.as_str()).copied().unwrap_or(0.0);
-                score += 3.0 * c.min(2.0);
+                let self_c = own[mi].filter(|o| o.0 == e.country).map_or(0.0, |o| o.2);
+                let c = countries.get(e.country.as_str()).copied().unwrap_or(0.0) - self_c;
+                score += 3.0 * c.min(3.0);
                 if matches!(e.kind, Kind::City | Kind::Admin2) {
-                    let a = admins.get(&(e.country.as_str(), e.admin1.as_str())).copied().unwrap_or(0.0);
+                    let self_a = own[mi]
+                        .filter(|o| o.0 == e.country && o.1 == e.admin1)
+                        .map_or(0.0, |o| o.2);
+                    let a = admins
+                        .get(&(e.country.as_str(), e.admin1.as_str()))
+                        .copied()
+                        .unwrap_or(0.0)
+                        - self_a;
                     score += 2.0 * a.min(2.0);
                 }
             }
@@ -378,7 +596,10 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
 /// Byte ranges of place mentions (for tests and highlighting).
 pub fn mention_spans(g: &Gazetteer, body: &str) -> Vec<(usize, usize)> {
     let toks = tokenize(body);
-    candidates(g, body, &toks, lists()).iter().map(|m| (m.start, m.end)).collect()
+    candidates(g, body, &toks, lists())
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect()
 }
 
 #[cfg(test)]
@@ -392,7 +613,10 @@ mod tests {
     }
 
     fn names(text: &str) -> Vec<String> {
-        extract(gaz(), "", text).into_iter().map(|p| p.name).collect()
+        extract(gaz(), "", text)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
     }
 
     #[test]
@@ -400,23 +624,40 @@ mod tests {
         let text = include_str!("../../tests/fixtures/seed-article.txt");
         let places = extract(gaz(), "", text);
         let paths: Vec<&str> = places.iter().map(|p| p.path.as_str()).collect();
-        assert!(paths.contains(&"/Europe/Ukraine/Kyiv City/Kyiv"), "{paths:?}");
+        assert!(
+            paths.contains(&"/Europe/Ukraine/Kyiv City/Kyiv"),
+            "{paths:?}"
+        );
         assert!(paths.contains(&"/Europe/Ukraine"), "{paths:?}");
-        assert!(paths.iter().any(|p| p.starts_with("/Europe/Russia")), "{paths:?}");
-        assert!(paths.iter().any(|p| p.starts_with("/Asia/United Arab Emirates/Abu Dhabi")), "{paths:?}");
+        assert!(
+            paths.iter().any(|p| p.starts_with("/Europe/Russia")),
+            "{paths:?}"
+        );
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.starts_with("/Asia/United Arab Emirates/Abu Dhabi")),
+            "{paths:?}"
+        );
         assert!(paths.contains(&"/Asia/United Arab Emirates"), "{paths:?}");
     }
 
     #[test]
     fn multi_word_names_win_over_parts() {
-        assert_eq!(names("Talks were held in Abu Dhabi, United Arab Emirates, on Monday."), vec!["Abu Dhabi", "United Arab Emirates"]);
+        assert_eq!(
+            names("Talks were held in Abu Dhabi, United Arab Emirates, on Monday."),
+            vec!["Abu Dhabi", "United Arab Emirates"]
+        );
     }
 
     #[test]
     fn person_and_club_names_are_not_places() {
         assert!(names("Jordan Henderson scored twice.").is_empty());
         assert!(names("Paris Hilton arrived late.").is_empty());
-        assert_eq!(names("Real Madrid beat Barcelona in Madrid."), vec!["Barcelona", "Madrid"]);
+        assert_eq!(
+            names("Real Madrid beat Barcelona in Madrid."),
+            vec!["Barcelona", "Madrid"]
+        );
     }
 
     #[test]
@@ -435,8 +676,16 @@ mod tests {
 
     #[test]
     fn context_resolves_ambiguity() {
-        let us = extract(gaz(), "", "Officials in Atlanta and Savannah said Georgia would recount.");
-        assert!(us.iter().any(|p| p.path == "/North America/United States/Georgia"), "{us:?}");
+        let us = extract(
+            gaz(),
+            "",
+            "Officials in Atlanta and Savannah said Georgia would recount.",
+        );
+        assert!(
+            us.iter()
+                .any(|p| p.path == "/North America/United States/Georgia"),
+            "{us:?}"
+        );
         let eu = extract(gaz(), "", "Russia and Georgia held talks in Tbilisi.");
         assert!(eu.iter().any(|p| p.path == "/Asia/Georgia"), "{eu:?}");
     }

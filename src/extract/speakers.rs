@@ -15,35 +15,234 @@ use super::{Quote, Speaker};
 
 /// Verbs of saying, in the forms news uses.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "tweeted",
-    "tweets", "stated", "states", "argued", "argues", "noted", "notes", "explained", "explains",
-    "warned", "warns", "claimed", "claims", "insisted", "insists", "announced", "announces",
-    "replied", "replies", "responded", "responds", "acknowledged",
-    "acknowledges", "admitted", "admits", "confirmed", "confirms", "denied", "denies",
-    "suggested", "suggests", "recalled", "recalls", "urged", "urges", "predicted", "predicts",
-    "declared", "declares", "continued", "emphasized", "emphasised", "emphasizes", "stressed",
-    "stresses", "commented", "remarked", "posted", "testified", "countered", "conceded",
-    "cautioned", "complained", "complains", "contended", "contends", "observed", "maintained",
-    "maintains", "agreed", "agrees", "concluded", "promised", "promises", "vowed", "vows",
-    "boasted", "bragged", "joked", "lamented", "quipped", "retorted", "shouted", "wondered",
-    "mused", "reiterated", "charged", "alleged", "accused", "accuses", "blasted", "slammed",
-    "praised", "praises", "criticized", "criticised", "criticizes", "thundered", "fumed",
-    "answered", "believes", "believed", "thinks", "thought", "wants", "wanted", "hopes",
-    "hoped", "fears", "feared", "expects", "expected", "knows", "called", "calls", "blamed",
-    "blames", "described", "describes", "dismissed", "dismisses", "echoed", "estimated",
-    "expressed", "indicated", "indicates", "mentioned", "proposed", "proposes", "questioned",
-    "revealed", "signaled", "signalled", "touted", "touts", "pledged", "pledges",
-    "attacked", "attacks", "defended", "defends", "demanded", "demands", "disputed",
-    "doubted", "worried", "welcomed", "condemned", "condemns", "rejected", "rejects",
-    "refused", "reminded", "repeated", "threatened", "threatens", "recounted", "objected",
-    "opposed", "opposes", "supports", "endorsed", "endorses", "acknowledges", "explain",
-    "contrasted", "compared", "labeled", "labelled", "framed", "sees", "saw", "felt", "feels",
-    "considers", "considered", "argue", "announce", "insist", "suggest", "warn", "vowing",
-    "saying", "telling", "arguing", "claiming", "insisting", "calling", "writing", "noting",
-    "adding", "warning", "explaining", "urging", "accusing", "comparing", "describing",
-    "promising", "predicting", "stressing", "suggesting", "asserting", "asserted", "asserts",
-    "revealing", "tweeting", "declaring", "questioning", "criticizing", "blaming", "defending",
-    "plans", "planned", "intends", "pushed", "pressed", "cast", "painted", "characterized",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "announced",
+    "announces",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "suggested",
+    "suggests",
+    "recalled",
+    "recalls",
+    "urged",
+    "urges",
+    "predicted",
+    "predicts",
+    "declared",
+    "declares",
+    "continued",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "stressed",
+    "stresses",
+    "commented",
+    "remarked",
+    "posted",
+    "testified",
+    "countered",
+    "conceded",
+    "cautioned",
+    "complained",
+    "complains",
+    "contended",
+    "contends",
+    "observed",
+    "maintained",
+    "maintains",
+    "agreed",
+    "agrees",
+    "concluded",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "boasted",
+    "bragged",
+    "joked",
+    "lamented",
+    "quipped",
+    "retorted",
+    "shouted",
+    "wondered",
+    "mused",
+    "reiterated",
+    "charged",
+    "alleged",
+    "accused",
+    "accuses",
+    "blasted",
+    "slammed",
+    "praised",
+    "praises",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "thundered",
+    "fumed",
+    "answered",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "wants",
+    "wanted",
+    "hopes",
+    "hoped",
+    "fears",
+    "feared",
+    "expects",
+    "expected",
+    "knows",
+    "called",
+    "calls",
+    "blamed",
+    "blames",
+    "described",
+    "describes",
+    "dismissed",
+    "dismisses",
+    "echoed",
+    "estimated",
+    "expressed",
+    "indicated",
+    "indicates",
+    "mentioned",
+    "proposed",
+    "proposes",
+    "questioned",
+    "revealed",
+    "signaled",
+    "signalled",
+    "touted",
+    "touts",
+    "pledged",
+    "pledges",
+    "attacked",
+    "attacks",
+    "defended",
+    "defends",
+    "demanded",
+    "demands",
+    "disputed",
+    "doubted",
+    "worried",
+    "welcomed",
+    "condemned",
+    "condemns",
+    "rejected",
+    "rejects",
+    "refused",
+    "reminded",
+    "repeated",
+    "threatened",
+    "threatens",
+    "recounted",
+    "objected",
+    "opposed",
+    "opposes",
+    "supports",
+    "endorsed",
+    "endorses",
+    "acknowledges",
+    "explain",
+    "contrasted",
+    "compared",
+    "labeled",
+    "labelled",
+    "framed",
+    "sees",
+    "saw",
+    "felt",
+    "feels",
+    "considers",
+    "considered",
+    "argue",
+    "announce",
+    "insist",
+    "suggest",
+    "warn",
+    "vowing",
+    "saying",
+    "telling",
+    "arguing",
+    "claiming",
+    "insisting",
+    "calling",
+    "writing",
+    "noting",
+    "adding",
+    "warning",
+    "explaining",
+    "urging",
+    "accusing",
+    "comparing",
+    "describing",
+    "promising",
+    "predicting",
+    "stressing",
+    "suggesting",
+    "asserting",
+    "asserted",
+    "asserts",
+    "revealing",
+    "tweeting",
+    "declaring",
+    "questioning",
+    "criticizing",
+    "blaming",
+    "defending",
+    "plans",
+    "planned",
+    "intends",
+    "pushed",
+    "pressed",
+    "cast",
+    "painted",
+    "characterized",
+    "pointed",
+    "bemoaned",
+    "rebutted",
+    "hailed",
+    "exclaimed",
+    "beamed",
+    "lashed",
+    "weighed",
 ];
 
 /// Capitalised verbs of headlines ("Clinton Urges Britain to Remain"); "States",
@@ -57,40 +256,198 @@ const HEADLINE_VERBS: &[&str] = &[
 
 /// Verbs after which the speaker may follow (`," said Rutte`).
 const INVERTIBLE: &[&str] = &[
-    "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "tweeted", "continued",
-    "explained", "noted", "replied", "recalled", "warned", "told", "insisted", "declared",
-    "stated", "argued", "countered", "quipped", "concluded", "posted", "according",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "tweeted",
+    "continued",
+    "explained",
+    "noted",
+    "replied",
+    "recalled",
+    "warned",
+    "told",
+    "insisted",
+    "declared",
+    "stated",
+    "argued",
+    "countered",
+    "quipped",
+    "concluded",
+    "posted",
+    "according",
+    "beamed",
+    "exclaimed",
+    "cautioned",
+    "suggested",
+    "admitted",
+    "acknowledged",
+    "observed",
+    "remarked",
+    "responded",
+    "laughed",
+    "joked",
+    "recalled",
+    "conceded",
+    "predicted",
+    "agreed",
+    "complained",
+    "wondered",
+    "mused",
+    "boasted",
+    "emphasized",
+    "stressed",
+    "claimed",
 ];
 
 /// Words that may stand between a subject and its verb ("Rutte also said").
 const BETWEEN: &[&str] = &[
-    "also", "later", "has", "had", "have", "then", "once", "would", "will", "never", "further",
-    "again", "earlier", "often", "told", "did", "does", "just", "even", "still", "first",
-    "not", "may", "might", "could", "should", "can", "must", "is", "was", "has", "long",
-    "previously", "soon", "too", "herself", "himself", "last", "yet", "all", "both", "now",
+    "also",
+    "later",
+    "has",
+    "had",
+    "have",
+    "then",
+    "once",
+    "would",
+    "will",
+    "never",
+    "further",
+    "again",
+    "earlier",
+    "often",
+    "told",
+    "did",
+    "does",
+    "just",
+    "even",
+    "still",
+    "first",
+    "not",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "must",
+    "is",
+    "was",
+    "has",
+    "long",
+    "previously",
+    "soon",
+    "too",
+    "herself",
+    "himself",
+    "last",
+    "yet",
+    "all",
+    "both",
+    "now",
 ];
 
 /// Nouns that make "X's statement" an attribution to X.
 const SAYING_NOUNS: &[&str] = &[
-    "statement", "statements", "remarks", "comments", "comment", "tweets", "speech",
-    "testimony", "announcement", "claim", "claims", "letter", "message", "words",
-    "memo", "post", "answer", "rhetoric", "argument", "promise", "pledge", "vow",
-    "warning", "criticism", "position", "view", "views", "op", "essay",
-    "campaign", "spokesman", "spokeswoman", "spokesperson", "proposal", "plan",
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "comment",
+    "tweets",
+    "speech",
+    "testimony",
+    "announcement",
+    "claim",
+    "claims",
+    "letter",
+    "message",
+    "words",
+    "memo",
+    "post",
+    "answer",
+    "rhetoric",
+    "argument",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "criticism",
+    "position",
+    "view",
+    "views",
+    "op",
+    "essay",
+    "campaign",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "proposal",
+    "plan",
 ];
 
 /// Lowercase words that never stand between "said" and the speaker's name.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "of", "to", "that", "it", "he", "she", "they", "we", "i",
-    "and", "or", "but", "this", "these", "those", "its", "his", "her", "their", "our", "for",
-    "with", "by", "from", "as", "about", "after", "before", "when", "while", "during", "last",
-    "this", "yesterday", "today", "tonight", "earlier", "later", "then", "also", "there",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "and",
+    "or",
+    "but",
+    "this",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "about",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "then",
+    "also",
+    "there",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Lowercase particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
-const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "da", "del", "della", "di", "bin", "al", "la", "le", "ibn", "dos", "du"];
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "di", "bin", "al", "la", "le", "ibn",
+    "dos", "du",
+];
 
 /// A run of capitalised tokens that may name a person: `title_start..name_start` are
 /// titles/roles, `name_start..=last` the name.
@@ -118,8 +475,30 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
         while j + 1 < toks.len() {
             let gap = &text[toks[j].end..toks[j + 1].start];
             let next = toks[j + 1];
-            let joinable = matches!(gap, " " | "-" | ". " | "." | "’" | "'") || (gap == " " && false);
-            if next.sentence_start && gap != ". " {
+            // A period joins only after an initial or an abbreviated title ("J. K.", "Mr. X").
+            let cur = toks[j].text(text);
+            let abbrev = cur.chars().count() == 1
+                || matches!(
+                    cur,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "St"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Gen"
+                        | "Lt"
+                        | "Col"
+                        | "Sgt"
+                        | "Capt"
+                        | "Prof"
+                        | "Rev"
+                        | "Jr"
+                );
+            let joinable =
+                matches!(gap, " " | "-" | "’" | "'") || (matches!(gap, ". " | ".") && abbrev);
+            if next.sentence_start && !(gap == ". " && abbrev) {
                 break;
             }
             // Possessive "'s" / "’s" ends the run.
@@ -131,7 +510,12 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 j += 1;
                 continue;
             }
-            if joinable && PARTICLES.contains(&next.text(text)) && toks.get(j + 2).is_some_and(|n| n.cap && &text[next.end..n.start] == " ") {
+            if joinable
+                && PARTICLES.contains(&next.text(text))
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| n.cap && &text[next.end..n.start] == " ")
+            {
                 j += 2;
                 continue;
             }
@@ -142,10 +526,14 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
         let mut s = i;
         for k in i..j {
             let word = toks[k].text(text);
-            let initial_common = toks[k].sentence_start && w.is_common(word) && !w.is_first_name(word);
-            let role = w.is_title(word) || w.is_org_word(word) || initial_common || (toks[k].all_caps && !toks[j].all_caps);
+            let initial_common =
+                toks[k].sentence_start && w.is_common(word) && !w.is_first_name(word);
+            let role = w.is_title(word)
+                || w.is_org_word(word)
+                || initial_common
+                || (toks[k].all_caps && !toks[j].all_caps);
             // "R-Ky": a party and state tag, not a name.
-            if role || word.len() == 1 && k + 1 <= j && &text[toks[k].end..toks[k + 1].start] == "-" {
+            if role || word.len() == 1 && k < j && &text[toks[k].end..toks[k + 1].start] == "-" {
                 s = k + 1;
             }
         }
@@ -160,8 +548,18 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
 }
 
 /// Is this run a person's name (and not an organisation, a place or a common word)?
-fn looks_like_person(text: &str, toks: &[Token], r: &Run, w: &WordLists, known_surnames: &HashMap<String, String>, transcript: bool) -> bool {
-    let names: Vec<&str> = (r.name_start..=r.last).map(|k| toks[k].text(text)).filter(|t| !PARTICLES.contains(t)).collect();
+fn looks_like_person(
+    text: &str,
+    toks: &[Token],
+    r: &Run,
+    w: &WordLists,
+    known_surnames: &HashMap<String, String>,
+    transcript: bool,
+) -> bool {
+    let names: Vec<&str> = (r.name_start..=r.last)
+        .map(|k| toks[k].text(text))
+        .filter(|t| !PARTICLES.contains(t))
+        .collect();
     if names.is_empty() || names.len() > 5 {
         return false;
     }
@@ -174,7 +572,8 @@ fn looks_like_person(text: &str, toks: &[Token], r: &Run, w: &WordLists, known_s
     let first = toks[r.name_start];
     let last_word = *names.last().unwrap_or(&"");
     // "(D-Md.)", "R-Ky.": a party and state tag.
-    if names.len() == 1 && r.name_start > 0 && text[toks[r.name_start - 1].end..first.start] == *"-" {
+    if names.len() == 1 && r.name_start > 0 && text[toks[r.name_start - 1].end..first.start] == *"-"
+    {
         return false;
     }
     if first.all_caps && !transcript {
@@ -199,7 +598,10 @@ fn looks_like_person(text: &str, toks: &[Token], r: &Run, w: &WordLists, known_s
         if transcript {
             return true;
         }
-        return !is_place_word(word) && !w.is_first_name(word) && !is_camel_case(word) && !is_people_word(word);
+        return !is_place_word(word)
+            && !w.is_first_name(word)
+            && !is_camel_case(word)
+            && !is_people_word(word);
     }
     // Several words: a first name, a middle initial, or no word that is a common one.
     if w.is_first_name(names[0]) || titled {
@@ -219,8 +621,16 @@ fn is_place_word(word: &str) -> bool {
 fn is_camel_case(word: &str) -> bool {
     let rest: Vec<char> = word.chars().skip(1).collect();
     let inner = rest.iter().skip(1).any(|c| c.is_uppercase());
-    let prefix_ok = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O"].iter().any(|p| {
-        word.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase)
+    let prefix_ok = [
+        "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O",
+    ]
+    .iter()
+    .any(|p| {
+        word.starts_with(p)
+            && word[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     });
     inner && !prefix_ok
 }
@@ -231,7 +641,29 @@ fn is_people_word(word: &str) -> bool {
     let g = place_gazetteer();
     let k = name_key(word);
     let stem = k.strip_suffix('s').unwrap_or(&k);
-    g.is_demonym(&k) || g.is_demonym(stem) || matches!(stem, "democrat" | "republican" | "liberal" | "conservative" | "progressive" | "voter" | "official" | "mourner" | "protester" | "critic" | "supporter" | "fan" | "expert" | "analyst" | "latino" | "hispanic" | "millennial" | "evangelical")
+    g.is_demonym(&k)
+        || g.is_demonym(stem)
+        || matches!(
+            stem,
+            "democrat"
+                | "republican"
+                | "liberal"
+                | "conservative"
+                | "progressive"
+                | "voter"
+                | "official"
+                | "mourner"
+                | "protester"
+                | "critic"
+                | "supporter"
+                | "fan"
+                | "expert"
+                | "analyst"
+                | "latino"
+                | "hispanic"
+                | "millennial"
+                | "evangelical"
+        )
 }
 
 fn is_place_phrase(s: &str) -> bool {
@@ -259,7 +691,9 @@ fn run_name(text: &str, toks: &[Token], r: &Run) -> String {
             .split(' ')
             .map(|p| {
                 let mut c = p.chars();
-                c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()
+                })
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -312,7 +746,10 @@ pub fn extract(text: &str) -> Vec<Speaker> {
     // Full names in the article, by folded surname: "zelenskyy" -> "Volodymyr Zelenskyy".
     let mut full: HashMap<String, String> = HashMap::new();
     for r in &all_runs {
-        if r.last > r.name_start && !toks[r.name_start].all_caps && looks_like_person(text, &toks, r, w, &HashMap::new(), false) {
+        if r.last > r.name_start
+            && !toks[r.name_start].all_caps
+            && looks_like_person(text, &toks, r, w, &HashMap::new(), false)
+        {
             let name = run_name(text, &toks, r);
             let surname = fold(toks[r.last].text(text));
             let e = full.entry(surname).or_insert_with(|| name.clone());
@@ -331,19 +768,23 @@ pub fn extract(text: &str) -> Vec<Speaker> {
     let transcript_names = transcript_speakers(text, &toks, &all_runs, w);
 
     let mut acts: Vec<Act> = Vec::new();
-    let act_for = |n: usize, start: usize, end: usize| Act { run: all_runs[n], start, end };
+    let act_for = |n: usize, start: usize, end: usize| Act {
+        run: all_runs[n],
+        start,
+        end,
+    };
     for (k, t) in toks.iter().enumerate() {
         let word = t.text(text);
         let lw = lower(word);
-        // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never opening a sentence.
-        if t.cap && (t.sentence_start || !HEADLINE_VERBS.contains(&lw.as_str())) {
-            continue;
-        }
-        // "according to X"
+        // "according to X" (also opening a sentence)
         if lw == "according" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             if let Some(&n) = run_starting.get(&(k + 2)) {
                 acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
             }
+            continue;
+        }
+        // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never opening a sentence.
+        if t.cap && (t.sentence_start || !HEADLINE_VERBS.contains(&lw.as_str())) {
             continue;
         }
         // "X's statement", "X’s remarks"
@@ -371,7 +812,8 @@ pub fn extract(text: &str) -> Vec<Speaker> {
             let prev = b - 1;
             let gap = &text[toks[prev].end..toks[b].start];
             let pw = toks[prev].text(text);
-            let adverb = !toks[prev].cap && (BETWEEN.contains(&pw) || (pw.len() > 4 && pw.ends_with("ly")));
+            let adverb =
+                !toks[prev].cap && (BETWEEN.contains(&pw) || (pw.len() > 4 && pw.ends_with("ly")));
             if gap == " " && adverb {
                 b = prev;
                 hops += 1;
@@ -385,7 +827,10 @@ pub fn extract(text: &str) -> Vec<Speaker> {
                 }
             } else if gap_t == ")" || gap_t == ".)" {
                 // Back to the opening parenthesis, then the name before it.
-                if let Some(open) = (prev.saturating_sub(8)..=prev).rev().find(|&c| c > 0 && text[toks[c - 1].end..toks[c].start].contains('(')) {
+                if let Some(open) = (prev.saturating_sub(8)..=prev)
+                    .rev()
+                    .find(|&c| c > 0 && text[toks[c - 1].end..toks[c].start].contains('('))
+                {
                     if let Some(&n) = run_ending.get(&(open - 1)) {
                         acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
                         found = true;
@@ -397,11 +842,23 @@ pub fn extract(text: &str) -> Vec<Speaker> {
                 let mut steps = 0;
                 while c > 0 && steps < 25 {
                     let g2 = &text[toks[c - 1].end..toks[c].start];
-                    if g2.contains(['“', '”', '"', '\n', ';']) || (g2.contains('.') && !g2.contains(',')) {
+                    if g2.contains(['“', '”', '"', '\n', ';'])
+                        || (g2.contains('.') && !g2.contains(','))
+                    {
                         break;
                     }
                     if g2.contains(',') {
                         if let Some(&n) = run_ending.get(&(c - 1)) {
+                            // "Lee Zeldin of New York, a Trump supporter, said": the name is before "of".
+                            let r = all_runs[n];
+                            let of_name = (r.title_start >= 2
+                                && toks[r.title_start - 1].text(text) == "of")
+                                .then(|| run_ending.get(&(r.title_start - 2)).copied())
+                                .flatten()
+                                .filter(|&m| {
+                                    looks_like_person(text, &toks, &all_runs[m], w, &full, false)
+                                });
+                            let n = of_name.unwrap_or(n);
                             acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
                             found = true;
                         }
@@ -444,7 +901,11 @@ pub fn extract(text: &str) -> Vec<Speaker> {
     let mut add = |name: String, quote: Option<Quote>, speakers: &mut Vec<Speaker>| {
         let key = fold(&name);
         let slot = *by_name.entry(key).or_insert_with(|| {
-            speakers.push(Speaker { name: name.clone(), mentions: Vec::new(), quotes: Vec::new() });
+            speakers.push(Speaker {
+                name: name.clone(),
+                mentions: Vec::new(),
+                quotes: Vec::new(),
+            });
             speakers.len() - 1
         });
         if let Some(q) = quote {
@@ -465,13 +926,20 @@ pub fn extract(text: &str) -> Vec<Speaker> {
         add(canonical(&name, &full), quote, &mut speakers);
     }
     for (name, start, end) in tweet_signatures(text) {
-        add(canonical(&name, &full), nearest_quote(text, &qs, start, end), &mut speakers);
+        add(
+            canonical(&name, &full),
+            nearest_quote(text, &qs, start, end),
+            &mut speakers,
+        );
     }
     // Mentions: every surface form of each speaker in the text.
     for r in &all_runs {
         let name = canonical(&run_name(text, &toks, r), &full);
         if let Some(&slot) = by_name.get(&fold(&name)) {
-            let surface = text[toks[r.title_start].start..toks[r.last].end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let surface = text[toks[r.title_start].start..toks[r.last].end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if !speakers[slot].mentions.contains(&surface) {
                 speakers[slot].mentions.push(surface);
             }
@@ -491,22 +959,40 @@ fn canonical(name: &str, full: &HashMap<String, String>) -> String {
 
 /// The quote next to an attribution: just before it (`"…," X said`) or just after (`X said: "…"`).
 fn nearest_quote(text: &str, qs: &[QuoteSpan], start: usize, end: usize) -> Option<Quote> {
-    let mk = |q: &QuoteSpan| Quote { text: text[q.start..q.end].trim().to_string(), start: q.start, end: q.end };
-    let before = qs.iter().rev().find(|q| q.end <= start && start - q.end <= 6 && !text[q.end..start].contains('\n'));
+    let mk = |q: &QuoteSpan| Quote {
+        text: text[q.start..q.end].trim().to_string(),
+        start: q.start,
+        end: q.end,
+    };
+    let before = qs
+        .iter()
+        .rev()
+        .find(|q| q.end <= start && start - q.end <= 6 && !text[q.end..start].contains('\n'));
     if let Some(q) = before {
         return Some(mk(q));
     }
-    let after = qs.iter().find(|q| q.start >= end && q.start - end <= 8 && !text[end..q.start].contains('\n'));
+    let after = qs
+        .iter()
+        .find(|q| q.start >= end && q.start - end <= 8 && !text[end..q.start].contains('\n'));
     if let Some(q) = after {
         return Some(mk(q));
     }
     // A quote inside the same sentence after "said that"/"said,".
-    qs.iter().find(|q| q.start >= end && q.start - end <= 120 && !text[end..q.start].contains(['.', '\n'])).map(mk)
+    qs.iter()
+        .find(|q| {
+            q.start >= end && q.start - end <= 120 && !text[end..q.start].contains(['.', '\n'])
+        })
+        .map(mk)
 }
 
 /// Transcript lines "NAME: text" / "Name Surname: text"; a name must start two lines
 /// or be a known person so headings ("Update:") are not taken.
-fn transcript_speakers(text: &str, toks: &[Token], runs: &[Run], w: &WordLists) -> Vec<(String, Option<Quote>)> {
+fn transcript_speakers(
+    text: &str,
+    toks: &[Token],
+    runs: &[Run],
+    w: &WordLists,
+) -> Vec<(String, Option<Quote>)> {
     let mut counts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for r in runs {
         let first = toks[r.title_start];
@@ -518,12 +1004,18 @@ fn transcript_speakers(text: &str, toks: &[Token], runs: &[Run], w: &WordLists) 
         if !after.starts_with(':') {
             continue;
         }
-        if r.last - r.name_start > 2 || !looks_like_person(text, toks, r, w, &HashMap::new(), true) {
+        if r.last - r.name_start > 2 || !looks_like_person(text, toks, r, w, &HashMap::new(), true)
+        {
             continue;
         }
         let name = run_name(text, toks, r);
-        let line_end = text[toks[r.last].end..].find('\n').map_or(text.len(), |p| toks[r.last].end + p);
-        counts.entry(name).or_default().push((toks[r.last].end + 1, line_end));
+        let line_end = text[toks[r.last].end..]
+            .find('\n')
+            .map_or(text.len(), |p| toks[r.last].end + p);
+        counts
+            .entry(name)
+            .or_default()
+            .push((toks[r.last].end + 1, line_end));
     }
     counts
         .into_iter()
@@ -532,7 +1024,11 @@ fn transcript_speakers(text: &str, toks: &[Token], runs: &[Run], w: &WordLists) 
             let (s, e) = lines[0];
             let raw = &text[s..e];
             let lead = raw.len() - raw.trim_start().len();
-            let q = Quote { text: raw.trim().to_string(), start: s + lead, end: s + lead + raw.trim().len() };
+            let q = Quote {
+                text: raw.trim().to_string(),
+                start: s + lead,
+                end: s + lead + raw.trim().len(),
+            };
             (name, Some(q))
         })
         .collect()
@@ -544,11 +1040,17 @@ fn tweet_signatures(text: &str) -> Vec<(String, usize, usize)> {
     for (i, _) in text.match_indices("(@") {
         let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
         let line = &text[line_start..i];
-        let Some(dash) = line.find(['—', '–']) else { continue };
+        let Some(dash) = line.find(['—', '–']) else {
+            continue;
+        };
         let sig = line[dash..].trim_start_matches(['—', '–']).trim();
         let name = sig.split('/').next().unwrap_or("").trim();
         let words: Vec<&str> = name.split_whitespace().collect();
-        if (1..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        if (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
             out.push((words.join(" "), line_start, i));
         }
     }
@@ -572,8 +1074,18 @@ mod tests {
         assert!(n.contains(&"Mark Rutte"), "{n:?}");
         assert_eq!(n.len(), 2, "{n:?}");
         let z = sp.iter().find(|s| s.name == "Volodymyr Zelenskyy").unwrap();
-        assert!(z.quotes.iter().any(|q| q.text.starts_with("Taking advantage")), "{z:?}");
-        assert!(z.mentions.iter().any(|m| m == "President Volodymyr Zelenskyy"), "{z:?}");
+        assert!(
+            z.quotes
+                .iter()
+                .any(|q| q.text.starts_with("Taking advantage")),
+            "{z:?}"
+        );
+        assert!(
+            z.mentions
+                .iter()
+                .any(|m| m == "President Volodymyr Zelenskyy"),
+            "{z:?}"
+        );
         for q in sp.iter().flat_map(|s| &s.quotes) {
             assert_eq!(&text[q.start..q.end], q.text);
         }
@@ -581,20 +1093,34 @@ mod tests {
 
     #[test]
     fn quote_then_said_name() {
-        assert_eq!(names("“We will win,” said Mark Rutte. Later, “never,” Rutte said."), vec!["Mark Rutte"]);
+        assert_eq!(
+            names("“We will win,” said Mark Rutte. Later, “never,” Rutte said."),
+            vec!["Mark Rutte"]
+        );
     }
 
     #[test]
     fn titles_are_stripped_and_surnames_linked() {
-        let n = names("NATO Secretary-General Mark Rutte visited Kyiv. Mr. Rutte said the talks went well.");
+        let n = names(
+            "NATO Secretary-General Mark Rutte visited Kyiv. Mr. Rutte said the talks went well.",
+        );
         assert_eq!(n, vec!["Mark Rutte"]);
     }
 
     #[test]
     fn reported_speech_and_according_to() {
-        assert_eq!(names("According to Jane Smith, the vote was close."), vec!["Jane Smith"]);
-        assert_eq!(names("John Doe told reporters that he would run."), vec!["John Doe"]);
-        assert_eq!(names("Angela Merkel, the German chancellor, said the deal was done."), vec!["Angela Merkel"]);
+        assert_eq!(
+            names("According to Jane Smith, the vote was close."),
+            vec!["Jane Smith"]
+        );
+        assert_eq!(
+            names("John Doe told reporters that he would run."),
+            vec!["John Doe"]
+        );
+        assert_eq!(
+            names("Angela Merkel, the German chancellor, said the deal was done."),
+            vec!["Angela Merkel"]
+        );
     }
 
     #[test]

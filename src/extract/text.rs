@@ -13,10 +13,18 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => out.push('e'),
-            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' | 'ı' => out.push('i'),
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => out.push('o'),
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => {
+                out.push('a')
+            }
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => {
+                out.push('e')
+            }
+            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' | 'ı' => {
+                out.push('i')
+            }
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => {
+                out.push('o')
+            }
             'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'Ú' | 'Ù' | 'Û' | 'Ü' => out.push('u'),
             'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => out.push('c'),
             'ñ' | 'ń' | 'Ñ' => out.push('n'),
@@ -99,13 +107,58 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 // Sentence boundary: terminal punctuation (not an initial such as "J.") or a line break.
                 if !boundary && prev_end < i {
                     let gap = &s[prev_end..i];
-                    if gap.contains('\n') || gap.contains(['“', '"']) && gap.trim_start().starts_with(['“', '"']) {
+                    // A line break, or an opening quote right before the word.
+                    let before_quote = gap.trim_end_matches(['“', '"', '‘']);
+                    let opening_quote = before_quote.len() < gap.len()
+                        && (before_quote.is_empty()
+                            || before_quote.ends_with(char::is_whitespace)
+                            || before_quote.starts_with(['.', '!', '?', ':', ',']));
+                    if gap.contains('\n') || opening_quote {
                         boundary = true;
                     } else if let Some(p) = gap.trim_start().chars().next() {
-                        if matches!(p, '.' | '!' | '?' | ':' | ';') && gap.contains(char::is_whitespace) {
+                        if matches!(p, '.' | '!' | '?' | ':' | ';')
+                            && gap.contains(char::is_whitespace)
+                        {
                             let last = out.last().map(|t: &Token| &s[t.start..t.end]).unwrap_or("");
-                            let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-                            let abbrev = matches!(last, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Capt" | "Prof" | "Rev" | "Jr" | "Sr" | "Mt" | "Ft" | "No" | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Corp" | "Inc" | "Co" | "Ltd" | "vs");
+                            let initial =
+                                last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+                            let abbrev = matches!(
+                                last,
+                                "Mr" | "Mrs"
+                                    | "Ms"
+                                    | "Dr"
+                                    | "St"
+                                    | "Sen"
+                                    | "Rep"
+                                    | "Gov"
+                                    | "Gen"
+                                    | "Lt"
+                                    | "Col"
+                                    | "Sgt"
+                                    | "Capt"
+                                    | "Prof"
+                                    | "Rev"
+                                    | "Jr"
+                                    | "Sr"
+                                    | "Mt"
+                                    | "Ft"
+                                    | "No"
+                                    | "Jan"
+                                    | "Feb"
+                                    | "Mar"
+                                    | "Apr"
+                                    | "Aug"
+                                    | "Sep"
+                                    | "Sept"
+                                    | "Oct"
+                                    | "Nov"
+                                    | "Dec"
+                                    | "Corp"
+                                    | "Inc"
+                                    | "Co"
+                                    | "Ltd"
+                                    | "vs"
+                            );
                             if p != '.' || (!initial && !abbrev) {
                                 boundary = true;
                             }
@@ -134,7 +187,11 @@ mod token_tests {
     fn sentence_starts_skip_initials_and_titles() {
         let s = "He met Mr. Smith in J. K. Town. Then \"Hello\" and\nNew line";
         let toks = tokenize(s);
-        let starts: Vec<&str> = toks.iter().filter(|t| t.sentence_start).map(|t| t.text(s)).collect();
+        let starts: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.text(s))
+            .collect();
         assert_eq!(starts, vec!["He", "Then", "Hello", "New"]);
     }
 }

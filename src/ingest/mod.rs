@@ -117,7 +117,8 @@ pub struct IngestReport {
 
 impl IngestReport {
     pub fn articles_per_sec(&self) -> f64 {
-        (self.stats.added + self.stats.updated + self.stats.duplicates) as f64 / self.elapsed_secs.max(1e-9)
+        (self.stats.added + self.stats.updated + self.stats.duplicates) as f64
+            / self.elapsed_secs.max(1e-9)
     }
     pub fn text_mb_per_sec(&self) -> f64 {
         self.stats.text_bytes as f64 / 1e6 / self.elapsed_secs.max(1e-9)
@@ -154,7 +155,12 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
     let per_thread = (config.memory_budget_bytes / writer_threads).max(15 << 20);
     let index_writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(writer_threads, per_thread * writer_threads)
-        .with_context(|| format!("cannot open a writer on {} (is another newsdex writing to it?)", config.index_dir.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot open a writer on {} (is another newsdex writing to it?)",
+                config.index_dir.display()
+            )
+        })?;
     // Files left by an interrupted run that no commit refers to.
     let _ = index_writer.garbage_collect_files().wait();
     let reader = index.reader().context("cannot open an index reader")?;
@@ -174,7 +180,10 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
     let mut manifest = Manifest::load(&config.index_dir);
     let (files, walk_errors) = walk::walk(&config.paths);
     for e in walk_errors {
-        report_fail(FailureKind::Unreadable, format!("{}: {}", e.path.display(), e.message));
+        report_fail(
+            FailureKind::Unreadable,
+            format!("{}: {}", e.path.display(), e.message),
+        );
     }
     stats.files_seen.store(files.len() as u64, Relaxed);
     let files: Vec<InputFile> = files
@@ -194,7 +203,10 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
     let finish_batch = |file: &Arc<FileState>| {
         if file.pending.fetch_sub(1, Relaxed) == 1 && !file.broken.load(Relaxed) {
             stats.files_read.fetch_add(1, Relaxed);
-            completed.lock().unwrap_or_else(|e| e.into_inner()).push(file.input.clone());
+            completed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(file.input.clone());
         }
     };
     let since_commit = AtomicU64::new(0);
@@ -210,16 +222,20 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
         let t = Instant::now();
         let mut w = writer.write().unwrap_or_else(|e| e.into_inner());
         let done = std::mem::take(&mut *completed.lock().unwrap_or_else(|e| e.into_inner()));
-        w.commit().context("commit failed; the index stays at its last commit")?;
+        w.commit()
+            .context("commit failed; the index stays at its last commit")?;
         drop(w);
         stats.commits.fetch_add(1, Relaxed);
         since_commit.store(0, Relaxed);
         for f in done {
             manifest.record(f.path, f.stamp);
         }
-        manifest
-            .save(&config.index_dir)
-            .with_context(|| format!("cannot write the manifest in {}", config.index_dir.display()))?;
+        manifest.save(&config.index_dir).with_context(|| {
+            format!(
+                "cannot write the manifest in {}",
+                config.index_dir.display()
+            )
+        })?;
         times.commit_ns.fetch_add(nanos(t), Relaxed);
         Ok(())
     };
@@ -239,7 +255,10 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
                 let mut opened = match read::open(path, stats.disk_bytes.clone()) {
                     Ok(r) => r,
                     Err(e) => {
-                        report_fail(FailureKind::Unreadable, format!("{}: cannot open: {e}", path.display()));
+                        report_fail(
+                            FailureKind::Unreadable,
+                            format!("{}: cannot open: {e}", path.display()),
+                        );
                         file.broken.store(true, Relaxed);
                         finish_batch(&file);
                         continue;
@@ -252,29 +271,40 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
                         return true;
                     }
                     file.pending.fetch_add(1, Relaxed);
-                    let b = Batch { file: file.clone(), records: std::mem::take(batch) };
+                    let b = Batch {
+                        file: file.clone(),
+                        records: std::mem::take(batch),
+                    };
                     *batch_bytes = 0;
                     tx.send(b).is_ok()
                 };
                 let mut read_ns = 0u64;
                 let mut lap = t;
-                read::read_records(path, &mut *opened, &mut |r: Result<Record, RecordError>| match r {
-                    Ok(rec) => {
-                        batch_bytes += rec.bytes.len();
-                        batch.push(rec);
-                        if batch.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
-                            read_ns += nanos(lap);
-                            send(&mut batch, &mut batch_bytes);
-                            lap = Instant::now();
+                read::read_records(
+                    path,
+                    &mut *opened,
+                    &mut |r: Result<Record, RecordError>| match r {
+                        Ok(rec) => {
+                            batch_bytes += rec.bytes.len();
+                            batch.push(rec);
+                            if batch.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
+                                read_ns += nanos(lap);
+                                send(&mut batch, &mut batch_bytes);
+                                lap = Instant::now();
+                            }
                         }
-                    }
-                    Err(e) => {
-                        if matches!(e.kind, FailureKind::Compression | FailureKind::Unreadable) {
-                            file.broken.store(true, Relaxed);
+                        Err(e) => {
+                            if matches!(e.kind, FailureKind::Compression | FailureKind::Unreadable)
+                            {
+                                file.broken.store(true, Relaxed);
+                            }
+                            report_fail(
+                                e.kind,
+                                format!("{}:{}: {}", path.display(), e.line, e.message),
+                            );
                         }
-                        report_fail(e.kind, format!("{}:{}: {}", path.display(), e.line, e.message));
-                    }
-                });
+                    },
+                );
                 read_ns += nanos(lap);
                 times.read_ns.fetch_add(read_ns, Relaxed);
                 send(&mut batch, &mut batch_bytes);
@@ -288,7 +318,17 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
                 rx.into_iter().par_bridge().for_each(|batch| {
                     let path = batch.file.input.path.as_path();
                     for rec in &batch.records {
-                        process_record(path, rec, &extractor, &schema, &deduper, &writer, &stats, &times, &report_fail);
+                        process_record(
+                            path,
+                            rec,
+                            &extractor,
+                            &schema,
+                            &deduper,
+                            &writer,
+                            &stats,
+                            &times,
+                            &report_fail,
+                        );
                         since_commit.fetch_add(1, Relaxed);
                     }
                     finish_batch(&batch.file);
@@ -308,19 +348,23 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
                 disk_bytes: stats.disk_bytes.load(Relaxed),
                 elapsed: started.elapsed(),
             });
-            let due_docs = config.commit_every_docs > 0 && since_commit.load(Relaxed) >= config.commit_every_docs;
+            let due_docs = config.commit_every_docs > 0
+                && since_commit.load(Relaxed) >= config.commit_every_docs;
             if due_docs || last_commit.elapsed() >= config.commit_interval {
                 commit(&mut manifest)?;
                 last_commit = Instant::now();
             }
         }
-        work.join().map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
+        work.join()
+            .map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
         commit(&mut manifest)
     });
     result?;
     let t = Instant::now();
     let index_writer = writer.into_inner().unwrap_or_else(|e| e.into_inner());
-    index_writer.wait_merging_threads().context("merging segments failed")?;
+    index_writer
+        .wait_merging_threads()
+        .context("merging segments failed")?;
     times.commit_ns.fetch_add(nanos(t), Relaxed);
     progress.finish();
     reader.reload().ok();
@@ -356,11 +400,17 @@ fn process_record(
         Ok(raw) => raw,
         Err(e) => {
             times.parse_ns.fetch_add(nanos(t), Relaxed);
-            return report_fail(e.kind, format!("{}:{}: {}", path.display(), rec.line, e.message));
+            return report_fail(
+                e.kind,
+                format!("{}:{}: {}", path.display(), rec.line, e.message),
+            );
         }
     };
     times.parse_ns.fetch_add(nanos(t), Relaxed);
-    stats.text_bytes.fetch_add((raw.body.len() + raw.title.as_ref().map_or(0, String::len)) as u64, Relaxed);
+    stats.text_bytes.fetch_add(
+        (raw.body.len() + raw.title.as_ref().map_or(0, String::len)) as u64,
+        Relaxed,
+    );
     let t = Instant::now();
     let (article, warnings) = extractor.extract(raw);
     times.extract_ns.fetch_add(nanos(t), Relaxed);
@@ -385,7 +435,14 @@ fn process_record(
     });
     times.index_ns.fetch_add(nanos(t), Relaxed);
     if let Some(e) = index_error {
-        return report_fail(FailureKind::Index, format!("{}:{}: the index refused the article: {e}", path.display(), rec.line));
+        return report_fail(
+            FailureKind::Index,
+            format!(
+                "{}:{}: the index refused the article: {e}",
+                path.display(),
+                rec.line
+            ),
+        );
     }
     match decision {
         Decision::Add => stats.added.fetch_add(1, Relaxed),
@@ -403,7 +460,10 @@ pub fn read_articles(
 ) {
     let (files, errors) = walk::walk(paths);
     for e in errors {
-        on_error(FailureKind::Unreadable, format!("{}: {}", e.path.display(), e.message));
+        on_error(
+            FailureKind::Unreadable,
+            format!("{}: {}", e.path.display(), e.message),
+        );
     }
     let counter = Arc::new(AtomicU64::new(0));
     for f in files {
@@ -411,16 +471,25 @@ pub fn read_articles(
         let mut r = match read::open(path, counter.clone()) {
             Ok(r) => r,
             Err(e) => {
-                on_error(FailureKind::Unreadable, format!("{}: cannot open: {e}", path.display()));
+                on_error(
+                    FailureKind::Unreadable,
+                    format!("{}: cannot open: {e}", path.display()),
+                );
                 continue;
             }
         };
         read::read_records(path, &mut *r, &mut |rec| match rec {
             Ok(rec) => match parse::parse_record(&rec) {
                 Ok(a) => on_article(path, rec.line, a),
-                Err(e) => on_error(e.kind, format!("{}:{}: {}", path.display(), rec.line, e.message)),
+                Err(e) => on_error(
+                    e.kind,
+                    format!("{}:{}: {}", path.display(), rec.line, e.message),
+                ),
             },
-            Err(e) => on_error(e.kind, format!("{}:{}: {}", path.display(), e.line, e.message)),
+            Err(e) => on_error(
+                e.kind,
+                format!("{}:{}: {}", path.display(), e.line, e.message),
+            ),
         });
     }
 }

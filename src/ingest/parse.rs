@@ -40,14 +40,36 @@ impl ParseError {
 const ID_KEYS: &[&str] = &["id", "_id", "uuid", "guid", "article_id", "doc_id"];
 const TITLE_KEYS: &[&str] = &["title", "headline", "title_page", "title_rss"];
 const BODY_KEYS: &[&str] = &[
-    "body", "text", "maintext", "content", "article", "full_text", "article_text",
+    "body",
+    "text",
+    "maintext",
+    "content",
+    "article",
+    "full_text",
+    "article_text",
 ];
 const DATE_KEYS: &[&str] = &[
-    "date", "date_publish", "published", "publish_date", "pubDate", "pubdate",
-    "published_at", "publishedAt", "datePublished", "date_published", "timestamp",
+    "date",
+    "date_publish",
+    "published",
+    "publish_date",
+    "pubDate",
+    "pubdate",
+    "published_at",
+    "publishedAt",
+    "datePublished",
+    "date_published",
+    "timestamp",
 ];
 const URL_KEYS: &[&str] = &["url", "link", "href", "canonical_url"];
-const SOURCE_KEYS: &[&str] = &["source", "source_domain", "domain", "publisher", "site", "outlet"];
+const SOURCE_KEYS: &[&str] = &[
+    "source",
+    "source_domain",
+    "domain",
+    "publisher",
+    "site",
+    "outlet",
+];
 const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline", "creator"];
 const LANG_KEYS: &[&str] = &["language", "lang"];
 /// Used for the body only when no body key is present (news-please's teaser).
@@ -76,7 +98,10 @@ pub fn parse_json(text: &str) -> Result<RawArticle, ParseError> {
         other => {
             return Err(ParseError::new(
                 FailureKind::MalformedJson,
-                format!("expected a JSON object (an article), found {}", kind_name(&other)),
+                format!(
+                    "expected a JSON object (an article), found {}",
+                    kind_name(&other)
+                ),
             ))
         }
     };
@@ -109,7 +134,10 @@ fn kind_name(v: &Value) -> &'static str {
 
 fn check_text(article: RawArticle) -> Result<RawArticle, ParseError> {
     if article.body.trim().is_empty() {
-        let title_only = article.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let title_only = article
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty());
         let what = if title_only {
             "article has a title but no text"
         } else {
@@ -137,12 +165,14 @@ fn scalar(v: &Value) -> Option<String> {
 }
 
 fn first_string(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| obj.get(*k).and_then(scalar)).or_else(|| {
-        // Case-insensitive second chance ("Title", "URL").
-        obj.iter()
-            .find(|(k, _)| keys.iter().any(|want| k.eq_ignore_ascii_case(want)))
-            .and_then(|(_, v)| scalar(v))
-    })
+    keys.iter()
+        .find_map(|k| obj.get(*k).and_then(scalar))
+        .or_else(|| {
+            // Case-insensitive second chance ("Title", "URL").
+            obj.iter()
+                .find(|(k, _)| keys.iter().any(|want| k.eq_ignore_ascii_case(want)))
+                .and_then(|(_, v)| scalar(v))
+        })
 }
 
 fn authors(obj: &Map<String, Value>) -> Vec<String> {
@@ -181,8 +211,14 @@ fn header_key(key: &str) -> Option<&'static str> {
 fn is_boilerplate(line: &str) -> bool {
     let l = line.to_ascii_lowercase();
     const CUES: &[&str] = &[
-        "click here", "follow us on", "subscribe to", "sign up for", "stay updated",
-        "advertisement", "download our app", "share this article",
+        "click here",
+        "follow us on",
+        "subscribe to",
+        "sign up for",
+        "stay updated",
+        "advertisement",
+        "download our app",
+        "share this article",
     ];
     line.len() < 200 && CUES.iter().any(|c| l.contains(c))
 }
@@ -201,7 +237,9 @@ pub fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
     // `Key: value` header block.
     let mut header_lines = 0;
     for line in &lines {
-        let Some((k, v)) = line.split_once(':') else { break };
+        let Some((k, v)) = line.split_once(':') else {
+            break;
+        };
         let Some(key) = header_key(k) else { break };
         let v = v.trim().to_string();
         match key {
@@ -209,7 +247,13 @@ pub fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
             "date" => article.date = Some(v),
             "source" => article.source = Some(v),
             "url" => article.url = Some(v),
-            "authors" => article.authors = v.split([',', ';']).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            "authors" => {
+                article.authors = v
+                    .split([',', ';'])
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            }
             "language" => article.language = Some(v),
             _ => article.id = Some(v),
         }
@@ -255,7 +299,8 @@ pub fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
         if let Some(first) = body_lines.first() {
             let t = first.trim();
             let short = t.chars().count() <= MAX_TITLE_CHARS;
-            let sentence = t.ends_with(['.', '!', '?', '"', '”', ':']) && t.split_whitespace().count() > 12;
+            let sentence =
+                t.ends_with(['.', '!', '?', '"', '”', ':']) && t.split_whitespace().count() > 12;
             if short && !sentence && body_lines.len() > 1 {
                 article.title = Some(t.to_string());
                 body_lines.remove(0);
@@ -294,14 +339,25 @@ mod tests {
 
     #[test]
     fn no_text_and_non_objects_are_errors() {
-        assert_eq!(parse_json(r#"{"title":"only"}"#).unwrap_err().kind, FailureKind::NoText);
-        assert_eq!(parse_json("[1,2]").unwrap_err().kind, FailureKind::MalformedJson);
-        assert_eq!(parse_json("{\"a\":").unwrap_err().kind, FailureKind::MalformedJson);
+        assert_eq!(
+            parse_json(r#"{"title":"only"}"#).unwrap_err().kind,
+            FailureKind::NoText
+        );
+        assert_eq!(
+            parse_json("[1,2]").unwrap_err().kind,
+            FailureKind::MalformedJson
+        );
+        assert_eq!(
+            parse_json("{\"a\":").unwrap_err().kind,
+            FailureKind::MalformedJson
+        );
     }
 
     #[test]
     fn text_header_block() {
-        let a = parse_text("Title: Hello\nDate: 2026-01-02\nSource: Example\n\nBody line one.\nTwo.").unwrap();
+        let a =
+            parse_text("Title: Hello\nDate: 2026-01-02\nSource: Example\n\nBody line one.\nTwo.")
+                .unwrap();
         assert_eq!(a.title.as_deref(), Some("Hello"));
         assert_eq!(a.date.as_deref(), Some("2026-01-02"));
         assert_eq!(a.body, "Body line one.\nTwo.");

@@ -51,7 +51,11 @@ pub struct RecordError {
 
 /// The compression named by a file name's last extension.
 pub fn compression_from_name(path: &Path) -> Compression {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
         Some(e) if e == "gz" || e == "gzip" => Compression::Gzip,
         Some(e) if e == "zst" || e == "zstd" => Compression::Zstd,
         _ => Compression::None,
@@ -150,7 +154,11 @@ fn io_failure(line: u64, err: &io::Error, compressed: bool) -> RecordError {
 
 /// Reads one line (without its `\n`) into `buf`, keeping at most `limit` bytes.
 /// Returns `Ok(None)` at end of input, else `Ok(Some(overflowed))`.
-fn read_line_limited(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<bool>> {
+fn read_line_limited(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<bool>> {
     buf.clear();
     let mut overflow = false;
     let mut any = false;
@@ -261,7 +269,10 @@ fn too_large(line: u64) -> RecordError {
     RecordError {
         line,
         kind: FailureKind::TooLarge,
-        message: format!("record larger than the {} MiB limit", MAX_RECORD_BYTES >> 20),
+        message: format!(
+            "record larger than the {} MiB limit",
+            MAX_RECORD_BYTES >> 20
+        ),
     }
 }
 
@@ -433,7 +444,10 @@ mod tests {
 
     #[test]
     fn pretty_json_object_is_one_record() {
-        let out = records("a.json", b"{\n \"title\": \"x\",\n \"maintext\": \"y\"\n}\n");
+        let out = records(
+            "a.json",
+            b"{\n \"title\": \"x\",\n \"maintext\": \"y\"\n}\n",
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].is_ok());
     }
@@ -442,13 +456,25 @@ mod tests {
     fn truncated_json_is_reported() {
         let out = records("a.json", b"[{\"a\": 1}, {\"b\": ");
         assert!(out[0].is_ok());
-        assert_eq!(out[1].as_ref().unwrap_err().kind, FailureKind::MalformedJson);
+        assert_eq!(
+            out[1].as_ref().unwrap_err().kind,
+            FailureKind::MalformedJson
+        );
     }
 
     #[test]
     fn binary_and_empty_files_are_reported() {
-        assert_eq!(records("a.txt", b"\x00\x01abc")[0].as_ref().unwrap_err().kind, FailureKind::Encoding);
-        assert_eq!(records("a.txt", b"")[0].as_ref().unwrap_err().kind, FailureKind::NoText);
+        assert_eq!(
+            records("a.txt", b"\x00\x01abc")[0]
+                .as_ref()
+                .unwrap_err()
+                .kind,
+            FailureKind::Encoding
+        );
+        assert_eq!(
+            records("a.txt", b"")[0].as_ref().unwrap_err().kind,
+            FailureKind::NoText
+        );
     }
 
     #[test]
@@ -469,8 +495,14 @@ mod tests {
 
     #[test]
     fn names_give_format_under_compression() {
-        assert_eq!(format_from_name(Path::new("x.jsonl.gz")), Some(Format::Jsonl));
-        assert_eq!(format_from_name(Path::new("x.json.zst")), Some(Format::Json));
+        assert_eq!(
+            format_from_name(Path::new("x.jsonl.gz")),
+            Some(Format::Jsonl)
+        );
+        assert_eq!(
+            format_from_name(Path::new("x.json.zst")),
+            Some(Format::Json)
+        );
         assert_eq!(format_from_name(Path::new("x.txt")), Some(Format::Text));
         assert_eq!(format_from_name(Path::new("x.png")), None);
     }

@@ -50,7 +50,10 @@ impl FailureKind {
     }
 
     fn slot(self) -> usize {
-        FailureKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+        FailureKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0)
     }
 }
 

@@ -47,7 +47,10 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<InputFile>, Vec<WalkError>) {
             }
             continue;
         }
-        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                     let path = e.path().to_path_buf();
@@ -72,7 +75,11 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<InputFile>, Vec<WalkError>) {
                     let message = if err.loop_ancestor().is_some() {
                         "symlink loop, skipped".to_string()
                     } else {
-                        format!("cannot read: {}", err.io_error().map_or_else(|| err.to_string(), |e| e.to_string()))
+                        format!(
+                            "cannot read: {}",
+                            err.io_error()
+                                .map_or_else(|| err.to_string(), |e| e.to_string())
+                        )
                     };
                     errors.push(WalkError { path, message });
                 }

@@ -33,8 +33,12 @@ pub struct Facets {
 pub fn all_facets(searcher: &Searcher, field: Field) -> Vec<Facet> {
     let mut out = Vec::new();
     for seg in searcher.segment_readers() {
-        let Ok(inv) = seg.inverted_index(field) else { continue };
-        let Ok(mut stream) = inv.terms().stream() else { continue };
+        let Ok(inv) = seg.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = inv.terms().stream() else {
+            continue;
+        };
         while stream.advance() {
             if let Ok(f) = Facet::from_encoded(stream.key().to_vec()) {
                 out.push(f);
@@ -83,7 +87,11 @@ fn to_counts(counts: &FacetCounts, parent: &str, k: usize) -> Vec<FacetCount> {
         .top_k(parent, k)
         .into_iter()
         .map(|(f, n)| FacetCount {
-            label: f.to_path().last().map(|s| s.to_string()).unwrap_or_default(),
+            label: f
+                .to_path()
+                .last()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             path: f.to_path_string(),
             count: n,
         })
@@ -91,7 +99,13 @@ fn to_counts(counts: &FacetCounts, parent: &str, k: usize) -> Vec<FacetCount> {
 }
 
 /// Builds the facet section from the three collectors' counts.
-pub fn build(speakers: &FacetCounts, places: &FacetCounts, place_parent: &str, sources: &FacetCounts, k: usize) -> Facets {
+pub fn build(
+    speakers: &FacetCounts,
+    places: &FacetCounts,
+    place_parent: &str,
+    sources: &FacetCounts,
+    k: usize,
+) -> Facets {
     Facets {
         speakers: to_counts(speakers, "/", k),
         places: to_counts(places, place_parent, k),

@@ -34,7 +34,11 @@ impl Collector for DayCounts {
     type Fruit = DayCountsFruit;
     type Child = DayCountsSegment;
 
-    fn for_segment(&self, _ord: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
         Ok(DayCountsSegment {
             column: reader.fast_fields().date(DATE_FAST_FIELD).ok(),
             days: BTreeMap::new(),
@@ -63,7 +67,12 @@ impl SegmentCollector for DayCountsSegment {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         match self.column.as_ref().and_then(|c| c.first(doc)) {
-            Some(d) => *self.days.entry(d.into_timestamp_secs().div_euclid(SECS_PER_DAY)).or_default() += 1,
+            Some(d) => {
+                *self
+                    .days
+                    .entry(d.into_timestamp_secs().div_euclid(SECS_PER_DAY))
+                    .or_default() += 1
+            }
             None => self.undated += 1,
         }
     }
@@ -104,8 +113,14 @@ pub struct Histogram {
 /// Buckets day counts by the interval the span needs (days up to ~3 months,
 /// months up to ~6 years, years beyond), filling empty buckets in between.
 pub fn bucket(days: &DayCountsFruit) -> Histogram {
-    let (Some((&first, _)), Some((&last, _))) = (days.days.first_key_value(), days.days.last_key_value()) else {
-        return Histogram { interval: Interval::Day, buckets: Vec::new(), undated: days.undated };
+    let (Some((&first, _)), Some((&last, _))) =
+        (days.days.first_key_value(), days.days.last_key_value())
+    else {
+        return Histogram {
+            interval: Interval::Day,
+            buckets: Vec::new(),
+            undated: days.undated,
+        };
     };
     let span = last - first;
     let interval = if span <= 92 {
@@ -116,7 +131,9 @@ pub fn bucket(days: &DayCountsFruit) -> Histogram {
         Interval::Year
     };
     let key_of = |day: i64| -> (i32, u32, u32) {
-        let d = DateTime::<Utc>::from_timestamp(day * SECS_PER_DAY, 0).unwrap_or_default().date_naive();
+        let d = DateTime::<Utc>::from_timestamp(day * SECS_PER_DAY, 0)
+            .unwrap_or_default()
+            .date_naive();
         match interval {
             Interval::Day => (d.year(), d.month(), d.day()),
             Interval::Month => (d.year(), d.month(), 1),
@@ -138,7 +155,11 @@ pub fn bucket(days: &DayCountsFruit) -> Histogram {
             Interval::Month => format!("{y:04}-{m:02}"),
             Interval::Year => format!("{y:04}"),
         };
-        buckets.push(Bucket { key, start: format!("{y:04}-{m:02}-{d:02}T00:00:00Z"), count });
+        buckets.push(Bucket {
+            key,
+            start: format!("{y:04}-{m:02}-{d:02}T00:00:00Z"),
+            count,
+        });
         cur = match interval {
             Interval::Day => {
                 let date = chrono::NaiveDate::from_ymd_opt(y, m, d).and_then(|x| x.succ_opt());
@@ -147,11 +168,21 @@ pub fn bucket(days: &DayCountsFruit) -> Histogram {
                     None => break,
                 }
             }
-            Interval::Month => if m == 12 { (y + 1, 1, 1) } else { (y, m + 1, 1) },
+            Interval::Month => {
+                if m == 12 {
+                    (y + 1, 1, 1)
+                } else {
+                    (y, m + 1, 1)
+                }
+            }
             Interval::Year => (y + 1, 1, 1),
         };
     }
-    Histogram { interval, buckets, undated: days.undated }
+    Histogram {
+        interval,
+        buckets,
+        undated: days.undated,
+    }
 }
 
 #[cfg(test)]
@@ -159,19 +190,28 @@ mod tests {
     use super::*;
 
     fn fruit(days: &[(i64, u64)]) -> DayCountsFruit {
-        DayCountsFruit { days: days.iter().copied().collect(), undated: 0 }
+        DayCountsFruit {
+            days: days.iter().copied().collect(),
+            undated: 0,
+        }
     }
 
     #[test]
     fn short_spans_are_daily_with_gaps_filled() {
         let h = bucket(&fruit(&[(20000, 2), (20002, 1)]));
         assert_eq!(h.interval, Interval::Day);
-        assert_eq!(h.buckets.iter().map(|b| b.count).collect::<Vec<_>>(), vec![2, 0, 1]);
+        assert_eq!(
+            h.buckets.iter().map(|b| b.count).collect::<Vec<_>>(),
+            vec![2, 0, 1]
+        );
     }
 
     #[test]
     fn long_spans_are_monthly_or_yearly() {
-        assert_eq!(bucket(&fruit(&[(20000, 1), (20400, 1)])).interval, Interval::Month);
+        assert_eq!(
+            bucket(&fruit(&[(20000, 1), (20400, 1)])).interval,
+            Interval::Month
+        );
         let y = bucket(&fruit(&[(6000, 1), (20400, 1)]));
         assert_eq!(y.interval, Interval::Year);
         assert_eq!(y.buckets.first().unwrap().key, "1986");

@@ -15,7 +15,9 @@ use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
 
 use crate::extract::{date, ExtractOutput};
 use crate::schema::{NewsSchema, DATE_FAST_FIELD};
@@ -117,6 +119,10 @@ pub enum SearchError {
     Index(#[from] tantivy::TantivyError),
 }
 
+/// The query to run (text and filters), the text query alone (for snippets), and the
+/// facet path under which place counts are shown.
+type FilteredQuery = (Box<dyn Query>, Box<dyn Query>, String);
+
 /// An opened index ready to search, reloading when new commits land.
 pub struct Searchable {
     pub index: Index,
@@ -146,10 +152,18 @@ impl Searchable {
     }
 
     pub fn from_index(index: Index, schema: NewsSchema) -> anyhow::Result<Self> {
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
         let mut parser = QueryParser::for_index(&index, vec![schema.title, schema.body]);
         parser.set_field_boost(schema.title, schema.title_boost);
-        Ok(Searchable { index, reader, schema, parser })
+        Ok(Searchable {
+            index,
+            reader,
+            schema,
+            parser,
+        })
     }
 
     pub fn searcher(&self) -> Searcher {
@@ -161,28 +175,55 @@ impl Searchable {
         if text.trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
-        self.parser.parse_query(text).map_err(|e| SearchError::Query(format!("{e:?}")))
+        self.parser
+            .parse_query(text)
+            .map_err(|e| SearchError::Query(format!("{e:?}")))
     }
 
     /// The user query with the filters of the request.
-    fn filtered_query(&self, searcher: &Searcher, req: &SearchRequest) -> Result<(Box<dyn Query>, Box<dyn Query>, String), SearchError> {
+    fn filtered_query(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+    ) -> Result<FilteredQuery, SearchError> {
         let text_query = self.parse_query(&req.query)?;
         let s = &self.schema;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         if req.from.is_some() || req.to.is_some() {
-            let lo = req.from.map_or(Bound::Unbounded, |t| Bound::Included(Term::from_field_date(s.date, DateTime::from_timestamp_secs(t))));
-            let hi = req.to.map_or(Bound::Unbounded, |t| Bound::Excluded(Term::from_field_date(s.date, DateTime::from_timestamp_secs(t))));
+            let lo = req.from.map_or(Bound::Unbounded, |t| {
+                Bound::Included(Term::from_field_date(
+                    s.date,
+                    DateTime::from_timestamp_secs(t),
+                ))
+            });
+            let hi = req.to.map_or(Bound::Unbounded, |t| {
+                Bound::Excluded(Term::from_field_date(
+                    s.date,
+                    DateTime::from_timestamp_secs(t),
+                ))
+            });
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         let facet_any = |facets: Vec<Facet>, field| -> Box<dyn Query> {
             let subs: Vec<(Occur, Box<dyn Query>)> = facets
                 .iter()
-                .map(|f| (Occur::Should, Box::new(TermQuery::new(Term::from_facet(field, f), IndexRecordOption::Basic)) as Box<dyn Query>))
+                .map(|f| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_facet(field, f),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    )
+                })
                 .collect();
             Box::new(BooleanQuery::new(subs))
         };
         for sp in &req.speakers {
-            clauses.push((Occur::Must, facet_any(facets::resolve(searcher, s.speaker, sp, true), s.speaker)));
+            clauses.push((
+                Occur::Must,
+                facet_any(facets::resolve(searcher, s.speaker, sp, true), s.speaker),
+            ));
         }
         let mut place_parent = "/".to_string();
         if !req.places.is_empty() {
@@ -196,10 +237,18 @@ impl Searchable {
             clauses.push((Occur::Must, facet_any(all, s.place)));
         }
         if !req.sources.is_empty() {
-            let all = req.sources.iter().flat_map(|v| facets::resolve(searcher, s.source, v, false)).collect();
+            let all = req
+                .sources
+                .iter()
+                .flat_map(|v| facets::resolve(searcher, s.source, v, false))
+                .collect();
             clauses.push((Occur::Must, facet_any(all, s.source)));
         }
-        let query: Box<dyn Query> = if clauses.len() == 1 { text_query.box_clone() } else { Box::new(BooleanQuery::new(clauses)) };
+        let query: Box<dyn Query> = if clauses.len() == 1 {
+            text_query.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
         Ok((query, text_query, place_parent))
     }
 
@@ -207,10 +256,15 @@ impl Searchable {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         if req.limit == 0 || req.limit > 1000 {
-            return Err(SearchError::Request(format!("limit must be between 1 and 1000, not {}", req.limit)));
+            return Err(SearchError::Request(format!(
+                "limit must be between 1 and 1000, not {}",
+                req.limit
+            )));
         }
         if req.offset + req.limit > MAX_WINDOW {
-            return Err(SearchError::Request(format!("offset + limit must not exceed {MAX_WINDOW}")));
+            return Err(SearchError::Request(format!(
+                "offset + limit must not exceed {MAX_WINDOW}"
+            )));
         }
         let searcher = self.searcher();
         let (query, text_query, place_parent) = self.filtered_query(&searcher, req)?;
@@ -228,13 +282,19 @@ impl Searchable {
         let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
         let (docs, total, extra): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
             SortBy::Relevance => {
-                let (docs, total, extra) = searcher.search(&*query, &(top, Count, facet_collectors))?;
+                let (docs, total, extra) =
+                    searcher.search(&*query, &(top, Count, facet_collectors))?;
                 (docs, total, extra)
             }
             SortBy::Date => {
                 let by_date = top.order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
-                let (docs, total, extra) = searcher.search(&*query, &(by_date, Count, facet_collectors))?;
-                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total, extra)
+                let (docs, total, extra) =
+                    searcher.search(&*query, &(by_date, Count, facet_collectors))?;
+                (
+                    docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
+                    total,
+                    extra,
+                )
             }
         };
 
@@ -258,7 +318,10 @@ impl Searchable {
                     }),
                     _ => {
                         let body = first_text(&doc, s.body).unwrap_or_default();
-                        snippets.push(SnippetOut { text: crate::extract::text::truncate_chars(&body, 220), highlights: Vec::new() });
+                        snippets.push(SnippetOut {
+                            text: crate::extract::text::truncate_chars(&body, 220),
+                            highlights: Vec::new(),
+                        });
                     }
                 }
             }
@@ -267,11 +330,20 @@ impl Searchable {
                 score,
                 id: first_text(&doc, s.id).unwrap_or_default(),
                 title: first_text(&doc, s.title).unwrap_or_default(),
-                date: doc.get_first(s.date).and_then(|v| v.as_datetime()).map(|d| date::format_rfc3339(d.into_timestamp_secs())),
-                source: facet_values(&doc, s.source).into_iter().next().map(|p| p.trim_start_matches('/').to_string()),
+                date: doc
+                    .get_first(s.date)
+                    .and_then(|v| v.as_datetime())
+                    .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
+                source: facet_values(&doc, s.source)
+                    .into_iter()
+                    .next()
+                    .map(|p| p.trim_start_matches('/').to_string()),
                 url: first_text(&doc, s.url),
                 snippets,
-                speakers: facet_values(&doc, s.speaker).into_iter().map(|p| p.trim_start_matches('/').to_string()).collect(),
+                speakers: facet_values(&doc, s.speaker)
+                    .into_iter()
+                    .map(|p| p.trim_start_matches('/').to_string())
+                    .collect(),
                 places: facet_values(&doc, s.place),
             });
         }
@@ -298,24 +370,37 @@ impl Searchable {
         let s = &self.schema;
         let q = TermQuery::new(Term::from_field_text(s.id, id), IndexRecordOption::Basic);
         let top = searcher.search(&q, &TopDocs::with_limit(1))?;
-        let Some((_, addr)) = top.into_iter().next() else { return Ok(None) };
+        let Some((_, addr)) = top.into_iter().next() else {
+            return Ok(None);
+        };
         let doc: TantivyDocument = searcher.doc(addr)?;
         Ok(Some(StoredArticle {
             id: id.to_string(),
             title: first_text(&doc, s.title).unwrap_or_default(),
             body: first_text(&doc, s.body).unwrap_or_default(),
-            date: doc.get_first(s.date).and_then(|v| v.as_datetime()).map(|d| date::format_rfc3339(d.into_timestamp_secs())),
+            date: doc
+                .get_first(s.date)
+                .and_then(|v| v.as_datetime())
+                .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
             url: first_text(&doc, s.url),
-            source: facet_values(&doc, s.source).into_iter().next().map(|p| p.trim_start_matches('/').to_string()),
+            source: facet_values(&doc, s.source)
+                .into_iter()
+                .next()
+                .map(|p| p.trim_start_matches('/').to_string()),
             language: first_text(&doc, s.language),
-            authors: doc.get_all(s.authors).filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            authors: doc
+                .get_all(s.authors)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             extraction: first_text(&doc, s.extraction).and_then(|j| serde_json::from_str(&j).ok()),
         }))
     }
 }
 
 fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 fn facet_values(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {

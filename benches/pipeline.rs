@@ -1,0 +1,132 @@
+//! Criterion benchmarks of the pipeline's hot stages, with byte throughput, on the
+//! sample corpus committed in `samples/` (Wikinews, CC BY 2.5): parsing, extraction
+//! (date + speakers + places, and each alone), snippet generation and facet counting.
+//!
+//! `cargo bench --bench pipeline`; the extraction figure per core is the
+//! `extract/all` throughput (criterion runs one thread).
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use newsdex::extract::{ExtractOptions, Extractor};
+use newsdex::ingest::parse::{parse_json, RawArticle};
+use newsdex::ingest::{ingest, IngestConfig, NoProgress};
+use newsdex::search::{SearchRequest, Searchable};
+
+fn sample_lines() -> Vec<String> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl");
+    std::fs::read_to_string(p)
+        .expect("samples/wikinews-sample.jsonl")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn articles(lines: &[String]) -> Vec<RawArticle> {
+    lines.iter().filter_map(|l| parse_json(l).ok()).collect()
+}
+
+fn bench_parse(c: &mut Criterion) {
+    let lines = sample_lines();
+    let bytes: usize = lines.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("parse");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("json_lines", |b| {
+        b.iter(|| lines.iter().filter_map(|l| parse_json(l).ok()).count())
+    });
+    g.finish();
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let arts = articles(&sample_lines());
+    let text_bytes: usize = arts.iter().map(|a| a.body.len()).sum();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(text_bytes as u64));
+    g.sample_size(20);
+    for (name, opts) in [
+        (
+            "all",
+            ExtractOptions {
+                speakers: true,
+                places: true,
+            },
+        ),
+        (
+            "places",
+            ExtractOptions {
+                speakers: false,
+                places: true,
+            },
+        ),
+        (
+            "speakers",
+            ExtractOptions {
+                speakers: true,
+                places: false,
+            },
+        ),
+        (
+            "date_only",
+            ExtractOptions {
+                speakers: false,
+                places: false,
+            },
+        ),
+    ] {
+        let ex = Extractor::new(opts);
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || arts.clone(),
+                |arts| {
+                    arts.into_iter()
+                        .map(|a| ex.extract(a).0.places.len())
+                        .sum::<usize>()
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+    c.bench_function("gazetteer_load", |b| {
+        b.iter(newsdex::extract::gazetteer::Gazetteer::embedded)
+    });
+}
+
+fn bench_search(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    ingest(
+        &IngestConfig::new(vec![samples], dir.path().join("index")),
+        &NoProgress,
+    )
+    .unwrap();
+    let s = Searchable::open(&dir.path().join("index")).unwrap();
+    let mut g = c.benchmark_group("search");
+    for (name, snippets, facets) in [
+        ("top10", false, false),
+        ("top10_snippets", true, false),
+        ("facets_histogram", false, true),
+        ("user_query", true, true),
+    ] {
+        let mut req = SearchRequest::new("health OR virus OR election");
+        req.snippets = snippets;
+        req.facets = facets;
+        let resp = s.search(&req).unwrap();
+        let snippet_bytes: usize = resp
+            .hits
+            .iter()
+            .flat_map(|h| &h.snippets)
+            .map(|s| s.text.len())
+            .sum();
+        if snippets {
+            g.throughput(Throughput::Bytes(snippet_bytes.max(1) as u64));
+        } else {
+            g.throughput(Throughput::Elements(resp.total as u64));
+        }
+        g.bench_function(name, |b| b.iter(|| s.search(&req).unwrap().total));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_parse, bench_extract, bench_search);
+criterion_main!(benches);

@@ -1,0 +1,186 @@
+//! Search: ranking, filters, facets, snippets, the JSON shape and query errors.
+
+use newsdex::search::{SearchRequest, SortBy};
+
+use crate::util::*;
+
+fn corpus() -> TestDir {
+    let t = TestDir::new();
+    t.write("seed.txt", seed_article());
+    t.write(
+        "news.jsonl",
+        jsonl("kyiv-1", "Drone attack on Kyiv", "Drones struck Kyiv overnight, officials in Ukraine said. \"We will rebuild,\" Mayor Vitali Klitschko said.", "2026-01-10")
+            + &jsonl("paris-1", "Paris summit", "Leaders met in Paris, France, to discuss energy. \"A good day,\" said Emmanuel Macron.", "2025-06-01")
+            + &jsonl("lviv-1", "Lviv prepares", "Residents of Lviv in western Ukraine prepared shelters against drone strikes.", "2024-03-15")
+            + &jsonl("storm-1", "Storm in Texas", "A storm hit Houston, Texas, on Monday, cutting power to thousands.", "2026-01-12"),
+    );
+    t.write("sourced.json", r#"{"id":"src-1","title":"Energy prices","maintext":"Energy prices rose in Germany.","source_domain":"www.example.de","date_publish":"2026-01-11"}"#);
+    t.ingest();
+    t
+}
+
+#[test]
+fn bm25_ranks_and_title_matches_rank_first() {
+    let t = corpus();
+    let r = t.query("drone");
+    assert_eq!(
+        r.total,
+        3,
+        "{:?}",
+        r.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    assert_eq!(r.hits[0].id, "kyiv-1", "title match first");
+    assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn boolean_and_phrase_queries() {
+    let t = corpus();
+    assert_eq!(t.query("drone AND lviv").total, 1);
+    assert_eq!(t.query("drone -lviv").total, 2);
+    assert_eq!(t.query("\"coalition of the willing\"").total, 1);
+    assert_eq!(t.query("\"willing coalition\"").total, 0);
+    assert_eq!(t.query("title:storm").total, 1);
+}
+
+#[test]
+fn filters_by_date_speaker_place_and_source() {
+    let t = corpus();
+    let mut r = SearchRequest::new("");
+    r.limit = 100;
+    // --from 2026-01-01 --to 2026-01-11: the last day is included whole.
+    r.from = Some(newsdex::cli::parse_bound("2026-01-01", false).unwrap());
+    r.to = Some(newsdex::cli::parse_bound("2026-01-11", true).unwrap());
+    let ids: Vec<String> = t.search(&r).hits.into_iter().map(|h| h.id).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.contains(&"kyiv-1".to_string()) && ids.contains(&"src-1".to_string()));
+
+    let mut r = SearchRequest::new("");
+    r.speakers = vec!["Zelenskyy".into()];
+    let hits = t.search(&r).hits;
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0]
+        .speakers
+        .contains(&"Volodymyr Zelenskyy".to_string()));
+
+    let mut r = SearchRequest::new("");
+    r.limit = 100;
+    r.places = vec!["/Europe/Ukraine".into()];
+    let mut ids: Vec<String> = t.search(&r).hits.into_iter().map(|h| h.id).collect();
+    ids.sort();
+    assert!(
+        ids.contains(&"lviv-1".to_string()) && ids.contains(&"kyiv-1".to_string()),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"paris-1".to_string()));
+
+    let mut r = SearchRequest::new("");
+    r.places = vec!["Kyiv".into()];
+    assert!(t
+        .search(&r)
+        .hits
+        .iter()
+        .all(|h| h.places.iter().any(|p| p.ends_with("/Kyiv"))));
+
+    let mut r = SearchRequest::new("energy");
+    r.sources = vec!["www.example.de".into()];
+    assert_eq!(t.search(&r).total, 1);
+}
+
+#[test]
+fn facets_count_the_whole_result_set_and_drill_down() {
+    let t = corpus();
+    let mut r = SearchRequest::new("");
+    r.facets = true;
+    r.limit = 1;
+    let resp = t.search(&r);
+    let f = resp.facets.unwrap();
+    let europe = f
+        .places
+        .iter()
+        .find(|c| c.label == "Europe")
+        .expect("Europe facet");
+    assert!(europe.count >= 3, "{:?}", f.places);
+    assert!(f.speakers.iter().any(|c| c.label == "Mark Rutte"));
+    r.places = vec!["/Europe".into()];
+    let f = t.search(&r).facets.unwrap();
+    assert_eq!(f.place_parent, "/Europe");
+    assert!(
+        f.places.iter().any(|c| c.path == "/Europe/Ukraine"),
+        "{:?}",
+        f.places
+    );
+    let h = resp.histogram.unwrap();
+    assert_eq!(
+        h.buckets.iter().map(|b| b.count).sum::<u64>() + h.undated,
+        resp.total as u64
+    );
+}
+
+#[test]
+fn snippets_highlight_query_terms_and_sort_by_date() {
+    let t = corpus();
+    let r = t.query("shelters");
+    let s = &r.hits[0].snippets[0];
+    let [a, b] = s.highlights[0];
+    assert_eq!(&s.text[a..b], "shelters");
+    let mut req = SearchRequest::new("");
+    req.sort = SortBy::Date;
+    req.limit = 3;
+    let dates: Vec<String> = t
+        .search(&req)
+        .hits
+        .into_iter()
+        .filter_map(|h| h.date)
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn the_binary_prints_snippets_facets_and_json() {
+    let t = corpus();
+    let out = t.run(&["search", "--index", "index", "Kyiv", "--facets"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("**Kyiv**"), "{text}");
+    assert!(text.contains("places under /:"), "{text}");
+    let out = t.run(&[
+        "search", "--index", "index", "Kyiv", "--facets", "--json", "--limit", "2",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2);
+    for key in [
+        "rank", "score", "id", "title", "date", "snippets", "speakers", "places",
+    ] {
+        assert!(v["hits"][0].get(key).is_some(), "hit lacks {key}");
+    }
+    assert!(v["facets"]["places"].is_array() && v["histogram"]["buckets"].is_array());
+    assert!(v["elapsed_ms"].is_number());
+}
+
+#[test]
+fn query_syntax_errors_exit_2_with_a_message() {
+    let t = corpus();
+    let out = t.run(&["search", "--index", "index", "nosuchfield:foo"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("invalid query"), "{}", stderr(&out));
+    let out = t.run(&[
+        "search",
+        "--index",
+        "index",
+        "drone",
+        "--from",
+        "not a date",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = t.run(&["search", "--index", "no-index-here", "drone"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("no newsdex index"),
+        "{}",
+        stderr(&out)
+    );
+}

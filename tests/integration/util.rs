@@ -1,0 +1,105 @@
+//! Test harness: a temporary directory to write articles into (plain, .gz, .zst)
+//! and helpers to run the library or the `newsdex` binary on it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use newsdex::ingest::{ingest, IngestConfig, IngestReport, NoProgress};
+use newsdex::search::{SearchRequest, SearchResponse, Searchable};
+
+pub struct TestDir {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestDir {
+    pub fn new() -> Self {
+        TestDir {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// The input folder all fixtures go to.
+    pub fn input(&self) -> PathBuf {
+        self.path("in")
+    }
+
+    pub fn index(&self) -> PathBuf {
+        self.path("index")
+    }
+
+    pub fn write(&self, rel: &str, data: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.input().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, data).unwrap();
+        p
+    }
+
+    pub fn write_gz(&self, rel: &str, data: impl AsRef<[u8]>) -> PathBuf {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data.as_ref()).unwrap();
+        self.write(rel, enc.finish().unwrap())
+    }
+
+    pub fn write_zst(&self, rel: &str, data: impl AsRef<[u8]>) -> PathBuf {
+        self.write(rel, zstd::encode_all(data.as_ref(), 1).unwrap())
+    }
+
+    pub fn config(&self) -> IngestConfig {
+        let mut c = IngestConfig::new(vec![self.input()], self.index());
+        c.num_threads = 2;
+        c.memory_budget_bytes = 50 << 20;
+        c
+    }
+
+    /// Ingests the input folder with the library.
+    pub fn ingest(&self) -> IngestReport {
+        ingest(&self.config(), &NoProgress).expect("ingest runs")
+    }
+
+    pub fn search(&self, req: &SearchRequest) -> SearchResponse {
+        Searchable::open(&self.index())
+            .unwrap()
+            .search(req)
+            .expect("search runs")
+    }
+
+    pub fn query(&self, q: &str) -> SearchResponse {
+        let mut r = SearchRequest::new(q);
+        r.limit = 100;
+        self.search(&r)
+    }
+
+    /// Runs the binary with arguments, in the temp dir.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("NEWSDEX_INDEX")
+            .output()
+            .expect("newsdex runs")
+    }
+}
+
+/// A JSONL line for an article.
+pub fn jsonl(id: &str, title: &str, text: &str, date: &str) -> String {
+    serde_json::json!({"id": id, "title": title, "text": text, "date": date}).to_string() + "\n"
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The seed article shipped in the repository.
+pub fn seed_article() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/seed-article.txt"))
+        .unwrap()
+}
