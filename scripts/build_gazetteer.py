@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds data/gazetteer.tsv.gz, the compact gazetteer newsdex embeds, from the
+"""Builds data/gazetteer.tsv.zst (zstd: it decompresses ~5x faster than gzip at start-up), the compact gazetteer newsdex embeds, from the
 GeoNames and world-countries files in ../shared/gazetteer.
 
     python3 scripts/build_gazetteer.py [SHARED_GAZETTEER_DIR] [OUT]
@@ -18,11 +18,11 @@ Lines (tab-separated; aliases separated by '|'):
 Admin areas have no coordinates in GeoNames' code tables: they get the mean
 position of their cities, and the sum of their populations.
 """
-import gzip, json, os, re, sys, unicodedata
+import json, os, re, subprocess, sys, unicodedata
 from collections import defaultdict
 
 src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
-out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv.gz')
+out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv.zst')
 
 # Feature codes kept: populated places that exist now. PPLX (sections) only when large.
 DROP_FEATURES = {'PPLH', 'PPLQ', 'PPLW', 'PPLCH'}
@@ -217,9 +217,9 @@ def main():
 
     header = '# newsdex gazetteer v1. Derived from GeoNames (CC BY 4.0, https://www.geonames.org/) and world-countries (ODbL) by scripts/build_gazetteer.py\n'
     data = header + '\n'.join(lines) + '\n'
-    with gzip.GzipFile(out, 'wb', compresslevel=9, mtime=0) as g:
-        g.write(data.encode('utf-8'))
-    print('%s: %d lines, %.1f MB raw, %.1f MB gz' % (out, len(lines), len(data.encode()) / 1e6, os.path.getsize(out) / 1e6))
+    # The zstd command line tool (Debian package zstd) compresses; Python's stdlib has no zstd.
+    subprocess.run(['zstd', '-19', '-q', '-f', '-o', out], input=data.encode('utf-8'), check=True)
+    print('%s: %d lines, %.1f MB raw, %.1f MB zst' % (out, len(lines), len(data.encode()) / 1e6, os.path.getsize(out) / 1e6))
 
 
 if __name__ == '__main__':

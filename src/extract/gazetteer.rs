@@ -1,15 +1,16 @@
-//! The embedded gazetteer (`data/gazetteer.tsv.gz`, generated from GeoNames by
+//! The embedded gazetteer (`data/gazetteer.tsv.zst`, generated from GeoNames by
 //! `scripts/build_gazetteer.py`): continents, countries, admin areas and cities
 //! with coordinates, population and alternate names, indexed by folded name.
 //! Built once at start-up and shared read-only.
 
 use std::collections::HashMap;
-use std::io::Read;
+
+use rustc_hash::FxHashMap;
 
 use super::text::fold;
 
 /// The compressed gazetteer, embedded in the binary.
-pub static GAZETTEER_GZ: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
+pub static GAZETTEER_ZST: &[u8] = include_bytes!("../../data/gazetteer.tsv.zst");
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,30 +24,33 @@ pub enum Kind {
     Region,
 }
 
-/// One place.
+/// One place. Its strings borrow from the gazetteer text, which lives for the process.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub kind: Kind,
-    pub name: String,
+    pub name: &'static str,
     pub lat: f32,
     pub lon: f32,
     /// ISO 3166 alpha-2 country code ("" for continents).
-    pub country: String,
-    /// Admin1 code within the country ("12"), "" when unknown.
-    pub admin1: String,
+    pub country: &'static str,
+    /// Admin1 code within the country ("12"), "" when unknown; for countries and
+    /// regions, the continent's name (for paths).
+    pub admin1: &'static str,
     pub population: u64,
     pub geonameid: u32,
     /// GeoNames feature code for cities (PPLC, PPLA, ...).
-    pub feature: String,
+    pub feature: &'static str,
 }
 
 /// Index of places by folded name.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    names: HashMap<String, Vec<u32>>,
-    countries: HashMap<String, u32>,
-    admin1: HashMap<String, u32>,
-    continents: HashMap<String, String>,
+    /// Folded name -> entries, split in shards by key hash so that start-up can fill
+    /// them on all cores.
+    names: Vec<FxHashMap<Box<str>, Vec<u32>>>,
+    countries: HashMap<&'static str, u32>,
+    admin1: HashMap<&'static str, u32>,
+    continents: HashMap<&'static str, &'static str>,
     /// Folded demonym ("ukrainian") -> country entry.
     demonyms: HashMap<String, u32>,
     /// Most tokens in any name key.
@@ -55,13 +59,22 @@ pub struct Gazetteer {
 
 /// The lookup key of a name: folded, non-alphanumerics as single spaces.
 pub fn name_key(s: &str) -> String {
-    let f = fold(s);
-    let mut out = String::with_capacity(f.len());
-    for c in f.chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' {
-            out.push(' ');
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if !out.is_empty() && !out.ends_with(' ') && b != b'\'' {
+                out.push(' ');
+            }
+        }
+    } else {
+        for c in fold(s).chars() {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' {
+                out.push(' ');
+            }
         }
     }
     while out.ends_with(' ') {
@@ -70,21 +83,33 @@ pub fn name_key(s: &str) -> String {
     out
 }
 
+const NAME_SHARDS: usize = 16;
+
+fn shard_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(key.as_bytes());
+    // Fx's low bits are weak for short keys: mix before taking the shard.
+    h.finish().rotate_right(29)
+}
+
 impl Gazetteer {
     /// Loads the embedded gazetteer.
     pub fn embedded() -> Self {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(GAZETTEER_GZ)
-            .read_to_string(&mut text)
-            .expect("the embedded gazetteer is valid gzip (checked by a test)");
-        Self::parse(&text)
+        let bytes = zstd::decode_all(GAZETTEER_ZST)
+            .expect("the embedded gazetteer is valid zstd (checked by a test)");
+        let text =
+            String::from_utf8(bytes).expect("the embedded gazetteer is UTF-8 (checked by a test)");
+        // Loaded once per process (see `extract::shared_gazetteer`): entries borrow from it.
+        Self::parse(Box::leak(text.into_boxed_str()))
     }
 
     /// Parses the gazetteer TSV; malformed lines are skipped.
-    pub fn parse(text: &str) -> Self {
+    pub fn parse(text: &'static str) -> Self {
+        let mut raw_names: Vec<(&'static str, u32)> = Vec::with_capacity(700_000);
         let mut g = Gazetteer {
             entries: Vec::with_capacity(230_000),
-            names: HashMap::with_capacity(600_000),
+            names: Vec::new(),
             countries: HashMap::new(),
             admin1: HashMap::new(),
             continents: HashMap::new(),
@@ -95,40 +120,43 @@ impl Gazetteer {
             if line.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
+            let mut cols = [""; 12];
+            for (slot, col) in cols.iter_mut().zip(line.split('\t')) {
+                *slot = col;
+            }
             let f = |i: usize| cols.get(i).copied().unwrap_or("");
             let num = |i: usize| f(i).parse::<f32>().unwrap_or(0.0);
             let int = |i: usize| f(i).parse::<u64>().unwrap_or(0);
             let (entry, aliases) = match f(0) {
                 "K" => {
-                    g.continents.insert(f(1).to_string(), f(2).to_string());
+                    g.continents.insert(f(1), f(2));
                     let e = Entry {
                         kind: Kind::Continent,
-                        name: f(2).into(),
+                        name: f(2),
                         lat: num(3),
                         lon: num(4),
-                        country: String::new(),
-                        admin1: String::new(),
+                        country: "",
+                        admin1: "",
                         population: 0,
                         geonameid: 0,
-                        feature: "CONT".into(),
+                        feature: "CONT",
                     };
                     (e, "")
                 }
                 "C" => {
                     let e = Entry {
                         kind: Kind::Country,
-                        name: f(2).into(),
+                        name: f(2),
                         lat: num(4),
                         lon: num(5),
-                        country: f(1).into(),
-                        admin1: f(3).into(), // continent name, for paths
+                        country: f(1),
+                        admin1: f(3), // continent name, for paths
                         population: int(6),
                         geonameid: int(7) as u32,
-                        feature: "PCLI".into(),
+                        feature: "PCLI",
                     };
                     let idx = g.entries.len() as u32;
-                    g.countries.insert(f(1).to_string(), idx);
+                    g.countries.insert(f(1), idx);
                     for d in f(9).split('|').filter(|d| !d.is_empty()) {
                         g.demonyms.insert(name_key(d), idx);
                     }
@@ -137,25 +165,25 @@ impl Gazetteer {
                 tag @ ("A" | "B") => {
                     let code = f(1);
                     let mut parts = code.splitn(3, '.');
-                    let cc = parts.next().unwrap_or("").to_string();
-                    let a1 = parts.next().unwrap_or("").to_string();
+                    let cc = parts.next().unwrap_or("");
+                    let a1 = parts.next().unwrap_or("");
                     let e = Entry {
                         kind: if tag == "A" {
                             Kind::Admin1
                         } else {
                             Kind::Admin2
                         },
-                        name: f(2).into(),
+                        name: f(2),
                         lat: num(3),
                         lon: num(4),
                         country: cc,
                         admin1: a1,
                         population: int(5),
                         geonameid: 0,
-                        feature: if tag == "A" { "ADM1" } else { "ADM2" }.into(),
+                        feature: if tag == "A" { "ADM1" } else { "ADM2" },
                     };
                     if tag == "A" {
-                        g.admin1.insert(code.to_string(), g.entries.len() as u32);
+                        g.admin1.insert(code, g.entries.len() as u32);
                     }
                     (e, f(6))
                 }
@@ -168,59 +196,93 @@ impl Gazetteer {
                 "R" => {
                     let e = Entry {
                         kind: Kind::Region,
-                        name: f(1).into(),
+                        name: f(1),
                         lat: num(4),
                         lon: num(5),
-                        country: f(3).into(),
-                        admin1: f(2).into(), // continent name, for paths
+                        country: f(3),
+                        admin1: f(2), // continent name, for paths
                         population: 0,
                         geonameid: 0,
-                        feature: "RGN".into(),
+                        feature: "RGN",
                     };
                     (e, f(6))
                 }
                 "P" => {
                     let e = Entry {
                         kind: Kind::City,
-                        name: f(2).into(),
+                        name: f(2),
                         lat: num(3),
                         lon: num(4),
-                        country: f(5).into(),
-                        admin1: f(6).into(),
+                        country: f(5),
+                        admin1: f(6),
                         population: int(9),
                         geonameid: int(1) as u32,
-                        feature: f(8).into(),
+                        feature: f(8),
                     };
                     (e, f(10))
                 }
                 _ => continue,
             };
             let idx = g.entries.len() as u32;
-            let name = entry.name.clone();
+            raw_names.push((entry.name, idx));
             g.entries.push(entry);
-            g.add_name(&name, idx);
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
-                g.add_name(a, idx);
+                raw_names.push((a, idx));
             }
         }
+        g.index_names(raw_names);
         g
     }
 
-    fn add_name(&mut self, name: &str, idx: u32) {
-        let key = name_key(name);
-        if key.is_empty() {
-            return;
+    /// Builds the name index: keys folded in parallel, then one map per shard filled
+    /// in parallel (start-up time, see the `gazetteer_load` benchmark).
+    fn index_names(&mut self, raw: Vec<(&'static str, u32)>) {
+        use rayon::prelude::*;
+        let keyed: Vec<(String, u32, u64)> = raw
+            .par_iter()
+            .map(|&(name, idx)| {
+                let key = name_key(name);
+                let h = shard_hash(&key);
+                (key, idx, h)
+            })
+            .filter(|(k, _, _)| !k.is_empty())
+            .collect();
+        self.max_tokens = keyed
+            .iter()
+            .map(|(k, _, _)| k.bytes().filter(|&b| b == b' ').count() + 1)
+            .max()
+            .unwrap_or(1);
+        let mut buckets: Vec<Vec<usize>> =
+            vec![Vec::with_capacity(keyed.len() / NAME_SHARDS + 1); NAME_SHARDS];
+        for (i, (_, _, h)) in keyed.iter().enumerate() {
+            buckets[(*h as usize) % NAME_SHARDS].push(i);
         }
-        self.max_tokens = self.max_tokens.max(key.split(' ').count());
-        let ids = self.names.entry(key).or_default();
-        if !ids.contains(&idx) {
-            ids.push(idx);
-        }
+        self.names = buckets
+            .into_par_iter()
+            .map(|bucket| {
+                let mut map: FxHashMap<Box<str>, Vec<u32>> =
+                    FxHashMap::with_capacity_and_hasher(bucket.len(), Default::default());
+                for i in bucket {
+                    let (key, idx, _) = &keyed[i];
+                    let ids = map.entry(key.as_str().into()).or_default();
+                    // Names of one entry come together: a repeat can only be the last id.
+                    if ids.last() != Some(idx) {
+                        ids.push(*idx);
+                    }
+                }
+                map
+            })
+            .collect();
     }
 
     /// Entries whose name or alias has this key.
     pub fn lookup(&self, key: &str) -> &[u32] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        if self.names.is_empty() {
+            return &[];
+        }
+        self.names[(shard_hash(key) as usize) % NAME_SHARDS]
+            .get(key)
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn entry(&self, idx: u32) -> &Entry {
@@ -247,36 +309,36 @@ impl Gazetteer {
         let e = self.entry(idx);
         let mut parts = Vec::with_capacity(4);
         match e.kind {
-            Kind::Continent => parts.push(e.name.clone()),
+            Kind::Continent => parts.push(e.name.to_string()),
             Kind::Region => {
-                parts.push(e.admin1.clone());
-                if let Some(c) = self.country(&e.country) {
-                    parts.push(self.entry(c).name.clone());
+                parts.push(e.admin1.to_string());
+                if let Some(c) = self.country(e.country) {
+                    parts.push(self.entry(c).name.to_string());
                 }
-                parts.push(e.name.clone());
+                parts.push(e.name.to_string());
             }
             Kind::Country => {
-                parts.push(e.admin1.clone());
-                parts.push(e.name.clone());
+                parts.push(e.admin1.to_string());
+                parts.push(e.name.to_string());
             }
             _ => {
-                if let Some(c) = self.country(&e.country) {
+                if let Some(c) = self.country(e.country) {
                     let ce = self.entry(c);
-                    parts.push(ce.admin1.clone());
-                    parts.push(ce.name.clone());
+                    parts.push(ce.admin1.to_string());
+                    parts.push(ce.name.to_string());
                 } else {
-                    parts.push(e.country.clone());
+                    parts.push(e.country.to_string());
                 }
                 if e.kind != Kind::Admin1 && !e.admin1.is_empty() {
                     let code = format!("{}.{}", e.country, e.admin1);
-                    if let Some(a) = self.admin1.get(&code) {
-                        let an = &self.entry(*a).name;
-                        if *an != e.name {
-                            parts.push(an.clone());
+                    if let Some(a) = self.admin1.get(code.as_str()) {
+                        let an = self.entry(*a).name;
+                        if an != e.name {
+                            parts.push(an.to_string());
                         }
                     }
                 }
-                parts.push(e.name.clone());
+                parts.push(e.name.to_string());
             }
         }
         parts.retain(|p| !p.is_empty());
@@ -296,7 +358,7 @@ impl Gazetteer {
 
     /// Number of distinct name keys.
     pub fn num_names(&self) -> usize {
-        self.names.len()
+        self.names.iter().map(|m| m.len()).sum()
     }
 }
 

@@ -449,7 +449,7 @@ fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
         Kind::Region => 7.0,
         Kind::Admin1 => 5.5,
         Kind::Admin2 => 2.5,
-        Kind::City => match e.feature.as_str() {
+        Kind::City => match e.feature {
             "PPLC" => 6.5,
             "PPLA" => 3.5,
             "PPLA2" => 2.0,
@@ -499,13 +499,11 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
                 weight * 0.5
             };
             {
-                *countries.entry(e.country.as_str()).or_default() += weight;
+                *countries.entry(e.country).or_default() += weight;
                 if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::City) {
-                    *admins
-                        .entry((e.country.as_str(), e.admin1.as_str()))
-                        .or_default() += weight;
+                    *admins.entry((e.country, e.admin1)).or_default() += weight;
                 }
-                own[mi] = Some((e.country.as_str(), e.admin1.as_str(), weight));
+                own[mi] = Some((e.country, e.admin1, weight));
             }
         }
     }
@@ -516,7 +514,7 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
             body
         };
         if let Some(c) = g.demonym(&name_key(t.text(src))) {
-            *countries.entry(g.entry(c).country.as_str()).or_default() += 0.5;
+            *countries.entry(g.entry(c).country).or_default() += 0.5;
         }
     }
 
@@ -532,30 +530,26 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
             .iter()
             .map(|&id| g.entry(id))
             .filter(|e| e.kind == Kind::Admin1 && !names_country)
-            .map(|e| e.country.as_str())
+            .map(|e| e.country)
             .collect();
         for &id in m.ids {
             let e = g.entry(id);
             let mut score = prior(g, id, &m.key);
             if e.kind == Kind::City
                 && e.population >= 500_000
-                && admin_countries.contains(&e.country.as_str())
+                && admin_countries.contains(&e.country)
             {
                 score += 6.0;
             }
             if e.kind != Kind::Continent {
                 let self_c = own[mi].filter(|o| o.0 == e.country).map_or(0.0, |o| o.2);
-                let c = countries.get(e.country.as_str()).copied().unwrap_or(0.0) - self_c;
+                let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
                 score += 3.0 * c.min(3.0);
                 if matches!(e.kind, Kind::City | Kind::Admin2) {
                     let self_a = own[mi]
                         .filter(|o| o.0 == e.country && o.1 == e.admin1)
                         .map_or(0.0, |o| o.2);
-                    let a = admins
-                        .get(&(e.country.as_str(), e.admin1.as_str()))
-                        .copied()
-                        .unwrap_or(0.0)
-                        - self_a;
+                    let a = admins.get(&(e.country, e.admin1)).copied().unwrap_or(0.0) - self_a;
                     score += 2.0 * a.min(2.0);
                 }
             }
@@ -566,7 +560,7 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
         let Some((id, score)) = best else { continue };
         let e = g.entry(id);
         // Small places with no support from the rest of the article are likelier false hits.
-        let supported = countries.contains_key(e.country.as_str()) && e.kind != Kind::Country;
+        let supported = countries.contains_key(e.country) && e.kind != Kind::Country;
         if e.kind == Kind::City && e.population < 5000 && !supported && !m.dateline {
             continue;
         }
@@ -576,12 +570,12 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
         let surface = body[m.start..m.end].to_string();
         let slot = *index.entry(id).or_insert_with(|| {
             places.push(Place {
-                name: e.name.clone(),
+                name: e.name.to_string(),
                 mentions: Vec::new(),
                 geonameid: e.geonameid,
                 lat: e.lat,
                 lon: e.lon,
-                country: e.country.clone(),
+                country: e.country.to_string(),
                 path: g.path(id),
             });
             places.len() - 1
