@@ -48,6 +48,8 @@ pub struct Gazetteer {
     /// Folded name -> entries, split in shards by key hash so that start-up can fill
     /// them on all cores.
     names: Vec<FxHashMap<Box<str>, Vec<u32>>>,
+    /// First words of multi-word names: a longer span is tried only after one.
+    firsts: rustc_hash::FxHashSet<Box<str>>,
     countries: HashMap<&'static str, u32>,
     admin1: HashMap<&'static str, u32>,
     continents: HashMap<&'static str, &'static str>,
@@ -110,6 +112,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::with_capacity(230_000),
             names: Vec::new(),
+            firsts: Default::default(),
             countries: HashMap::new(),
             admin1: HashMap::new(),
             continents: HashMap::new(),
@@ -252,6 +255,10 @@ impl Gazetteer {
             .map(|(k, _, _)| k.bytes().filter(|&b| b == b' ').count() + 1)
             .max()
             .unwrap_or(1);
+        self.firsts = keyed
+            .iter()
+            .filter_map(|(k, _, _)| k.split_once(' ').map(|(first, _)| Box::from(first)))
+            .collect();
         let mut buckets: Vec<Vec<usize>> =
             vec![Vec::with_capacity(keyed.len() / NAME_SHARDS + 1); NAME_SHARDS];
         for (i, (_, _, h)) in keyed.iter().enumerate() {
@@ -273,6 +280,11 @@ impl Gazetteer {
                 map
             })
             .collect();
+    }
+
+    /// Does some multi-word name start with this (single-word) key?
+    pub fn starts_multiword(&self, first_key: &str) -> bool {
+        self.firsts.contains(first_key)
     }
 
     /// Entries whose name or alias has this key.

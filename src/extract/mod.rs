@@ -197,13 +197,18 @@ impl Extractor {
             .clone()
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| title_from_body(&raw.body));
+        let toks = if self.options.speakers || self.options.places {
+            text::tokenize(&raw.body)
+        } else {
+            Vec::new()
+        };
         let speakers = if self.options.speakers {
-            speakers::extract(&raw.body)
+            speakers::extract_with_tokens(&raw.body, &toks)
         } else {
             Vec::new()
         };
         let places = if self.options.places {
-            places::extract(&self.gazetteer, &title, &raw.body)
+            places::extract_with_tokens(&self.gazetteer, &title, &raw.body, &toks)
         } else {
             Vec::new()
         };

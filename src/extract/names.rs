@@ -3,8 +3,9 @@
 //! sentence start is not a name), titles and roles stripped from speaker names,
 //! and words that mark an organisation.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 static FIRST_NAMES: &str = include_str!("../../data/names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
@@ -323,11 +324,55 @@ const ORG_WORDS: &[&str] = &[
     "examiner",
 ];
 
+/// A set of lowercase words with hashed lookup (the lists are too long to scan).
+pub struct WordSet(FxHashSet<&'static str>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> Self {
+        WordSet(words.iter().copied().collect())
+    }
+
+    /// Is this exact (lowercase) word in the set?
+    pub fn has(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+
+    /// Is this word in the set, ignoring case?
+    pub fn has_any_case(&self, w: &str) -> bool {
+        with_lower(w, |l| self.0.contains(l))
+    }
+}
+
+/// A lazily built [`WordSet`] of a constant list: `word_set!(speech_verbs, SPEECH_VERBS);`
+#[macro_export]
+macro_rules! word_set {
+    ($fn_name:ident, $list:ident) => {
+        fn $fn_name() -> &'static $crate::extract::names::WordSet {
+            static SET: std::sync::OnceLock<$crate::extract::names::WordSet> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| $crate::extract::names::WordSet::new($list))
+        }
+    };
+}
+
+/// Calls `f` with the lowercase form of `w`, without allocating for short ASCII words.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 64 && w.is_ascii() {
+        let mut buf = [0u8; 64];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 pub struct WordLists {
-    pub first_names: HashSet<String>,
-    pub common: HashSet<String>,
-    pub titles: HashSet<&'static str>,
-    pub org_words: HashSet<&'static str>,
+    pub first_names: FxHashSet<Box<str>>,
+    pub common: FxHashSet<Box<str>>,
+    pub titles: WordSet,
+    pub org_words: WordSet,
 }
 
 /// The shared word lists (built on first use).
@@ -336,69 +381,73 @@ pub fn lists() -> &'static WordLists {
     LISTS.get_or_init(|| WordLists {
         first_names: FIRST_NAMES
             .lines()
-            .map(|l| l.trim().to_lowercase())
+            .map(|l| l.trim().to_lowercase().into_boxed_str())
             .filter(|l| !l.is_empty())
             .collect(),
         common: COMMON_WORDS
             .lines()
-            .map(|l| l.trim().to_string())
+            .map(|l| Box::<str>::from(l.trim()))
             .filter(|l| !l.is_empty())
             .collect(),
-        titles: TITLES.iter().copied().collect(),
-        org_words: ORG_WORDS.iter().copied().collect(),
+        titles: WordSet::new(TITLES),
+        org_words: WordSet::new(ORG_WORDS),
     })
 }
 
 impl WordLists {
     pub fn is_first_name(&self, w: &str) -> bool {
-        self.first_names.contains(&w.to_lowercase())
+        with_lower(w, |l| self.first_names.contains(l))
     }
     pub fn is_common(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
-        l == "a" || l == "i" || self.common.contains(&l) || is_calendar_word(w)
+        with_lower(w, |l| {
+            l == "a" || l == "i" || self.common.contains(l) || calendar().has(l)
+        })
     }
     pub fn is_title(&self, w: &str) -> bool {
-        self.titles.contains(w.to_lowercase().trim_end_matches('.'))
+        self.titles.has_any_case(w.trim_end_matches('.'))
     }
     pub fn is_org_word(&self, w: &str) -> bool {
-        self.org_words.contains(w.to_lowercase().as_str())
+        self.org_words.has_any_case(w)
     }
 }
 
 /// Months and weekdays: capitalised, but never a place or a person on their own.
 pub fn is_calendar_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    WORDS.contains(&w.to_lowercase().as_str())
+    calendar().has_any_case(w)
 }
+
+word_set!(calendar, CALENDAR_WORDS);
+
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];

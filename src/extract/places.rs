@@ -174,6 +174,11 @@ const DIRECTIONS: &[&str] = &[
     "old",
 ];
 
+crate::word_set!(set_connectors, CONNECTORS);
+crate::word_set!(set_after_ok, AFTER_OK);
+crate::word_set!(set_before_ok, BEFORE_OK);
+crate::word_set!(set_directions, DIRECTIONS);
+
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
 struct Mention<'g> {
     start: usize,
@@ -264,7 +269,27 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             continue;
         }
         let mut found: Option<(usize, &'g [u32], String)> = None;
-        let max = g.max_tokens.min(toks.len() - i);
+        // Longer spans only after a word that starts some multi-word name. A single
+        // ASCII word's key is its lowercase form: looked up without allocating.
+        let word_text = t.text(text);
+        let (single_ids, multi) = super::names::with_lower(word_text, |l| {
+            if word_text.is_ascii() {
+                (g.lookup(l), g.starts_multiword(l))
+            } else {
+                let k = name_key(word_text);
+                (g.lookup(&k), g.starts_multiword(&k))
+            }
+        });
+        if single_ids.is_empty() && !multi {
+            i += 1;
+            continue;
+        }
+        let first_key = name_key(word_text);
+        let max = if multi {
+            g.max_tokens.min(toks.len() - i)
+        } else {
+            1
+        };
         // Extend over joinable tokens, then try the longest span first.
         let mut j_max = i;
         while j_max + 1 < i + max {
@@ -279,10 +304,14 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             if !last.cap && !last.text(text).chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if (i + 1..j).any(|k| !toks[k].cap && !CONNECTORS.contains(&toks[k].text(text))) {
+            if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(&toks[k].text(text))) {
                 continue;
             }
-            let key = name_key(&text[t.start..last.end]);
+            let key = if j == i {
+                first_key.clone()
+            } else {
+                name_key(&text[t.start..last.end])
+            };
             let ids = g.lookup(&key);
             if !ids.is_empty() {
                 found = Some((j, ids, key));
@@ -319,7 +348,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             ok = false;
         }
         // A lone direction word ("Western", "North") is a modifier, not a place.
-        if single && DIRECTIONS.contains(&lower(word).as_str()) {
+        if single && set_directions().has(&lower(word).as_str()) {
             ok = false;
         }
         // Organisation and title words are not places on their own ("Congress", "Secretary").
@@ -376,7 +405,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let nw = next.text(text);
                 if next.cap
                     && (gap == " " || gap == "-")
-                    && !AFTER_OK.contains(&lower(nw).as_str())
+                    && !set_after_ok().has(&lower(nw).as_str())
                     && !next.all_caps
                 {
                     // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
@@ -391,7 +420,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let gap = &text[prev.end..t.start];
                 let pw = prev.text(text);
                 if prev.cap && (gap == " " || gap == "-") && !prev.all_caps {
-                    let harmless = BEFORE_OK.contains(&lower(pw).as_str());
+                    let harmless = set_before_ok().has(&lower(pw).as_str());
                     if !harmless {
                         ok = false;
                     }
@@ -457,15 +486,26 @@ fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
         },
     };
     let pop = (e.population as f32 + 1.0).log10();
-    let exact = if name_key(&e.name) == key { 1.0 } else { 0.0 };
+    // The entry's own name rather than an alternate spelling (compared without allocating).
+    let exact = if e.name.len() == key.len() && super::names::with_lower(e.name, |l| l == key)
+        || name_key(e.name) == key
+    {
+        1.0
+    } else {
+        0.0
+    };
     kind + pop * 0.9 + exact
 }
 
 /// Recognises and resolves the places of an article.
 pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
+    extract_with_tokens(g, title, body, &tokenize(body))
+}
+
+/// [`extract`] over the body's tokens, when the caller has them already.
+pub fn extract_with_tokens(g: &Gazetteer, title: &str, body: &str, toks: &[Token]) -> Vec<Place> {
     let w = lists();
-    let toks = tokenize(body);
-    let mentions = candidates(g, body, &toks, w);
+    let mentions = candidates(g, body, toks, w);
     if mentions.is_empty() {
         return Vec::new();
     }
@@ -476,22 +516,24 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
     let mut own: Vec<Option<(&str, &str, f32)>> = vec![None; mentions.len()];
     for (mi, m) in mentions.iter().enumerate() {
         let weight = if m.dateline { 3.0 } else { 1.0 };
-        let best = m
-            .ids
+        let priors: Vec<(u32, f32)> = m.ids.iter().map(|&i| (i, prior(g, i, &m.key))).collect();
+        let best = priors
             .iter()
-            .copied()
-            .max_by(|a, b| prior(g, *a, &m.key).total_cmp(&prior(g, *b, &m.key)));
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|p| p.0);
         // The runner-up's prior: a name whose best reading dominates counts as context.
-        let second = m
-            .ids
+        let second = priors
             .iter()
-            .copied()
-            .filter(|&i| Some(i) != best)
-            .map(|i| prior(g, i, &m.key))
+            .filter(|p| Some(p.0) != best)
+            .map(|p| p.1)
             .fold(f32::MIN, f32::max);
+        let best_prior = priors
+            .iter()
+            .find(|p| Some(p.0) == best)
+            .map_or(0.0, |p| p.1);
         if let Some(id) = best {
             let e = g.entry(id);
-            let dominant = prior(g, id, &m.key) - second >= 2.0;
+            let dominant = best_prior - second >= 2.0;
             // A likely but contested reading is weaker evidence.
             let weight = if dominant || matches!(e.kind, Kind::Country) {
                 weight
@@ -507,13 +549,13 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
             }
         }
     }
-    for t in tokenize(title).iter().chain(toks.iter()).filter(|t| t.cap) {
-        let src = if t.end <= title.len() && title.get(t.start..t.end).is_some() {
-            title
-        } else {
-            body
-        };
-        if let Some(c) = g.demonym(&name_key(t.text(src))) {
+    let title_toks = tokenize(title);
+    let demonym_words = title_toks
+        .iter()
+        .map(|t| t.text(title))
+        .chain(toks.iter().map(|t| t.text(body)));
+    for word in demonym_words.filter(|w| w.starts_with(char::is_uppercase)) {
+        if let Some(c) = super::names::with_lower(word, |l| g.demonym(l)) {
             *countries.entry(g.entry(c).country).or_default() += 0.5;
         }
     }

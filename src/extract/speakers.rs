@@ -245,6 +245,31 @@ const SPEECH_VERBS: &[&str] = &[
     "weighed",
 ];
 
+const VERB: u8 = 1;
+const INVERT: u8 = 2;
+const NOUN: u8 = 4;
+const ACCORDING: u8 = 8;
+
+/// Word -> which attribution lists hold it (speech verb, invertible verb, saying noun).
+fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
+    static FLAGS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    FLAGS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (list, flag) in [
+            (SPEECH_VERBS, VERB),
+            (INVERTIBLE, INVERT),
+            (SAYING_NOUNS, NOUN),
+            (&["according", "asked", "asks"][..], ACCORDING),
+        ] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= flag;
+            }
+        }
+        m
+    })
+}
+
 /// Capitalised verbs of headlines ("Clinton Urges Britain to Remain"); "States",
 /// "Notes" or "Plans" are left out as they are mostly nouns.
 const HEADLINE_VERBS: &[&str] = &[
@@ -449,6 +474,12 @@ const PARTICLES: &[&str] = &[
     "dos", "du",
 ];
 
+crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
+crate::word_set!(set_between, BETWEEN);
+crate::word_set!(set_function_words, FUNCTION_WORDS);
+crate::word_set!(set_pronouns, PRONOUNS);
+crate::word_set!(set_particles, PARTICLES);
+
 /// A run of capitalised tokens that may name a person: `title_start..name_start` are
 /// titles/roles, `name_start..=last` the name.
 #[derive(Clone, Copy, Debug)]
@@ -505,13 +536,13 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
             if (gap == "’" || gap == "'") && next.text(text) == "s" {
                 break;
             }
-            let next_is_verb = HEADLINE_VERBS.contains(&lower(next.text(text)).as_str());
+            let next_is_verb = next.cap && set_headline_verbs().has_any_case(next.text(text));
             if joinable && next.cap && !next_is_verb {
                 j += 1;
                 continue;
             }
             if joinable
-                && PARTICLES.contains(&next.text(text))
+                && set_particles().has(&next.text(text))
                 && toks
                     .get(j + 2)
                     .is_some_and(|n| n.cap && &text[next.end..n.start] == " ")
@@ -558,7 +589,7 @@ fn looks_like_person(
 ) -> bool {
     let names: Vec<&str> = (r.name_start..=r.last)
         .map(|k| toks[k].text(text))
-        .filter(|t| !PARTICLES.contains(t))
+        .filter(|t| !set_particles().has(t))
         .collect();
     if names.is_empty() || names.len() > 5 {
         return false;
@@ -588,7 +619,7 @@ fn looks_like_person(
         if known_surnames.contains_key(&fold(word)) {
             return true;
         }
-        if PRONOUNS.contains(&lower(word).as_str()) || w.is_common(word) {
+        if set_pronouns().has(&lower(word).as_str()) || w.is_common(word) {
             return false;
         }
         if titled {
@@ -737,8 +768,12 @@ struct Act {
 
 /// Extracts the speakers of an article body.
 pub fn extract(text: &str) -> Vec<Speaker> {
+    extract_with_tokens(text, &tokenize(text))
+}
+
+/// [`extract`] over the text's tokens, when the caller has them already.
+pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     let w = lists();
-    let toks = tokenize(text);
     if toks.is_empty() {
         return Vec::new();
     }
@@ -775,7 +810,12 @@ pub fn extract(text: &str) -> Vec<Speaker> {
     };
     for (k, t) in toks.iter().enumerate() {
         let word = t.text(text);
-        let lw = lower(word);
+        // Most words are lowercase already: borrow them.
+        let lw: std::borrow::Cow<str> = if t.cap {
+            lower(word).into()
+        } else {
+            word.into()
+        };
         // "according to X" (also opening a sentence)
         if lw == "according" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             if let Some(&n) = run_starting.get(&(k + 2)) {
@@ -784,11 +824,16 @@ pub fn extract(text: &str) -> Vec<Speaker> {
             continue;
         }
         // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never opening a sentence.
-        if t.cap && (t.sentence_start || !HEADLINE_VERBS.contains(&lw.as_str())) {
+        if t.cap && (t.sentence_start || !set_headline_verbs().has(&lw)) {
             continue;
         }
         // "X's statement", "X’s remarks"
-        if SAYING_NOUNS.contains(&lw.as_str()) && k >= 2 && toks[k - 1].text(text) == "s" {
+        // One lookup tells which of the word lists (if any) hold this word.
+        let flags = attribution_flags().get(lw.as_ref()).copied().unwrap_or(0);
+        if flags == 0 {
+            continue;
+        }
+        if flags & NOUN != 0 && k >= 2 && toks[k - 1].text(text) == "s" {
             let gap = &text[toks[k - 2].end..toks[k - 1].start];
             if gap == "'" || gap == "’" {
                 if let Some(&n) = run_ending.get(&(k - 2)) {
@@ -797,12 +842,12 @@ pub fn extract(text: &str) -> Vec<Speaker> {
             }
             continue;
         }
-        let invertible = INVERTIBLE.contains(&lw.as_str()) || lw == "asked" || lw == "asks";
-        if !SPEECH_VERBS.contains(&lw.as_str()) && !invertible {
+        let invertible = flags & INVERT != 0 || lw == "asked" || lw == "asks";
+        if flags & VERB == 0 && !invertible {
             continue;
         }
         // Subject before the verb (not for "asked": "Trump asked voters" names no source).
-        let subject_verb = SPEECH_VERBS.contains(&lw.as_str());
+        let subject_verb = flags & VERB != 0;
         // "Rutte said", "Rutte also said", "Rutte, NATO's chief, said",
         // "Reid (D-Nev.) said", "McConnell, R-Ky., said".
         let mut found = false;
@@ -813,7 +858,7 @@ pub fn extract(text: &str) -> Vec<Speaker> {
             let gap = &text[toks[prev].end..toks[b].start];
             let pw = toks[prev].text(text);
             let adverb =
-                !toks[prev].cap && (BETWEEN.contains(&pw) || (pw.len() > 4 && pw.ends_with("ly")));
+                !toks[prev].cap && (set_between().has(&pw) || (pw.len() > 4 && pw.ends_with("ly")));
             if gap == " " && adverb {
                 b = prev;
                 hops += 1;
@@ -886,7 +931,7 @@ pub fn extract(text: &str) -> Vec<Speaker> {
                     break;
                 }
                 let nw = next.text(text);
-                if skipped >= 3 || FUNCTION_WORDS.contains(&nw) || SPEECH_VERBS.contains(&nw) {
+                if skipped >= 3 || set_function_words().has(&nw) || set_speech_verbs().has(&nw) {
                     break;
                 }
                 skipped += 1;
@@ -932,9 +977,17 @@ pub fn extract(text: &str) -> Vec<Speaker> {
             &mut speakers,
         );
     }
-    // Mentions: every surface form of each speaker in the text.
+    // Mentions: every surface form of each speaker in the text (runs ending in a
+    // speaker's surname only: the others cannot name one).
+    let surnames: std::collections::HashSet<String> = speakers
+        .iter()
+        .filter_map(|s| s.name.rsplit(' ').next().map(fold))
+        .collect();
     for r in &all_runs {
-        let name = canonical(&run_name(text, &toks, r), &full);
+        if !surnames.contains(&fold(toks[r.last].text(text))) {
+            continue;
+        }
+        let name = canonical(&run_name(text, toks, r), &full);
         if let Some(&slot) = by_name.get(&fold(&name)) {
             let surface = text[toks[r.title_start].start..toks[r.last].end]
                 .split_whitespace()
@@ -996,12 +1049,12 @@ fn transcript_speakers(
     let mut counts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for r in runs {
         let first = toks[r.title_start];
-        let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
-        if !text[line_start..first.start].trim().is_empty() {
-            continue;
-        }
         let after = &text[toks[r.last].end..];
         if !after.starts_with(':') {
+            continue;
+        }
+        let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+        if !text[line_start..first.start].trim().is_empty() {
             continue;
         }
         if r.last - r.name_start > 2 || !looks_like_person(text, toks, r, w, &HashMap::new(), true)

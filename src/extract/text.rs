@@ -89,20 +89,44 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     let mut prev_end = 0usize;
     let push = |out: &mut Vec<Token>, st: usize, en: usize, boundary: bool| {
         let w = &s[st..en];
-        let mut chars = w.chars();
-        let first = chars.next().unwrap_or(' ');
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        let all_caps = letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let (first_upper, all_caps) = if w.is_ascii() {
+            let b = w.as_bytes();
+            let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            (
+                b[0].is_ascii_uppercase(),
+                letters >= 2 && !b.iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let first = w.chars().next().unwrap_or(' ');
+            (
+                first.is_uppercase(),
+                letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()),
+            )
+        };
         out.push(Token {
             start: st,
             end: en,
-            cap: first.is_uppercase(),
+            cap: first_upper,
             all_caps,
             sentence_start: boundary,
         });
     };
-    for (i, c) in s.char_indices() {
-        if c.is_alphanumeric() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are classified directly; other characters are decoded.
+        let b = bytes[i];
+        let (alnum, width) = if b < 128 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        let here = i;
+        i += width;
+        let i = here;
+        if alnum {
             if start.is_none() {
                 // Sentence boundary: terminal punctuation (not an initial such as "J.") or a line break.
                 if !boundary && prev_end < i {
