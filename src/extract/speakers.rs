@@ -931,7 +931,10 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                     break;
                 }
                 let nw = next.text(text);
-                if skipped >= 3 || set_function_words().has(&nw) || set_speech_verbs().has(&nw) {
+                if skipped >= 3
+                    || set_function_words().has(&nw)
+                    || attribution_flags().get(nw).is_some_and(|f| f & VERB != 0)
+                {
                     break;
                 }
                 skipped += 1;
