@@ -259,8 +259,9 @@ impl Gazetteer {
             .iter()
             .filter_map(|(k, _, _)| k.split_once(' ').map(|(first, _)| Box::from(first)))
             .collect();
-        let mut buckets: Vec<Vec<usize>> =
-            vec![Vec::with_capacity(keyed.len() / NAME_SHARDS + 1); NAME_SHARDS];
+        let mut buckets: Vec<Vec<usize>> = (0..NAME_SHARDS)
+            .map(|_| Vec::with_capacity(keyed.len() / NAME_SHARDS + 1))
+            .collect();
         for (i, (_, _, h)) in keyed.iter().enumerate() {
             buckets[(*h as usize) % NAME_SHARDS].push(i);
         }

@@ -304,7 +304,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             if !last.cap && !last.text(text).chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(&toks[k].text(text))) {
+            if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(toks[k].text(text))) {
                 continue;
             }
             let key = if j == i {
@@ -348,7 +348,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             ok = false;
         }
         // A lone direction word ("Western", "North") is a modifier, not a place.
-        if single && set_directions().has(&lower(word).as_str()) {
+        if single && set_directions().has(lower(word).as_str()) {
             ok = false;
         }
         // Organisation and title words are not places on their own ("Congress", "Secretary").
@@ -405,7 +405,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let nw = next.text(text);
                 if next.cap
                     && (gap == " " || gap == "-")
-                    && !set_after_ok().has(&lower(nw).as_str())
+                    && !set_after_ok().has(lower(nw).as_str())
                     && !next.all_caps
                 {
                     // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
@@ -420,7 +420,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let gap = &text[prev.end..t.start];
                 let pw = prev.text(text);
                 if prev.cap && (gap == " " || gap == "-") && !prev.all_caps {
-                    let harmless = set_before_ok().has(&lower(pw).as_str());
+                    let harmless = set_before_ok().has(lower(pw).as_str());
                     if !harmless {
                         ok = false;
                     }

@@ -542,7 +542,7 @@ fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 continue;
             }
             if joinable
-                && set_particles().has(&next.text(text))
+                && set_particles().has(next.text(text))
                 && toks
                     .get(j + 2)
                     .is_some_and(|n| n.cap && &text[next.end..n.start] == " ")
@@ -619,7 +619,7 @@ fn looks_like_person(
         if known_surnames.contains_key(&fold(word)) {
             return true;
         }
-        if set_pronouns().has(&lower(word).as_str()) || w.is_common(word) {
+        if set_pronouns().has(lower(word).as_str()) || w.is_common(word) {
             return false;
         }
         if titled {
@@ -777,15 +777,15 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     if toks.is_empty() {
         return Vec::new();
     }
-    let all_runs = runs(text, &toks, w);
+    let all_runs = runs(text, toks, w);
     // Full names in the article, by folded surname: "zelenskyy" -> "Volodymyr Zelenskyy".
     let mut full: HashMap<String, String> = HashMap::new();
     for r in &all_runs {
         if r.last > r.name_start
             && !toks[r.name_start].all_caps
-            && looks_like_person(text, &toks, r, w, &HashMap::new(), false)
+            && looks_like_person(text, toks, r, w, &HashMap::new(), false)
         {
-            let name = run_name(text, &toks, r);
+            let name = run_name(text, toks, r);
             let surname = fold(toks[r.last].text(text));
             let e = full.entry(surname).or_insert_with(|| name.clone());
             if name.len() > e.len() && name.split(' ').count() <= 3 {
@@ -800,7 +800,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         run_ending.insert(r.last, n);
         run_starting.insert(r.title_start, n);
     }
-    let transcript_names = transcript_speakers(text, &toks, &all_runs, w);
+    let transcript_names = transcript_speakers(text, toks, &all_runs, w);
 
     let mut acts: Vec<Act> = Vec::new();
     let act_for = |n: usize, start: usize, end: usize| Act {
@@ -858,7 +858,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             let gap = &text[toks[prev].end..toks[b].start];
             let pw = toks[prev].text(text);
             let adverb =
-                !toks[prev].cap && (set_between().has(&pw) || (pw.len() > 4 && pw.ends_with("ly")));
+                !toks[prev].cap && (set_between().has(pw) || (pw.len() > 4 && pw.ends_with("ly")));
             if gap == " " && adverb {
                 b = prev;
                 hops += 1;
@@ -901,7 +901,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                                 .then(|| run_ending.get(&(r.title_start - 2)).copied())
                                 .flatten()
                                 .filter(|&m| {
-                                    looks_like_person(text, &toks, &all_runs[m], w, &full, false)
+                                    looks_like_person(text, toks, &all_runs[m], w, &full, false)
                                 });
                             let n = of_name.unwrap_or(n);
                             acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
@@ -932,7 +932,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                 }
                 let nw = next.text(text);
                 if skipped >= 3
-                    || set_function_words().has(&nw)
+                    || set_function_words().has(nw)
                     || attribution_flags().get(nw).is_some_and(|f| f & VERB != 0)
                 {
                     break;
@@ -963,10 +963,10 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         }
     };
     for act in &acts {
-        if !looks_like_person(text, &toks, &act.run, w, &full, false) {
+        if !looks_like_person(text, toks, &act.run, w, &full, false) {
             continue;
         }
-        let name = canonical(&run_name(text, &toks, &act.run), &full);
+        let name = canonical(&run_name(text, toks, &act.run), &full);
         let quote = nearest_quote(text, &qs, act.start, act.end);
         add(name, quote, &mut speakers);
     }
