@@ -1015,10 +1015,17 @@ fn canonical(name: &str, full: &HashMap<String, String>) -> String {
 
 /// The quote next to an attribution: just before it (`"…," X said`) or just after (`X said: "…"`).
 fn nearest_quote(text: &str, qs: &[QuoteSpan], start: usize, end: usize) -> Option<Quote> {
-    let mk = |q: &QuoteSpan| Quote {
-        text: text[q.start..q.end].trim().to_string(),
-        start: q.start,
-        end: q.end,
+    // The quote's text without surrounding spaces, and offsets that match it.
+    let mk = |q: &QuoteSpan| {
+        let raw = &text[q.start..q.end];
+        let start = q.start + (raw.len() - raw.trim_start().len());
+        let end = q.end - (raw.len() - raw.trim_end().len());
+        let end = end.max(start);
+        Quote {
+            text: text[start..end].to_string(),
+            start,
+            end,
+        }
     };
     let before = qs
         .iter()

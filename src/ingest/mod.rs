@@ -178,7 +178,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> anyhow::Result<
 
     // Walk, and leave out files the manifest has seen unchanged.
     let mut manifest = Manifest::load(&config.index_dir);
-    let (files, walk_errors) = walk::walk(&config.paths);
+    let (files, walk_errors) = walk::walk(&config.paths, Some(&config.index_dir));
     for e in walk_errors {
         report_fail(
             FailureKind::Unreadable,
@@ -458,7 +458,7 @@ pub fn read_articles(
     on_article: &mut dyn FnMut(&Path, u64, parse::RawArticle),
     on_error: &mut dyn FnMut(FailureKind, String),
 ) {
-    let (files, errors) = walk::walk(paths);
+    let (files, errors) = walk::walk(paths, None);
     for e in errors {
         on_error(
             FailureKind::Unreadable,

@@ -22,8 +22,15 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Lists the input files under `roots`, sorted within each root, each once.
-pub fn walk(roots: &[PathBuf]) -> (Vec<InputFile>, Vec<WalkError>) {
+/// Is this directory a tantivy index?
+fn is_index_dir(dir: &Path) -> bool {
+    dir.join("meta.json").is_file() && dir.join(".managed.json").is_file()
+}
+
+/// Lists the input files under `roots`, sorted within each root, each once;
+/// `index_dir` and any other index directory met on the way are skipped.
+pub fn walk(roots: &[PathBuf], index_dir: Option<&Path>) -> (Vec<InputFile>, Vec<WalkError>) {
+    let own_index = index_dir.and_then(|d| d.canonicalize().ok());
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -47,10 +54,17 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<InputFile>, Vec<WalkError>) {
             }
             continue;
         }
-        for entry in walkdir::WalkDir::new(root)
+        let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
-        {
+            .into_iter()
+            .filter_entry(|e| {
+                // Never read an index (ours, or another kept in the dump folder) as articles.
+                let dir = e.file_type().is_dir();
+                let own = dir && own_index.is_some() && e.path().canonicalize().ok() == own_index;
+                !(own || dir && is_index_dir(e.path()))
+            });
+        for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                     let path = e.path().to_path_buf();

@@ -24,6 +24,27 @@ use crate::schema::{NewsSchema, DATE_FAST_FIELD};
 use facets::Facets;
 use histogram::{DayCounts, Histogram};
 
+/// Longest query text accepted.
+pub const MAX_QUERY_BYTES: usize = 4096;
+
+/// Keeps the default panic message quiet for panics inside tantivy's query grammar,
+/// which [`Searchable::parse_query`] catches and reports as a query error.
+fn quiet_grammar_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if info
+                .location()
+                .is_some_and(|l| l.file().contains("tantivy-query-grammar"))
+            {
+                return;
+            }
+            previous(info)
+        }));
+    });
+}
+
 /// Most results one request may page through.
 pub const MAX_WINDOW: usize = 10_000;
 
@@ -175,9 +196,22 @@ impl Searchable {
         if text.trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
-        self.parser
-            .parse_query(text)
-            .map_err(|e| SearchError::Query(format!("{e:?}")))
+        if text.len() > MAX_QUERY_BYTES {
+            return Err(SearchError::Query(format!(
+                "query longer than {MAX_QUERY_BYTES} bytes"
+            )));
+        }
+        // tantivy's grammar panics on a few inputs such as `- *` (tantivy issue #3031,
+        // fix pending in PR #3075): a query must never crash a search.
+        quiet_grammar_panics();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.parser.parse_query(text)
+        })) {
+            Ok(parsed) => parsed.map_err(|e| SearchError::Query(format!("{e:?}"))),
+            Err(_) => Err(SearchError::Query(format!(
+                "cannot parse {text:?}; check the syntax (a lone `*` needs a field)"
+            ))),
+        }
     }
 
     /// The user query with the filters of the request.

@@ -127,3 +127,72 @@ fn symlink_loops_and_unreadable_files_are_reported() {
         assert!(errors.contains("secret.jsonl: cannot open"), "{errors}");
     }
 }
+
+#[test]
+fn hostile_files_are_reported_and_the_rest_is_indexed() {
+    let t = TestDir::new();
+    // A 50 MB JSON line between two good ones.
+    let mut big = jsonl("h1", "Good", "good hostile one", "2026-01-01").into_bytes();
+    big.extend_from_slice(b"{\"id\":\"big\",\"text\":\"");
+    big.extend(std::iter::repeat_n(b'x', 50 << 20));
+    big.extend_from_slice(b"\"}\n");
+    big.extend_from_slice(jsonl("h2", "Good", "good hostile two", "2026-01-01").as_bytes());
+    t.write("big.jsonl", big);
+    // JSON nested far deeper than any article.
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    t.write(
+        "deep.jsonl",
+        format!(
+            "{deep}\n{}",
+            jsonl("h3", "Good", "good hostile three", "2026-01-01")
+        ),
+    );
+    // NUL bytes inside a line, past the binary sniffing window.
+    let mut nul = jsonl("h4", "Good", "good hostile four", "2026-01-01")
+        .repeat(200)
+        .into_bytes();
+    nul.extend_from_slice(b"{\"id\":\"n\",\"text\":\"a\x00b\"}\n");
+    t.write("nul.jsonl", nul);
+    // A truncated zstd stream.
+    let zst = zstd::encode_all(
+        jsonl("z", "Zst", "zst words", "2026-01-01")
+            .repeat(500)
+            .as_bytes(),
+        3,
+    )
+    .unwrap();
+    t.write("cut.jsonl.zst", &zst[..zst.len() / 2]);
+    // Control and bidi characters in a title: indexed, and never printed raw.
+    t.write(
+        "ctrl.jsonl",
+        jsonl(
+            "c1",
+            "Evil \u{1b}[31mred\u{202e} title",
+            "control words",
+            "2026-01-01",
+        ),
+    );
+    let r = t.ingest();
+    for word in ["one", "two", "three", "four"] {
+        assert_eq!(
+            t.query(&format!("hostile AND {word}")).total,
+            1,
+            "good article '{word}' was lost"
+        );
+    }
+    let errors = r.stats.first_errors.join("\n");
+    assert!(
+        errors.contains("big.jsonl:2: record larger than"),
+        "{errors}"
+    );
+    assert!(errors.contains("deep.jsonl:1: malformed JSON"), "{errors}");
+    assert!(errors.contains("nul.jsonl:201:"), "{errors}");
+    assert!(errors.contains("cut.jsonl.zst:"), "{errors}");
+    let out = t.run(&["search", "--index", "index", "control"]);
+    let text = stdout(&out);
+    assert!(text.contains("Evil [31mred title"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "raw control characters printed"
+    );
+}

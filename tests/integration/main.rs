@@ -1,8 +1,10 @@
 //! The integration tests: one binary, one harness (`util`), a module per concern.
 
+mod crash;
 mod extract;
 mod formats;
 mod hostile;
+mod props;
 mod reingest;
 mod search;
 mod util;

@@ -67,3 +67,20 @@ fn new_files_add_only_their_articles_and_changes_update() {
     assert_eq!(t.query("first").total, 0);
     assert_eq!(t.query("rewritten").total, 1);
 }
+
+#[test]
+fn an_index_inside_the_input_folder_is_not_read_as_articles() {
+    let t = TestDir::new();
+    t.write("a.jsonl", jsonl("1", "One", "first words", "2026-01-01"));
+    let mut cfg = t.config();
+    cfg.index_dir = t.input().join("idx");
+    let first = newsdex::ingest::ingest(&cfg, &newsdex::ingest::NoProgress).unwrap();
+    cfg.force = true;
+    let again = newsdex::ingest::ingest(&cfg, &newsdex::ingest::NoProgress).unwrap();
+    assert_eq!(
+        (first.stats.failed, again.stats.failed, again.num_docs),
+        (0, 0, 1),
+        "{:?}",
+        again.stats.first_errors
+    );
+}

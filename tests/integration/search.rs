@@ -184,3 +184,13 @@ fn query_syntax_errors_exit_2_with_a_message() {
         stderr(&out)
     );
 }
+
+#[test]
+fn queries_that_crash_tantivys_grammar_are_query_errors() {
+    // Minimal input found by the property test (tantivy issue #3031).
+    let t = corpus();
+    let out = t.run(&["search", "--index", "index", "--", "- *}"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("invalid query"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

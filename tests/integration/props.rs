@@ -1,0 +1,145 @@
+//! Property tests of every parser of outside input, with a fixed number of cases so
+//! CI time is bounded: nothing panics, and what comes out stays inside what went in.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use newsdex::extract::{ExtractOptions, Extractor};
+use newsdex::ingest::parse::{parse_json, parse_text, RawArticle};
+use newsdex::ingest::read::read_records;
+use proptest::prelude::*;
+
+fn extractor() -> &'static Extractor {
+    static E: OnceLock<Extractor> = OnceLock::new();
+    E.get_or_init(|| Extractor::new(ExtractOptions::default()))
+}
+
+/// Text that looks like news: words, capitals, quotes, punctuation, other scripts.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("said".to_string()),
+        Just("Kyiv".to_string()),
+        Just("Mr.".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("—".to_string()),
+        Just("(@handle)".to_string()),
+        Just("according to".to_string()),
+        Just("\n".to_string()),
+        Just("WALLACE:".to_string()),
+        Just("Зеленський".to_string()),
+        Just("U.S.".to_string()),
+        "[A-Z][a-z]{0,8}",
+        "[a-z]{1,8}",
+        "[.,;:!?'’-]",
+        "\\PC{1,3}",
+    ];
+    prop::collection::vec(word, 0..80).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn json_parser_never_panics(s in "\\PC{0,200}") {
+        let _ = parse_json(&s);
+    }
+
+    #[test]
+    fn json_articles_round_trip_their_fields(title in "\\PC{0,40}", body in "\\PC{1,200}", id in "[a-z0-9]{1,12}") {
+        let v = serde_json::json!({"id": id, "title": title, "text": body});
+        match parse_json(&v.to_string()) {
+            Ok(a) => {
+                prop_assert_eq!(a.id.as_deref(), Some(id.as_str()));
+                prop_assert_eq!(a.body, body.trim());
+            }
+            Err(e) => prop_assert!(body.trim().is_empty(), "{:?}", e),
+        }
+    }
+
+    #[test]
+    fn text_parser_never_panics(s in "\\PC{0,300}", header in prop::bool::ANY) {
+        let s = if header { format!("Title: x\nDate: {s}\n\n{s}") } else { s };
+        let _ = parse_text(&s);
+    }
+
+    #[test]
+    fn date_parser_never_panics_and_parses_real_dates(s in "\\PC{0,40}", y in 1900i32..2100, m in 1u32..=12, d in 1u32..=28) {
+        let _ = newsdex::extract::date::parse_date(&s);
+        let want = format!("{y:04}-{m:02}-{d:02}");
+        const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let name = MONTHS[(m - 1) as usize];
+        for form in [want.clone(), format!("{y:04}/{m:02}/{d:02}"), format!("{name} {d}, {y}"), format!("{d} {} {y}", &name[..3]), format!("{want}T12:00:00Z")] {
+            let got = newsdex::extract::date::parse_date(&form).map(newsdex::extract::date::format_day);
+            prop_assert_eq!(got.as_deref(), Some(want.as_str()), "{}", form);
+        }
+    }
+
+    #[test]
+    fn record_reader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000), ext in prop::sample::select(vec!["a.json", "a.jsonl", "a.txt", "a.md", "a.dat"])) {
+        let mut r: &[u8] = &bytes;
+        read_records(Path::new(ext), &mut r, &mut |rec| {
+            if let Ok(rec) = rec {
+                assert!(rec.line >= 1);
+                let _ = newsdex::ingest::parse::parse_record(&rec);
+            }
+        });
+    }
+
+    #[test]
+    fn extraction_never_panics_and_offsets_stay_inside(text in newsy_text(), title in "\\PC{0,30}") {
+        let raw = RawArticle { title: Some(title), body: text.clone(), ..Default::default() };
+        let (a, _) = extractor().extract(raw);
+        for s in &a.speakers {
+            prop_assert!(!s.name.is_empty());
+            for q in &s.quotes {
+                prop_assert!(q.start <= q.end && q.end <= text.len());
+                prop_assert_eq!(&text[q.start..q.end], q.text.as_str());
+            }
+        }
+        for p in &a.places {
+            prop_assert!(p.path.starts_with('/'));
+            for m in &p.mentions {
+                prop_assert!(text.contains(m.as_str()), "{} not in text", m);
+            }
+        }
+    }
+}
+
+fn searchable() -> &'static newsdex::search::Searchable {
+    static S: OnceLock<(tempfile::TempDir, newsdex::search::Searchable)> = OnceLock::new();
+    &S.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("a.jsonl");
+        std::fs::write(
+            &input,
+            crate::util::jsonl("1", "Kyiv talks", "Talks in Kyiv went on.", "2026-01-01"),
+        )
+        .unwrap();
+        let index = dir.path().join("index");
+        newsdex::ingest::ingest(
+            &newsdex::ingest::IngestConfig::new(vec![input], index.clone()),
+            &newsdex::ingest::NoProgress,
+        )
+        .unwrap();
+        let s = newsdex::search::Searchable::open(&index).unwrap();
+        (dir, s)
+    })
+    .1
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn queries_never_panic(q in "[\\PC&&[^\\x00]]{0,60}|[a-z:\"()+\\-*^~ \\[\\]{}]{0,40}") {
+        let s = searchable();
+        let mut req = newsdex::search::SearchRequest::new(&q);
+        req.facets = true;
+        match s.search(&req) {
+            Ok(_) | Err(newsdex::search::SearchError::Query(_)) => {}
+            Err(e) => prop_assert!(false, "{:?}", e),
+        }
+    }
+}
