@@ -2,7 +2,8 @@
 //!
 //! The pipeline stages are modules: [`ingest`] (walk, read, parse, the wiring),
 //! [`extract`] (dates, speakers, places), [`writer`] (tantivy documents, upserts),
-//! [`search`] (queries, snippets, facets, histograms). The frontends are [`cli`].
+//! [`search`] (queries, snippets, facets, histograms). The frontends are [`cli`] and
+//! [`http`]; [`bench`] measures the whole.
 //!
 //! ```
 //! use newsdex::ingest::{ingest, IngestConfig, NoProgress};
@@ -25,8 +26,10 @@
 //! assert!(found.hits[0].places.iter().any(|p| p.ends_with("/Abu Dhabi")));
 //! ```
 
+pub mod bench;
 pub mod cli;
 pub mod extract;
+pub mod http;
 pub mod ingest;
 pub mod sanitize;
 pub mod schema;

@@ -51,6 +51,65 @@ pub enum Command {
     Demo(DemoArgs),
     /// Show one stored article with its extraction, as JSON.
     Show(ShowArgs),
+    /// Measure ingest and query speed on your own archive.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+    /// Serve the JSON API and the web page (read-only) on loopback.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    /// Address to listen on (loopback by default; anything else exposes the archive).
+    #[arg(long, default_value = "127.0.0.1:7700")]
+    pub addr: std::net::SocketAddr,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Ingest a corpus with the `index` pipeline and report throughput, memory, size, stages.
+    Ingest(BenchIngestArgs),
+    /// Run a query file against an index: latency percentiles per class, throughput.
+    Query(BenchQueryArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BenchIngestArgs {
+    #[arg(required = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Index directory (default: a fresh folder in the temp dir, removed afterwards).
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    #[arg(long)]
+    pub threads: Option<usize>,
+    #[arg(long, default_value = "256MB", value_parser = parse_size)]
+    pub memory: usize,
+    #[arg(long, default_value_t = 100_000)]
+    pub commit_every: u64,
+    /// Measure without speaker/place extraction.
+    #[arg(long)]
+    pub no_extract: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchQueryArgs {
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    /// One query per line, optionally `class<TAB>query`.
+    #[arg(long)]
+    pub queries: PathBuf,
+    /// Timed runs of each query after the warm-up.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Threads for the all-cores throughput run (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -191,6 +250,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(a) => cmd_extract(a),
         Command::Demo(a) => cmd_demo(a),
         Command::Show(a) => cmd_show(a),
+        Command::Bench(BenchCommand::Ingest(a)) => cmd_bench_ingest(a),
+        Command::Bench(BenchCommand::Query(a)) => cmd_bench_query(a),
+        Command::Serve(a) => cmd_serve(a),
     };
     match result {
         Ok(code) => code,
@@ -397,5 +459,67 @@ fn cmd_demo(a: DemoArgs) -> anyhow::Result<i32> {
         "\nTry your own: newsdex search --index {} 'your query' --facets",
         index.display()
     );
+    Ok(EXIT_OK)
+}
+
+fn cmd_bench_ingest(a: BenchIngestArgs) -> anyhow::Result<i32> {
+    let temp = match &a.index {
+        Some(_) => None,
+        None => Some(
+            tempfile::Builder::new()
+                .prefix("newsdex-bench-")
+                .tempdir()?,
+        ),
+    };
+    let index = a.index.clone().unwrap_or_else(|| {
+        temp.as_ref()
+            .map(|t| t.path().join("index"))
+            .unwrap_or_default()
+    });
+    let mut cfg = IngestConfig::new(a.corpus, index);
+    if let Some(t) = a.threads {
+        cfg.num_threads = t.max(1);
+    }
+    cfg.memory_budget_bytes = a.memory;
+    cfg.commit_every_docs = a.commit_every;
+    cfg.extract = ExtractOptions {
+        speakers: !a.no_extract,
+        places: !a.no_extract,
+    };
+    let bar = progress::Bar::new(std::io::stderr().is_terminal());
+    let report = crate::bench::ingest::run(&cfg, &bar)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(EXIT_OK)
+}
+
+fn cmd_bench_query(a: BenchQueryArgs) -> anyhow::Result<i32> {
+    let threads = a
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let report = crate::bench::query::run(&a.index, &a.queries, a.runs, threads)?;
+    for s in &report.skipped {
+        eprintln!("{}", crate::sanitize::for_terminal(s));
+    }
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(if report.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_INPUT_ERRORS
+    })
+}
+
+fn cmd_serve(a: ServeArgs) -> anyhow::Result<i32> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(crate::http::serve(&a.index, a.addr))?;
     Ok(EXIT_OK)
 }

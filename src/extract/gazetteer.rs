@@ -106,6 +106,11 @@ impl Gazetteer {
         Self::parse(Box::leak(text.into_boxed_str()))
     }
 
+    /// A gazetteer with no places (when place extraction is off).
+    pub fn empty() -> Self {
+        Self::parse("")
+    }
+
     /// Parses the gazetteer TSV; malformed lines are skipped.
     pub fn parse(text: &'static str) -> Self {
         let mut raw_names: Vec<(&'static str, u32)> = Vec::with_capacity(700_000);

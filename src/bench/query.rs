@@ -1,0 +1,225 @@
+//! `newsdex bench query`: latency percentiles per query class for (a) top-10 by BM25
+//! and (b) what `search` does for a user (top-10, snippets, facet counts, date
+//! histogram), after a warm-up pass; and throughput with one and with all cores.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Latency, Machine};
+use crate::search::{SearchRequest, Searchable};
+
+/// One query of the file: its class (or "all") and text.
+#[derive(Clone, Debug)]
+pub struct BenchQuery {
+    pub class: String,
+    pub text: String,
+}
+
+/// Reads `class<TAB>query` or `query` lines; blank and `#` lines are skipped.
+/// Queries the index cannot parse are returned apart with `path:line: reason`.
+pub fn read_queries(
+    path: &Path,
+    index: &Searchable,
+) -> anyhow::Result<(Vec<BenchQuery>, Vec<String>)> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (class, q) = match line.split_once('\t') {
+            Some((c, q)) => (c.trim().to_string(), q.trim().to_string()),
+            None => ("all".to_string(), line.trim().to_string()),
+        };
+        match index.parse_query(&q) {
+            Ok(_) => good.push(BenchQuery { class, text: q }),
+            Err(e) => bad.push(format!("{}:{}: {e}", path.display(), n + 1)),
+        }
+    }
+    Ok((good, bad))
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ClassLatency {
+    pub class: String,
+    pub queries: usize,
+    pub top10: Latency,
+    pub user: Latency,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct QueryBench {
+    pub machine: Machine,
+    pub index: PathBuf,
+    pub num_docs: u64,
+    pub queries_file: PathBuf,
+    pub runs: usize,
+    pub skipped: Vec<String>,
+    pub classes: Vec<ClassLatency>,
+    pub overall: ClassLatency,
+    pub qps_top10_1_thread: f64,
+    pub qps_top10_all_threads: f64,
+    pub qps_user_1_thread: f64,
+    pub qps_user_all_threads: f64,
+    pub threads: usize,
+}
+
+fn top10(q: &str) -> SearchRequest {
+    let mut r = SearchRequest::new(q);
+    r.snippets = false;
+    r
+}
+
+fn user(q: &str) -> SearchRequest {
+    let mut r = SearchRequest::new(q);
+    r.facets = true;
+    r
+}
+
+fn time_ms(s: &Searchable, req: &SearchRequest) -> f64 {
+    let t = Instant::now();
+    let _ = s.search(req);
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+/// Queries per second running every query `runs` times on `threads` threads.
+fn throughput(
+    s: &Searchable,
+    qs: &[BenchQuery],
+    make: fn(&str) -> SearchRequest,
+    runs: usize,
+    threads: usize,
+) -> f64 {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool");
+    let reqs: Vec<SearchRequest> = qs.iter().map(|q| make(&q.text)).collect();
+    let t = Instant::now();
+    pool.install(|| {
+        (0..runs).into_par_iter().for_each(|_| {
+            reqs.par_iter().for_each(|r| {
+                let _ = s.search(r);
+            })
+        })
+    });
+    (reqs.len() * runs) as f64 / t.elapsed().as_secs_f64().max(1e-9)
+}
+
+/// Runs the query benchmark.
+pub fn run(
+    index_dir: &Path,
+    queries_file: &Path,
+    runs: usize,
+    threads: usize,
+) -> anyhow::Result<QueryBench> {
+    let s = Searchable::open(index_dir)?;
+    let (qs, skipped) = read_queries(queries_file, &s)?;
+    anyhow::ensure!(
+        !qs.is_empty(),
+        "{}: no usable queries",
+        queries_file.display()
+    );
+    // Warm-up: every query once, both ways (page cache, term dictionaries).
+    for q in &qs {
+        let _ = s.search(&user(&q.text));
+        let _ = s.search(&top10(&q.text));
+    }
+    let mut by_class: BTreeMap<String, (usize, Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    let mut all_top = Vec::new();
+    let mut all_user = Vec::new();
+    for _ in 0..runs.max(1) {
+        for q in &qs {
+            let a = time_ms(&s, &top10(&q.text));
+            let b = time_ms(&s, &user(&q.text));
+            let e = by_class.entry(q.class.clone()).or_default();
+            e.1.push(a);
+            e.2.push(b);
+            all_top.push(a);
+            all_user.push(b);
+        }
+    }
+    for q in &qs {
+        by_class.entry(q.class.clone()).or_default().0 += 1;
+    }
+    let classes = by_class
+        .into_iter()
+        .map(|(class, (n, a, b))| ClassLatency {
+            class,
+            queries: n,
+            top10: Latency::of(&a),
+            user: Latency::of(&b),
+        })
+        .collect();
+    let tp_runs = runs.max(1);
+    Ok(QueryBench {
+        machine: Machine::detect(),
+        index: index_dir.to_path_buf(),
+        num_docs: s.searcher().num_docs(),
+        queries_file: queries_file.to_path_buf(),
+        runs,
+        skipped,
+        classes,
+        overall: ClassLatency {
+            class: "overall".into(),
+            queries: qs.len(),
+            top10: Latency::of(&all_top),
+            user: Latency::of(&all_user),
+        },
+        qps_top10_1_thread: throughput(&s, &qs, top10, tp_runs, 1),
+        qps_top10_all_threads: throughput(&s, &qs, top10, tp_runs, threads),
+        qps_user_1_thread: throughput(&s, &qs, user, tp_runs, 1),
+        qps_user_all_threads: throughput(&s, &qs, user, tp_runs, threads),
+        threads,
+    })
+}
+
+impl QueryBench {
+    pub fn table(&self) -> String {
+        let mut o = String::new();
+        let _ = writeln!(o, "{}", self.machine.line());
+        let _ = writeln!(
+            o,
+            "index: {} ({} documents); queries: {} ({} runs each after a warm-up)",
+            self.index.display(),
+            self.num_docs,
+            self.queries_file.display(),
+            self.runs
+        );
+        for s in &self.skipped {
+            let _ = writeln!(o, "skipped {s}");
+        }
+        let _ = writeln!(
+            o,
+            "{:<12}{:>6} | {:>8}{:>8}{:>8}{:>8}{:>8} | {:>8}{:>8}{:>8}{:>8}{:>8}",
+            "class", "n", "p50", "p95", "p99", "mean", "max", "p50", "p95", "p99", "mean", "max"
+        );
+        let _ = writeln!(
+            o,
+            "{:<18} | {:^40} | {:^40}",
+            "", "top-10 BM25 (ms)", "user search: +snippets +facets +histogram (ms)"
+        );
+        for c in self.classes.iter().chain(std::iter::once(&self.overall)) {
+            let (a, b) = (&c.top10, &c.user);
+            let _ = writeln!(
+                o,
+                "{:<12}{:>6} | {:>8.2}{:>8.2}{:>8.2}{:>8.2}{:>8.2} | {:>8.2}{:>8.2}{:>8.2}{:>8.2}{:>8.2}",
+                c.class, c.queries, a.p50_ms, a.p95_ms, a.p99_ms, a.mean_ms, a.max_ms, b.p50_ms, b.p95_ms, b.p99_ms, b.mean_ms, b.max_ms
+            );
+        }
+        let _ = writeln!(
+            o,
+            "throughput (queries/s): top-10 {:.0} on 1 thread, {:.0} on {} threads; user search {:.0} on 1 thread, {:.0} on {} threads",
+            self.qps_top10_1_thread, self.qps_top10_all_threads, self.threads, self.qps_user_1_thread, self.qps_user_all_threads, self.threads
+        );
+        o
+    }
+}

@@ -1,0 +1,219 @@
+//! `newsdex serve`: a read-only JSON API over the index and the web page that uses
+//! it. Searches go through the same [`Searchable::search`] as the CLI. The index
+//! reader reloads on new commits, so searching during an ingest works.
+//!
+//! Limits: GET only; query strings up to 8 KiB, query text up to 4 KiB, at most 100
+//! hits a page and a result window of 10,000; each search has 5 s (then 503) and at
+//! most 64 run at once. Static assets are embedded; a strict Content-Security-Policy
+//! forbids inline scripts and any other origin.
+
+mod params;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path as UrlPath, RawQuery, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+use serde_json::json;
+use tokio::sync::Semaphore;
+
+use crate::search::{SearchError, Searchable};
+
+/// Longest raw query string accepted.
+pub const MAX_QUERY_STRING: usize = 8 << 10;
+/// Most hits one page may hold.
+pub const MAX_LIMIT: usize = 100;
+/// Time a search may take before the client gets a 503.
+pub const SEARCH_TIMEOUT: Duration = Duration::from_secs(5);
+/// Searches running at once; more wait their turn.
+pub const MAX_CONCURRENT_SEARCHES: usize = 64;
+
+static INDEX_HTML: &str = include_str!("../../web/index.html");
+static APP_JS: &str = include_str!("../../web/app.js");
+static APP_CSS: &str = include_str!("../../web/app.css");
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub index: Arc<Searchable>,
+    pub index_dir: PathBuf,
+    pub permits: Arc<Semaphore>,
+}
+
+impl AppState {
+    pub fn open(index_dir: &Path) -> anyhow::Result<Self> {
+        Ok(AppState {
+            index: Arc::new(Searchable::open(index_dir)?),
+            index_dir: index_dir.to_path_buf(),
+            permits: Arc::new(Semaphore::new(MAX_CONCURRENT_SEARCHES)),
+        })
+    }
+}
+
+/// The routes of the API and the page.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route(
+            "/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),
+        )
+        .route("/api/search", get(search))
+        .route("/api/articles/{id}", get(article))
+        .route("/api/stats", get(stats))
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page") })
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(index_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
+    let state = AppState::open(index_dir)?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    eprintln!(
+        "newsdex: serving {} on http://{}/",
+        index_dir.display(),
+        listener.local_addr()?
+    );
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+fn secure(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    r
+}
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    secure(
+        (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            body,
+        )
+            .into_response(),
+    )
+}
+
+async fn page() -> Response {
+    asset("text/html; charset=utf-8", INDEX_HTML)
+}
+
+/// A JSON error `{"error": message}` with a status.
+pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    secure((status, Json(json!({ "error": message.into() }))).into_response())
+}
+
+fn ok<T: Serialize>(v: &T) -> Response {
+    secure(Json(v).into_response())
+}
+
+async fn search(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let raw = raw.unwrap_or_default();
+    if raw.len() > MAX_QUERY_STRING {
+        return error(
+            StatusCode::URI_TOO_LONG,
+            format!("query string longer than {MAX_QUERY_STRING} bytes"),
+        );
+    }
+    let req = match params::search_request(&raw) {
+        Ok(r) => r,
+        Err(msg) => return error(StatusCode::BAD_REQUEST, msg),
+    };
+    let Ok(permit) = st.permits.clone().acquire_owned().await else {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down");
+    };
+    let index = st.index.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        index.search(&req)
+    });
+    match tokio::time::timeout(SEARCH_TIMEOUT, task).await {
+        Ok(Ok(Ok(resp))) => ok(&resp),
+        Ok(Ok(Err(e @ (SearchError::Query(_) | SearchError::Request(_))))) => {
+            error(StatusCode::BAD_REQUEST, e.to_string())
+        }
+        Ok(Ok(Err(e))) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Ok(Err(_)) => error(StatusCode::INTERNAL_SERVER_ERROR, "the search failed"),
+        Err(_) => error(StatusCode::SERVICE_UNAVAILABLE, "the search took too long"),
+    }
+}
+
+async fn article(State(st): State<AppState>, UrlPath(id): UrlPath<String>) -> Response {
+    if id.len() > 1024 {
+        return error(StatusCode::BAD_REQUEST, "id too long");
+    }
+    let index = st.index.clone();
+    match tokio::task::spawn_blocking(move || index.article(&id)).await {
+        Ok(Ok(Some(a))) => ok(&a),
+        Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no article with this id"),
+        _ => error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the article"),
+    }
+}
+
+/// Size and span of the index.
+#[derive(Serialize)]
+pub struct Stats {
+    pub num_docs: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub index_bytes: u64,
+}
+
+async fn stats(State(st): State<AppState>) -> Response {
+    let index = st.index.clone();
+    let dir = st.index_dir.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let searcher = index.searcher();
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for seg in searcher.segment_readers() {
+            if let Ok(col) = seg.fast_fields().date(crate::schema::DATE_FAST_FIELD) {
+                if col.num_docs() > 0 && col.values.num_vals() > 0 {
+                    lo = lo.min(col.min_value().into_timestamp_secs());
+                    hi = hi.max(col.max_value().into_timestamp_secs());
+                }
+            }
+        }
+        let fmt = |t: i64| crate::extract::date::format_rfc3339(t);
+        Stats {
+            num_docs: searcher.num_docs(),
+            first_date: (lo <= hi).then(|| fmt(lo)),
+            last_date: (lo <= hi).then(|| fmt(hi)),
+            index_bytes: crate::bench::dir_size(&dir),
+        }
+    })
+    .await;
+    match result {
+        Ok(s) => ok(&s),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the index"),
+    }
+}

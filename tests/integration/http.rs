@@ -1,0 +1,225 @@
+//! The HTTP API, tested over a real socket on loopback: search with filters, facets
+//! and histogram, articles, stats, bad requests, headers, and new commits picked up.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+/// A server on an ephemeral loopback port, running until the test ends.
+pub struct Server {
+    pub addr: SocketAddr,
+    pub dir: TestDir,
+    _runtime: tokio::runtime::Runtime,
+}
+
+pub fn corpus_dir() -> TestDir {
+    let t = TestDir::new();
+    t.write("seed.txt", seed_article());
+    t.write(
+        "news.jsonl",
+        jsonl("kyiv-1", "Drone attack on Kyiv", "Drones struck Kyiv overnight, officials in Ukraine said. \"We will rebuild,\" Mayor Vitali Klitschko said.", "2026-01-10")
+            + &jsonl("paris-1", "Paris summit", "Leaders met in Paris, France, to discuss energy. \"A good day,\" said Emmanuel Macron.", "2025-06-01")
+            + &jsonl("lviv-1", "Lviv prepares", "Residents of Lviv in western Ukraine prepared shelters against drone strikes.", "2024-03-15")
+            + &serde_json::json!({"id": "xss-1", "title": "<script>window.__pwned=1</script> Evil title <img src=x onerror=\"window.__pwned=2\">",
+                "text": "Drone makers said <script>window.__pwned=3</script> and <b onmouseover=\"window.__pwned=4\">bold</b> \" onload=\"window.__pwned=5\" things.",
+                "date": "2026-01-11", "url": "javascript:window.__pwned=6"}).to_string() + "\n",
+    );
+    t.ingest();
+    t
+}
+
+pub fn start(dir: TestDir) -> Server {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let state = newsdex::http::AppState::open(&dir.index()).unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    runtime.spawn(async move {
+        axum::serve(listener, newsdex::http::router(state))
+            .await
+            .unwrap()
+    });
+    Server {
+        addr,
+        dir,
+        _runtime: runtime,
+    }
+}
+
+impl Server {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        match ureq::get(&self.url(path))
+            .timeout(Duration::from_secs(10))
+            .call()
+        {
+            Ok(r) => (r.status(), r.into_json().unwrap()),
+            Err(ureq::Error::Status(code, r)) => {
+                (code, r.into_json().unwrap_or(serde_json::Value::Null))
+            }
+            Err(e) => panic!("{path}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn search_api_returns_hits_snippets_facets_and_histogram() {
+    let s = start(corpus_dir());
+    let (code, v) = s.get("/api/search?q=drone&limit=2");
+    assert_eq!(code, 200);
+    assert_eq!(
+        v["total"], 4,
+        "kyiv-1, lviv-1, the seed article (drones), xss-1"
+    );
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2);
+    let hit = &v["hits"][0];
+    for key in [
+        "id", "title", "url", "date", "source", "score", "snippets", "speakers", "places",
+    ] {
+        assert!(hit.get(key).is_some(), "hit lacks {key}");
+    }
+    assert!(hit["snippets"][0]["highlights"].as_array().is_some());
+    assert!(v["facets"]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["label"] == "Europe"));
+    assert!(v["histogram"]["buckets"].as_array().unwrap().len() > 1);
+    assert!(v["elapsed_ms"].is_number());
+    // Filters: place prefix drills down, speaker, dates, sort.
+    let (_, v) = s.get("/api/search?place=%2FEurope%2FUkraine");
+    assert_eq!(v["facets"]["place_parent"], "/Europe/Ukraine");
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    let (_, v) = s.get("/api/search?speaker=Zelenskyy&speaker=Mark+Rutte");
+    assert_eq!(v["total"], 1);
+    let (_, v) = s.get("/api/search?q=drone&from=2026-01-01&to=2026-01-10&sort=date");
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["id"], "kyiv-1");
+}
+
+#[test]
+fn article_and_stats_endpoints() {
+    let s = start(corpus_dir());
+    let (_, v) = s.get("/api/search?q=Zelenskyy");
+    let id = v["hits"][0]["id"].as_str().unwrap().to_string();
+    let (code, a) = s.get(&format!("/api/articles/{id}"));
+    assert_eq!(code, 200);
+    let speakers = a["extraction"]["speakers"].as_array().unwrap();
+    let z = speakers
+        .iter()
+        .find(|x| x["name"] == "Volodymyr Zelenskyy")
+        .unwrap();
+    assert!(!z["quotes"].as_array().unwrap().is_empty());
+    let kyiv = a["extraction"]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Kyiv")
+        .unwrap();
+    assert!(kyiv["lat"].as_f64().unwrap() > 50.0);
+    assert_eq!(s.get("/api/articles/no-such-id").0, 404);
+    let (code, st) = s.get("/api/stats");
+    assert_eq!(code, 200);
+    assert_eq!(st["num_docs"], 5);
+    assert_eq!(st["first_date"], "2024-03-15T00:00:00Z");
+    assert!(st["index_bytes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn bad_requests_get_400_with_a_json_message() {
+    let s = start(corpus_dir());
+    for path in [
+        "/api/search?q=nosuchfield:foo",
+        "/api/search?q=-%20*%7D",
+        "/api/search?from=notadate",
+        "/api/search?limit=100000",
+        "/api/search?offset=20000",
+        "/api/search?sort=sideways",
+        "/api/search?q=%FF%FE",
+    ] {
+        let (code, v) = s.get(path);
+        assert_eq!(code, 400, "{path}");
+        assert!(
+            v["error"].as_str().is_some_and(|m| !m.is_empty()),
+            "{path}: {v}"
+        );
+    }
+    let long = format!("/api/search?q={}", "a".repeat(5000));
+    assert_eq!(s.get(&long).0, 400);
+    let huge = format!("/api/search?q={}", "a".repeat(9000));
+    assert_eq!(s.get(&huge).0, 414);
+    assert_eq!(s.get("/nope").0, 404);
+}
+
+#[test]
+fn pages_are_embedded_with_a_strict_content_security_policy() {
+    let s = start(corpus_dir());
+    for (path, kind) in [
+        ("/", "text/html"),
+        ("/app.js", "text/javascript"),
+        ("/app.css", "text/css"),
+    ] {
+        let r = ureq::get(&s.url(path)).call().unwrap();
+        assert!(
+            r.header("content-type").unwrap().starts_with(kind),
+            "{path}"
+        );
+        let csp = r.header("content-security-policy").unwrap().to_string();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        // Nothing is loaded from another origin (the SVG namespace URI is a name, not a load).
+        let body = r.into_string().unwrap();
+        for pattern in [
+            "src=\"http",
+            "href=\"http",
+            "url(http",
+            "@import",
+            "fetch(\"http",
+            "import(",
+            "//cdn",
+        ] {
+            assert!(
+                !body.contains(pattern),
+                "{path} loads something from outside: {pattern}"
+            );
+        }
+    }
+}
+
+#[test]
+fn new_commits_are_picked_up_while_serving() {
+    let s = start(corpus_dir());
+    assert_eq!(s.get("/api/search?q=zeppelin").1["total"], 0);
+    s.dir.write(
+        "more.jsonl",
+        jsonl(
+            "new-1",
+            "Zeppelin returns",
+            "A zeppelin flew over the city.",
+            "2026-02-01",
+        ),
+    );
+    s.dir.ingest();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if s.get("/api/search?q=zeppelin").1["total"] == 1 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not pick up the new commit"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
