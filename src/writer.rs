@@ -147,6 +147,22 @@ impl Deduper {
         None
     }
 
+    /// Is this exact article (same id, same content) already indexed or seen in this
+    /// run? A cheap check made before extraction, which a duplicate does not need.
+    pub fn is_duplicate(&self, id: &str, content_hash: u64) -> bool {
+        let key = xxh3_64(id.as_bytes());
+        let shard = &self.shards[(key % SHARDS as u64) as usize];
+        let seen = shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .copied();
+        match seen {
+            Some(h) => h == content_hash,
+            None => self.previous_hash(id) == Some(content_hash),
+        }
+    }
+
     /// Decides for one article and runs `write` with the decision while holding the
     /// id's lock; `write` returns whether the write happened (to remember the id).
     pub fn decide<F>(&self, id: &str, content_hash: u64, write: F) -> Decision

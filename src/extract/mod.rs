@@ -124,7 +124,8 @@ pub fn article_id(raw: &RawArticle) -> String {
     format!("text-{:032x}", xxh3_128(&buf))
 }
 
-fn content_hash(a: &RawArticle) -> u64 {
+/// Hash of what an article says (title, text, date, url, source, language, authors).
+pub fn content_hash(a: &RawArticle) -> u64 {
     let mut buf = Vec::with_capacity(a.body.len() + 256);
     for part in [
         a.title.as_deref(),

@@ -411,6 +411,14 @@ fn process_record(
         (raw.body.len() + raw.title.as_ref().map_or(0, String::len)) as u64,
         Relaxed,
     );
+    // An article already indexed unchanged needs no extraction.
+    if deduper.is_duplicate(
+        &crate::extract::article_id(&raw),
+        crate::extract::content_hash(&raw),
+    ) {
+        stats.duplicates.fetch_add(1, Relaxed);
+        return;
+    }
     let t = Instant::now();
     let (article, warnings) = extractor.extract(raw);
     times.extract_ns.fetch_add(nanos(t), Relaxed);
