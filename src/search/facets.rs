@@ -3,7 +3,6 @@
 //! speakers, places (one level under the place filter) and sources.
 
 use serde::Serialize;
-use tantivy::collector::FacetCounts;
 use tantivy::schema::{Facet, Field};
 use tantivy::Searcher;
 
@@ -82,34 +81,28 @@ pub fn resolve(searcher: &Searcher, field: Field, value: &str, match_surname: bo
     out
 }
 
-fn to_counts(counts: &FacetCounts, parent: &str, k: usize) -> Vec<FacetCount> {
-    counts
-        .top_k(parent, k)
-        .into_iter()
-        .map(|(f, n)| FacetCount {
-            label: f
-                .to_path()
-                .last()
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
-            path: f.to_path_string(),
-            count: n,
+fn top(counts: std::collections::HashMap<String, u64>, k: usize) -> Vec<FacetCount> {
+    let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+    // Most frequent first; ties in path order, so output is stable.
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.truncate(k);
+    v.into_iter()
+        .map(|(path, count)| FacetCount {
+            label: path.rsplit('/').next().unwrap_or("").to_string(),
+            path,
+            count,
         })
         .collect()
 }
 
-/// Builds the facet section from the three collectors' counts.
-pub fn build(
-    speakers: &FacetCounts,
-    places: &FacetCounts,
-    place_parent: &str,
-    sources: &FacetCounts,
-    k: usize,
-) -> Facets {
+/// Builds the facet section from the counts of speakers, places (children of
+/// `place_parent`) and sources.
+pub fn build(counts: super::facet_counts::FacetFruit, place_parent: &str, k: usize) -> Facets {
+    let [speakers, places, sources] = counts;
     Facets {
-        speakers: to_counts(speakers, "/", k),
-        places: to_counts(places, place_parent, k),
+        speakers: top(speakers, k),
+        places: top(places, k),
         place_parent: place_parent.to_string(),
-        sources: to_counts(sources, "/", k),
+        sources: top(sources, k),
     }
 }

@@ -19,7 +19,9 @@ pub struct DayCounts;
 
 pub struct DayCountsSegment {
     column: Option<Column<tantivy::DateTime>>,
-    days: BTreeMap<i64, u64>,
+    /// Counts by day, from the segment's first day (dense: no map work per document).
+    first_day: i64,
+    days: Vec<u32>,
     undated: u64,
 }
 
@@ -39,9 +41,19 @@ impl Collector for DayCounts {
         _ord: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
+        let column = reader.fast_fields().date(DATE_FAST_FIELD).ok();
+        let (first_day, span) = match &column {
+            Some(c) if c.values.num_vals() > 0 => {
+                let lo = c.min_value().into_timestamp_secs().div_euclid(SECS_PER_DAY);
+                let hi = c.max_value().into_timestamp_secs().div_euclid(SECS_PER_DAY);
+                (lo, (hi - lo + 1).clamp(0, 200_000) as usize)
+            }
+            _ => (0, 0),
+        };
         Ok(DayCountsSegment {
-            column: reader.fast_fields().date(DATE_FAST_FIELD).ok(),
-            days: BTreeMap::new(),
+            column,
+            first_day,
+            days: vec![0; span],
             undated: 0,
         })
     }
@@ -68,18 +80,26 @@ impl SegmentCollector for DayCountsSegment {
     fn collect(&mut self, doc: DocId, _score: Score) {
         match self.column.as_ref().and_then(|c| c.first(doc)) {
             Some(d) => {
-                *self
-                    .days
-                    .entry(d.into_timestamp_secs().div_euclid(SECS_PER_DAY))
-                    .or_default() += 1
+                let i = d.into_timestamp_secs().div_euclid(SECS_PER_DAY) - self.first_day;
+                match self.days.get_mut(i as usize) {
+                    Some(c) if i >= 0 => *c += 1,
+                    _ => self.undated += 1,
+                }
             }
             None => self.undated += 1,
         }
     }
 
     fn harvest(self) -> DayCountsFruit {
+        let first = self.first_day;
         DayCountsFruit {
-            days: self.days,
+            days: self
+                .days
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, n)| (first + i as i64, *n as u64))
+                .collect(),
             undated: self.undated,
         }
     }

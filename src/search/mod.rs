@@ -3,6 +3,7 @@
 //! counts and a date histogram. The CLI, the HTTP API and the benchmarks all call
 //! [`Searchable::search`]; nothing else builds queries.
 
+pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
 
@@ -11,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -150,6 +151,7 @@ pub struct Searchable {
     pub reader: IndexReader,
     pub schema: NewsSchema,
     parser: QueryParser,
+    labels: std::sync::Arc<facet_counts::LabelCache>,
 }
 
 /// A stored article with its extraction, for the article view.
@@ -184,6 +186,7 @@ impl Searchable {
             reader,
             schema,
             parser,
+            labels: Default::default(),
         })
     }
 
@@ -305,13 +308,17 @@ impl Searchable {
         let s = &self.schema;
 
         let facet_collectors = req.facets.then(|| {
-            let mut sp = FacetCollector::for_field(s.name(s.speaker));
-            sp.add_facet("/");
-            let mut pl = FacetCollector::for_field(s.name(s.place));
-            pl.add_facet(place_parent.as_str());
-            let mut so = FacetCollector::for_field(s.name(s.source));
-            so.add_facet("/");
-            (sp, pl, so, DayCounts)
+            let live: Vec<_> = searcher
+                .segment_readers()
+                .iter()
+                .map(|r| r.segment_id())
+                .collect();
+            self.labels.retain(&live);
+            let counter = facet_counts::FacetCounter {
+                cache: self.labels.clone(),
+                place_parent: place_parent.clone(),
+            };
+            (counter, DayCounts)
         });
         let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
         let (docs, total, extra): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
@@ -382,8 +389,8 @@ impl Searchable {
             });
         }
         let (facets, histogram) = match extra {
-            Some((sp, pl, so, days)) => (
-                Some(facets::build(&sp, &pl, &place_parent, &so, req.facet_size)),
+            Some((counts, days)) => (
+                Some(facets::build(counts, &place_parent, req.facet_size)),
                 Some(histogram::bucket(&days)),
             ),
             None => (None, None),
