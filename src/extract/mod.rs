@@ -5,8 +5,11 @@
 
 pub mod date;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
+mod persons;
 pub mod places;
+mod quotes;
 pub mod speakers;
 pub mod text;
 

@@ -1,0 +1,136 @@
+//! The lexicon of the extraction rules: verbs and nouns of attribution, words that
+//! may stand between a speaker and a verb, name particles, and the words that join,
+//! follow or precede place names. Kept apart from the rules so that both read in
+//! one sitting; `cargo fmt` puts one word a line.
+
+/// Verbs of saying, in the forms news uses.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "tweeted",
+    "tweets", "stated", "states", "argued", "argues", "noted", "notes", "explained", "explains",
+    "warned", "warns", "claimed", "claims", "insisted", "insists", "announced", "announces",
+    "replied", "replies", "responded", "responds", "acknowledged", "acknowledges", "admitted",
+    "admits", "confirmed", "confirms", "denied", "denies", "suggested", "suggests", "recalled",
+    "recalls", "urged", "urges", "predicted", "predicts", "declared", "declares", "continued",
+    "emphasized", "emphasised", "emphasizes", "stressed", "stresses", "commented", "remarked",
+    "posted", "testified", "countered", "conceded", "cautioned", "complained", "complains",
+    "contended", "contends", "observed", "maintained", "maintains", "agreed", "agrees", "concluded",
+    "promised", "promises", "vowed", "vows", "boasted", "bragged", "joked", "lamented", "quipped",
+    "retorted", "shouted", "wondered", "mused", "reiterated", "charged", "alleged", "accused",
+    "accuses", "blasted", "slammed", "praised", "praises", "criticized", "criticised", "criticizes",
+    "thundered", "fumed", "answered", "believes", "believed", "thinks", "thought", "wants",
+    "wanted", "hopes", "hoped", "fears", "feared", "expects", "expected", "knows", "called",
+    "calls", "blamed", "blames", "described", "describes", "dismissed", "dismisses", "echoed",
+    "estimated", "expressed", "indicated", "indicates", "mentioned", "proposed", "proposes",
+    "questioned", "revealed", "signaled", "signalled", "touted", "touts", "pledged", "pledges",
+    "attacked", "attacks", "defended", "defends", "demanded", "demands", "disputed", "doubted",
+    "worried", "welcomed", "condemned", "condemns", "rejected", "rejects", "refused", "reminded",
+    "repeated", "threatened", "threatens", "recounted", "objected", "opposed", "opposes",
+    "supports", "endorsed", "endorses", "acknowledges", "explain", "contrasted", "compared",
+    "labeled", "labelled", "framed", "sees", "saw", "felt", "feels", "considers", "considered",
+    "argue", "announce", "insist", "suggest", "warn", "vowing", "saying", "telling", "arguing",
+    "claiming", "insisting", "calling", "writing", "noting", "adding", "warning", "explaining",
+    "urging", "accusing", "comparing", "describing", "promising", "predicting", "stressing",
+    "suggesting", "asserting", "asserted", "asserts", "revealing", "tweeting", "declaring",
+    "questioning", "criticizing", "blaming", "defending", "plans", "planned", "intends", "pushed",
+    "pressed", "cast", "painted", "characterized", "pointed", "bemoaned", "rebutted", "hailed",
+    "exclaimed", "beamed", "lashed", "weighed",
+];
+
+/// Verbs after which the speaker may follow (`," said Rutte`).
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const INVERTIBLE: &[&str] = &[
+    "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "tweeted", "continued",
+    "explained", "noted", "replied", "recalled", "warned", "told", "insisted", "declared", "stated",
+    "argued", "countered", "quipped", "concluded", "posted", "according", "beamed", "exclaimed",
+    "cautioned", "suggested", "admitted", "acknowledged", "observed", "remarked", "responded",
+    "laughed", "joked", "recalled", "conceded", "predicted", "agreed", "complained", "wondered",
+    "mused", "boasted", "emphasized", "stressed", "claimed",
+];
+
+/// Capitalised verbs of headlines ("Clinton Urges Britain to Remain"); "States",
+/// "Notes" or "Plans" are left out as they are mostly nouns.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "tells", "told", "urges", "warns", "claims", "slams", "blasts", "vows",
+    "insists", "denies", "admits", "calls", "praises", "attacks", "accuses", "defends", "rips",
+    "mocks", "tweets", "responds", "explains", "argues", "suggests", "promises", "pledges",
+    "predicts", "tweeted", "wrote", "writes",
+];
+
+/// Words that may stand between a subject and its verb ("Rutte also said").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const BETWEEN: &[&str] = &[
+    "also", "later", "has", "had", "have", "then", "once", "would", "will", "never", "further",
+    "again", "earlier", "often", "told", "did", "does", "just", "even", "still", "first", "not",
+    "may", "might", "could", "should", "can", "must", "is", "was", "has", "long", "previously",
+    "soon", "too", "herself", "himself", "last", "yet", "all", "both", "now",
+];
+
+/// Nouns that make "X's statement" an attribution to X.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const SAYING_NOUNS: &[&str] = &[
+    "statement", "statements", "remarks", "comments", "comment", "tweets", "speech", "testimony",
+    "announcement", "claim", "claims", "letter", "message", "words", "memo", "post", "answer",
+    "rhetoric", "argument", "promise", "pledge", "vow", "warning", "criticism", "position", "view",
+    "views", "op", "essay", "campaign", "spokesman", "spokeswoman", "spokesperson", "proposal",
+    "plan",
+];
+
+/// Lowercase words that never stand between "said" and the speaker's name.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "of", "to", "that", "it", "he", "she", "they", "we", "i",
+    "and", "or", "but", "this", "these", "those", "its", "his", "her", "their", "our", "for",
+    "with", "by", "from", "as", "about", "after", "before", "when", "while", "during", "last",
+    "this", "yesterday", "today", "tonight", "earlier", "later", "then", "also", "there",
+];
+
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const PRONOUNS: &[&str] = &[
+    "he", "she",
+];
+
+/// Lowercase particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "di", "bin", "al", "la", "le", "ibn",
+    "dos", "du",
+];
+
+/// Lowercase words allowed inside a multi-word place name.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "del", "la", "le", "el", "al", "es", "du", "do", "da", "dos", "das", "upon",
+    "on", "the", "sur", "am", "an", "der", "di", "y", "en", "d", "l", "s",
+];
+
+/// Capitalised words that may follow a place without making it part of a longer name.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const AFTER_OK: &[&str] = &[
+    "mayor", "governor", "president", "prime", "minister", "police", "officials", "official",
+    "authorities", "residents", "city", "province", "state", "region", "county", "capital",
+    "airport", "time", "on", "in", "and", "or", "but", "for", "to", "at", "with", "as", "by",
+    "said", "says", "the", "a", "an", "is", "was", "has", "had", "will", "would", "could",
+];
+
+/// Capitalised words that may precede a place.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const BEFORE_OK: &[&str] = &[
+    "in", "from", "to", "at", "of", "near", "across", "into", "outside", "inside", "around",
+    "through", "toward", "towards", "between", "and", "or", "the", "on", "for", "by", "with",
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "downtown", "greater", "visit", "while", "when", "after", "before", "since", "both", "but",
+    "yet", "so", "meanwhile", "still", "now", "today", "yesterday", "also", "even", "only", "then",
+    "later", "however", "thus", "until", "as", "if", "unlike", "like", "despite", "within",
+    "beyond", "over", "under", "against", "via", "without", "where", "in", "all", "elsewhere",
+    "here", "there", "once", "every", "each", "many", "some", "most", "this", "that",
+];
+
+/// Direction words that modify places but are not places on their own.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast",
+    "southwest", "mid", "middle", "new", "old",
+];

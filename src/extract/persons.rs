@@ -1,0 +1,275 @@
+//! Person names in text: runs of capitalised words with titles and roles split off
+//! ("NATO Secretary-General Mark Rutte" -> "Mark Rutte"), the judgement whether a run
+//! names a person (not an organisation, a place, a people or a brand), and the
+//! canonical full name a surname refers to in an article.
+
+use std::collections::HashMap;
+
+use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
+use super::names::WordLists;
+use super::text::{fold, Token};
+
+crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
+crate::word_set!(set_particles, PARTICLES);
+crate::word_set!(set_pronouns, PRONOUNS);
+
+/// A run of capitalised tokens that may name a person: `title_start..name_start` are
+/// titles/roles, `name_start..=last` the name.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Run {
+    pub(super) title_start: usize,
+    pub(super) name_start: usize,
+    pub(super) last: usize,
+}
+
+pub(super) fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Capitalised runs of the text, titles split off the front.
+pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() {
+            let gap = &text[toks[j].end..toks[j + 1].start];
+            let next = toks[j + 1];
+            // A period joins only after an initial or an abbreviated title ("J. K.", "Mr. X").
+            let cur = toks[j].text(text);
+            let abbrev = cur.chars().count() == 1
+                || matches!(
+                    cur,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "St"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Gen"
+                        | "Lt"
+                        | "Col"
+                        | "Sgt"
+                        | "Capt"
+                        | "Prof"
+                        | "Rev"
+                        | "Jr"
+                );
+            let joinable =
+                matches!(gap, " " | "-" | "’" | "'") || (matches!(gap, ". " | ".") && abbrev);
+            if next.sentence_start && !(gap == ". " && abbrev) {
+                break;
+            }
+            // Possessive "'s" / "’s" ends the run.
+            if (gap == "’" || gap == "'") && next.text(text) == "s" {
+                break;
+            }
+            let next_is_verb = next.cap && set_headline_verbs().has_any_case(next.text(text));
+            if joinable && next.cap && !next_is_verb {
+                j += 1;
+                continue;
+            }
+            if joinable
+                && set_particles().has(next.text(text))
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| n.cap && &text[next.end..n.start] == " ")
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        // The name is what follows the last title, role, organisation or sentence-initial
+        // common word: "NATO Secretary-General Mark Rutte", "Senate Minority Leader Harry Reid".
+        let mut s = i;
+        for k in i..j {
+            let word = toks[k].text(text);
+            let initial_common =
+                toks[k].sentence_start && w.is_common(word) && !w.is_first_name(word);
+            let role = w.is_title(word)
+                || w.is_org_word(word)
+                || initial_common
+                || (toks[k].all_caps && !toks[j].all_caps);
+            // "R-Ky": a party and state tag, not a name.
+            if role || word.len() == 1 && k < j && &text[toks[k].end..toks[k + 1].start] == "-" {
+                s = k + 1;
+            }
+        }
+        out.push(Run {
+            title_start: i,
+            name_start: s,
+            last: j,
+        });
+        i = j + 1;
+    }
+    out
+}
+
+/// Is this run a person's name (and not an organisation, a place or a common word)?
+pub(super) fn looks_like_person(
+    text: &str,
+    toks: &[Token],
+    r: &Run,
+    w: &WordLists,
+    known_surnames: &HashMap<String, String>,
+    transcript: bool,
+) -> bool {
+    let names: Vec<&str> = (r.name_start..=r.last)
+        .map(|k| toks[k].text(text))
+        .filter(|t| !set_particles().has(t))
+        .collect();
+    if names.is_empty() || names.len() > 5 {
+        return false;
+    }
+    if names.iter().any(|n| w.is_org_word(n)) {
+        return false;
+    }
+    if names.iter().any(|n| super::names::is_calendar_word(n)) {
+        return false;
+    }
+    let first = toks[r.name_start];
+    let last_word = *names.last().unwrap_or(&"");
+    // "(D-Md.)", "R-Ky.": a party and state tag.
+    if names.len() == 1 && r.name_start > 0 && text[toks[r.name_start - 1].end..first.start] == *"-"
+    {
+        return false;
+    }
+    if first.all_caps && !transcript {
+        return false;
+    }
+    let titled = r.name_start > r.title_start;
+    if names.len() == 1 {
+        let word = names[0];
+        if word.chars().count() < 2 || w.is_title(word) {
+            return false;
+        }
+        if known_surnames.contains_key(&fold(word)) {
+            return true;
+        }
+        if set_pronouns().has(lower(word).as_str()) || w.is_common(word) {
+            return false;
+        }
+        if titled {
+            return true;
+        }
+        // A lone capitalised word: a surname unless it is a place, a people, a brand.
+        if transcript {
+            return true;
+        }
+        return !is_place_word(word)
+            && !w.is_first_name(word)
+            && !is_camel_case(word)
+            && !is_people_word(word);
+    }
+    // Several words: a first name, a middle initial, or no word that is a common one.
+    if w.is_first_name(names[0]) || titled {
+        return !w.is_common(last_word) || known_surnames.contains_key(&fold(last_word));
+    }
+    if names.iter().any(|n| n.chars().count() == 1) {
+        return true;
+    }
+    !names.iter().any(|n| w.is_common(n)) && !is_place_phrase(&names.join(" "))
+}
+
+pub(super) fn is_place_word(word: &str) -> bool {
+    is_place_phrase(word)
+}
+
+/// "BuzzFeed", "HuffPost": a capital inside the word (but "McConnell", "DeSantis", "O'Malley").
+pub(super) fn is_camel_case(word: &str) -> bool {
+    let rest: Vec<char> = word.chars().skip(1).collect();
+    let inner = rest.iter().skip(1).any(|c| c.is_uppercase());
+    let prefix_ok = [
+        "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O",
+    ]
+    .iter()
+    .any(|p| {
+        word.starts_with(p)
+            && word[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    });
+    inner && !prefix_ok
+}
+
+/// "Americans", "Latinos", "Democrats": peoples and groups, not persons.
+pub(super) fn is_people_word(word: &str) -> bool {
+    use super::gazetteer::name_key;
+    let g = place_gazetteer();
+    let k = name_key(word);
+    let stem = k.strip_suffix('s').unwrap_or(&k);
+    g.is_demonym(&k)
+        || g.is_demonym(stem)
+        || matches!(
+            stem,
+            "democrat"
+                | "republican"
+                | "liberal"
+                | "conservative"
+                | "progressive"
+                | "voter"
+                | "official"
+                | "mourner"
+                | "protester"
+                | "critic"
+                | "supporter"
+                | "fan"
+                | "expert"
+                | "analyst"
+                | "latino"
+                | "hispanic"
+                | "millennial"
+                | "evangelical"
+        )
+}
+
+pub(super) fn is_place_phrase(s: &str) -> bool {
+    use super::gazetteer::{name_key, Kind};
+    let g = place_gazetteer();
+    g.lookup(&name_key(s)).iter().any(|&id| {
+        let e = g.entry(id);
+        matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1) || e.population >= 100_000
+    })
+}
+
+pub(super) fn place_gazetteer() -> &'static super::gazetteer::Gazetteer {
+    use std::sync::OnceLock;
+    static G: OnceLock<std::sync::Arc<super::gazetteer::Gazetteer>> = OnceLock::new();
+    G.get_or_init(super::shared_gazetteer)
+}
+
+/// The name words of a run as one string ("Volodymyr Zelenskyy").
+pub(super) fn run_name(text: &str, toks: &[Token], r: &Run) -> String {
+    let s = &text[toks[r.name_start].start..toks[r.last].end];
+    let mut name = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Transcript names in capitals: WALLACE -> Wallace.
+    if toks[r.name_start].all_caps {
+        name = name
+            .split(' ')
+            .map(|p| {
+                let mut c = p.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    name
+}
+
+/// The full name a surname or partial name refers to in this article.
+pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    match full.get(&fold(last)) {
+        Some(f) if f.len() >= name.len() && fold(f).ends_with(&fold(name)) => f.clone(),
+        _ => name.to_string(),
+    }
+}
