@@ -1,7 +1,7 @@
 //! The lexicon of the extraction rules: verbs and nouns of attribution, words that
 //! may stand between a speaker and a verb, name particles, and the words that join,
 //! follow or precede place names. Kept apart from the rules so that both read in
-//! one sitting; `cargo fmt` puts one word a line.
+//! one sitting.
 
 /// Verbs of saying, in the forms news uses.
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line

@@ -215,7 +215,8 @@ impl Extractor {
             Vec::new()
         };
         let places = if self.options.places {
-            places::extract_with_tokens(&self.gazetteer, &title, &raw.body, &toks)
+            let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
+            places::extract_with_persons(&self.gazetteer, &title, &raw.body, &toks, &names)
         } else {
             Vec::new()
         };

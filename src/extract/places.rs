@@ -92,7 +92,9 @@ fn person_words(g: &Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> Has
 }
 
 fn gap_is_name_joiner(gap: &str) -> bool {
-    gap == " " || gap == "-" || gap == "." || gap == ". " || gap == "'" || gap == "’"
+    // ", " only joins names that exist with it ("Washington, D.C."): every span is
+    // looked up whole, so "Paris, France" stays two places.
+    matches!(gap, " " | "-" | "." | ". " | "'" | "’" | ", ")
 }
 
 /// Finds candidate mentions: longest gazetteer match starting at each capitalised token.
@@ -118,6 +120,11 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 (g.lookup(&k), g.starts_multiword(&k))
             }
         });
+        // "People's Republic of China": the possessive belongs to the first word's key.
+        let possessive = toks
+            .get(i + 1)
+            .is_some_and(|n| n.text(text) == "s" && matches!(&text[t.end..n.start], "'" | "’"));
+        let multi = multi || possessive && g.starts_multiword(&format!("{}s", name_key(word_text)));
         if single_ids.is_empty() && !multi {
             i += 1;
             continue;
@@ -171,8 +178,10 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         // Capitals: acronyms ("NATO") are not places; short country forms ("US", "UAE")
         // and datelines ("KYIV, Feb 3") are.
         if t.all_caps {
-            let country_form =
-                surface.len() <= 4 && ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
+            let country_form = surface.len() <= 4
+                && ids
+                    .iter()
+                    .any(|&id| matches!(g.entry(id).kind, Kind::Country | Kind::Admin1));
             let at_line_start = text[..t.start]
                 .rfind('\n')
                 .map_or(t.start, |p| t.start - p - 1)
@@ -342,8 +351,28 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
 
 /// [`extract`] over the body's tokens, when the caller has them already.
 pub fn extract_with_tokens(g: &Gazetteer, title: &str, body: &str, toks: &[Token]) -> Vec<Place> {
+    extract_with_persons(g, title, body, toks, &[])
+}
+
+/// [`extract_with_tokens`], knowing the speakers found in the article: their names
+/// are persons, never places ("Obama said" names no town).
+pub fn extract_with_persons(
+    g: &Gazetteer,
+    title: &str,
+    body: &str,
+    toks: &[Token],
+    speakers: &[String],
+) -> Vec<Place> {
     let w = lists();
-    let mentions = candidates(g, body, toks, w);
+    let mut mentions = candidates(g, body, toks, w);
+    if !speakers.is_empty() {
+        let person_words: HashSet<String> = speakers
+            .iter()
+            .filter_map(|s| s.rsplit(' ').next())
+            .map(name_key)
+            .collect();
+        mentions.retain(|m| !person_words.contains(&m.key));
+    }
     if mentions.is_empty() {
         return Vec::new();
     }
@@ -562,5 +591,36 @@ mod tests {
         );
         let eu = extract(gaz(), "", "Russia and Georgia held talks in Tbilisi.");
         assert!(eu.iter().any(|p| p.path == "/Asia/Georgia"), "{eu:?}");
+    }
+
+    #[test]
+    fn possessive_names_commas_and_state_abbreviations() {
+        assert_eq!(
+            names("Delegates of the People's Republic of China arrived."),
+            vec!["China"]
+        );
+        assert_eq!(
+            names("He flew to Washington, D.C. on Monday."),
+            vec!["Washington"]
+        );
+        assert_eq!(
+            names("Sydney is the capital of NSW and the largest city."),
+            vec!["Sydney", "New South Wales"]
+        );
+    }
+
+    #[test]
+    fn a_speakers_surname_is_not_a_place() {
+        let g = gaz();
+        let text = "Senator Jack Reed of Rhode Island spoke. Later, Reed said the bill would pass in Washington.";
+        let toks = tokenize(text);
+        let places = extract_with_persons(g, "", text, &toks, &["Jack Reed".to_string()]);
+        assert!(
+            places
+                .iter()
+                .all(|p| p.mentions.iter().all(|m| m != "Reed")),
+            "{places:?}"
+        );
+        assert!(places.iter().any(|p| p.name == "Rhode Island"));
     }
 }
