@@ -420,9 +420,18 @@ fn samples_dir(arg: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 fn cmd_demo(a: DemoArgs) -> anyhow::Result<i32> {
     let samples = samples_dir(a.samples)?;
-    let index = a
-        .index
-        .unwrap_or_else(|| std::env::temp_dir().join("newsdex-demo-index"));
+    // The default demo index is rebuilt each time, so it reflects this build's extraction.
+    let index = match a.index {
+        Some(dir) => dir,
+        None => {
+            let dir = std::env::temp_dir().join("newsdex-demo-index");
+            if dir.join("meta.json").exists() {
+                std::fs::remove_dir_all(&dir)
+                    .with_context(|| format!("cannot reset {}", dir.display()))?;
+            }
+            dir
+        }
+    };
     println!(
         "== newsdex demo: indexing {} into {}",
         samples.display(),
