@@ -3,7 +3,9 @@
 //! names a person (not an organisation, a place, a people or a brand), and the
 //! canonical full name a surname refers to in an article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{name_key, Gazetteer};
 
 use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
 use super::names::WordLists;
@@ -272,4 +274,69 @@ pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
         Some(f) if f.len() >= name.len() && fold(f).ends_with(&fold(name)) => f.clone(),
         _ => name.to_string(),
     }
+}
+
+/// Words that are part of person names in this article ("Jordan" in "Jordan Henderson",
+/// "Clinton" after "Hillary Clinton"), by first-name cue or title.
+pub(super) fn person_words(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    w: &WordLists,
+) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if !t.cap || t.all_caps {
+            continue;
+        }
+        let word = t.text(text);
+        // The next word of the same name: after a space, or after "J." (an initial).
+        let next_adjacent = |k: usize| {
+            toks.get(k + 1).filter(|n| {
+                let gap = &text[toks[k].end..n.start];
+                let initial = toks[k].end - toks[k].start == 1;
+                n.cap && !n.all_caps && (gap == " " || (initial && gap == ". "))
+            })
+        };
+        let titled = w.is_title(word)
+            && matches!(
+                lower(word).as_str(),
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "sen"
+                    | "senator"
+                    | "rep"
+                    | "gov"
+                    | "president"
+                    | "mayor"
+            );
+        // "West Virginia" and "Santa Monica" start with first names but are places.
+        let place_follows = next_adjacent(i)
+            .is_some_and(|n| !g.lookup(&name_key(&text[t.start..n.end])).is_empty());
+        if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled)
+            && !place_follows
+        {
+            // First name followed by one or two capitalised words: a person.
+            let mut k = i;
+            let mut n = 0;
+            while let Some(next) = next_adjacent(k) {
+                let nw = next.text(text);
+                if w.is_org_word(nw) || w.is_title(nw) {
+                    break;
+                }
+                out.insert(lower(nw));
+                k += 1;
+                n += 1;
+                if n == 2 {
+                    break;
+                }
+            }
+            if n > 0 && !titled {
+                out.insert(lower(word));
+            }
+        }
+    }
+    out
 }
