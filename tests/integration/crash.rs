@@ -160,25 +160,148 @@ fn a_second_writer_fails_at_once_with_a_clear_message() {
 #[cfg(unix)]
 #[test]
 fn a_read_only_index_directory_is_a_clear_error() {
-    use std::os::unix::fs::PermissionsExt;
+    // A tmpfs remounted read-only: permissions alone do not stop root, who runs CI.
     let t = TestDir::new();
-    t.write("a.jsonl", jsonl("1", "One", "first words", "2026-01-01"));
-    t.ingest();
-    std::fs::set_permissions(t.index(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let probe = t.index().join("probe");
-    if std::fs::write(&probe, b"x").is_ok() {
-        // Running as root: permissions do not apply, nothing to test here.
-        let _ = std::fs::remove_file(probe);
-        std::fs::set_permissions(t.index(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(disk) = SmallDisk::mount(t.path("disk"), "16m") else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI runs as root and must be able to mount a tmpfs"
+        );
+        eprintln!("skipped: cannot mount a tmpfs (needs root)");
         return;
-    }
-    t.write("b.jsonl", jsonl("2", "Two", "second words", "2026-01-01"));
-    let out = t.run(&["index", "--index", "index", "in"]);
-    std::fs::set_permissions(t.index(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    };
+    t.write("a.jsonl", jsonl("1", "One", "first words", "2026-01-01"));
+    let index = disk.dir.join("index");
+    let index_arg = index.to_str().unwrap();
     assert_eq!(
-        all_ids(&t),
-        vec!["1".to_string()],
+        t.run(&["index", "--index", index_arg, "in/a.jsonl", "-q"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let remount = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.dir)
+        .status()
+        .unwrap();
+    assert!(remount.success());
+    t.write("b.jsonl", jsonl("2", "Two", "second words", "2026-01-01"));
+    let out = t.run(&["index", "--index", index_arg, "in/b.jsonl", "-q"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).to_lowercase().contains("read-only"),
+        "{}",
+        stderr(&out)
+    );
+    // Searching needs a writable directory too (tantivy's reader takes a lock file):
+    // make it writable again to check what the failed ingest left.
+    assert!(Command::new("mount")
+        .args(["-o", "remount,rw"])
+        .arg(&disk.dir)
+        .status()
+        .unwrap()
+        .success());
+    let s = Searchable::open(&index).expect("the index still opens");
+    assert_eq!(
+        s.searcher().num_docs(),
+        1,
         "the index stays at its last commit"
+    );
+}
+
+/// A small tmpfs, unmounted when dropped.
+struct SmallDisk {
+    dir: std::path::PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(dir: std::path::PathBuf, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(&dir).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .status()
+            .ok()?
+            .success();
+        ok.then_some(SmallDisk { dir })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.dir).status();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_a_clear_error_and_the_index_stays_at_its_last_commit() {
+    let t = TestDir::new();
+    let Some(disk) = SmallDisk::mount(t.path("disk"), "6m") else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI runs as root and must be able to mount a tmpfs"
+        );
+        eprintln!("skipped: cannot mount a tmpfs (needs root)");
+        return;
+    };
+    let small: String = (0..50)
+        .map(|i| {
+            jsonl(
+                &format!("s{i}"),
+                "Small",
+                &"Small article text about Kyiv. ".repeat(20),
+                "2026-01-01",
+            )
+        })
+        .collect();
+    t.write("small.jsonl", small);
+    let index = disk.dir.join("index");
+    let index_arg = index.to_str().unwrap();
+    let out = t.run(&["index", "--index", index_arg, "in/small.jsonl", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // High-entropy words: neither the doc store nor the postings compress them away.
+    let word = |i: u64, k: u64| {
+        format!(
+            "{:016x}",
+            (i * 1_000_003 + k).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (k << 32)
+        )
+    };
+    let big: String = (0..20_000u64)
+        .map(|i| {
+            jsonl(
+                &format!("b{i}"),
+                "Big",
+                &(0..60).map(|k| word(i, k)).collect::<Vec<_>>().join(" "),
+                "2026-01-02",
+            )
+        })
+        .collect();
+    t.write("big.jsonl", big);
+    let out = t.run(&[
+        "index",
+        "--index",
+        index_arg,
+        "in/big.jsonl",
+        "-q",
+        "--memory",
+        "50MB",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("No space left on device"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("the index stays at its last commit"),
+        "{}",
+        stderr(&out)
+    );
+    let s = Searchable::open(&index).expect("the index still opens");
+    assert_eq!(
+        s.searcher().num_docs(),
+        50,
+        "the index is at its last commit"
     );
 }
