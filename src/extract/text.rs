@@ -81,6 +81,47 @@ impl Token {
     }
 }
 
+/// Words written with a period that does not end a sentence ("Mr.", "Sen.", "Jan.", "Corp.").
+pub fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Prof"
+            | "Rev"
+            | "Jr"
+            | "Sr"
+            | "Mt"
+            | "Ft"
+            | "No"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Corp"
+            | "Inc"
+            | "Co"
+            | "Ltd"
+            | "vs"
+    )
+}
+
 /// Splits text into word tokens, marking capitals and sentence starts.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(s.len() / 5);
@@ -146,43 +187,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                             let last = out.last().map(|t: &Token| &s[t.start..t.end]).unwrap_or("");
                             let initial =
                                 last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-                            let abbrev = matches!(
-                                last,
-                                "Mr" | "Mrs"
-                                    | "Ms"
-                                    | "Dr"
-                                    | "St"
-                                    | "Sen"
-                                    | "Rep"
-                                    | "Gov"
-                                    | "Gen"
-                                    | "Lt"
-                                    | "Col"
-                                    | "Sgt"
-                                    | "Capt"
-                                    | "Prof"
-                                    | "Rev"
-                                    | "Jr"
-                                    | "Sr"
-                                    | "Mt"
-                                    | "Ft"
-                                    | "No"
-                                    | "Jan"
-                                    | "Feb"
-                                    | "Mar"
-                                    | "Apr"
-                                    | "Aug"
-                                    | "Sep"
-                                    | "Sept"
-                                    | "Oct"
-                                    | "Nov"
-                                    | "Dec"
-                                    | "Corp"
-                                    | "Inc"
-                                    | "Co"
-                                    | "Ltd"
-                                    | "vs"
-                            );
+                            let abbrev = is_abbreviation(last);
                             if p != '.' || (!initial && !abbrev) {
                                 boundary = true;
                             }

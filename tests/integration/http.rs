@@ -14,16 +14,13 @@ pub struct Server {
 }
 
 pub fn corpus_dir() -> TestDir {
-    let t = TestDir::new();
-    t.write("seed.txt", seed_article());
+    let t = news_corpus();
+    // An article whose title, text and url try to inject markup and script.
     t.write(
-        "news.jsonl",
-        jsonl("kyiv-1", "Drone attack on Kyiv", "Drones struck Kyiv overnight, officials in Ukraine said. \"We will rebuild,\" Mayor Vitali Klitschko said.", "2026-01-10")
-            + &jsonl("paris-1", "Paris summit", "Leaders met in Paris, France, to discuss energy. \"A good day,\" said Emmanuel Macron.", "2025-06-01")
-            + &jsonl("lviv-1", "Lviv prepares", "Residents of Lviv in western Ukraine prepared shelters against drone strikes.", "2024-03-15")
-            + &serde_json::json!({"id": "xss-1", "title": "<script>window.__pwned=1</script> Evil title <img src=x onerror=\"window.__pwned=2\">",
-                "text": "Drone makers said <script>window.__pwned=3</script> and <b onmouseover=\"window.__pwned=4\">bold</b> \" onload=\"window.__pwned=5\" things.",
-                "date": "2026-01-11", "url": "javascript:window.__pwned=6"}).to_string() + "\n",
+        "hostile.jsonl",
+        serde_json::json!({"id": "xss-1", "title": "<script>window.__pwned=1</script> Evil title <img src=x onerror=\"window.__pwned=2\">",
+            "text": "Drone makers said <script>window.__pwned=3</script> and <b onmouseover=\"window.__pwned=4\">bold</b> \" onload=\"window.__pwned=5\" things.",
+            "date": "2026-01-11", "url": "javascript:window.__pwned=6"}).to_string() + "\n",
     );
     t.ingest();
     t

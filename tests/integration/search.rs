@@ -5,14 +5,15 @@ use newsdex::search::{SearchRequest, SortBy};
 use crate::util::*;
 
 fn corpus() -> TestDir {
-    let t = TestDir::new();
-    t.write("seed.txt", seed_article());
+    let t = news_corpus();
     t.write(
-        "news.jsonl",
-        jsonl("kyiv-1", "Drone attack on Kyiv", "Drones struck Kyiv overnight, officials in Ukraine said. \"We will rebuild,\" Mayor Vitali Klitschko said.", "2026-01-10")
-            + &jsonl("paris-1", "Paris summit", "Leaders met in Paris, France, to discuss energy. \"A good day,\" said Emmanuel Macron.", "2025-06-01")
-            + &jsonl("lviv-1", "Lviv prepares", "Residents of Lviv in western Ukraine prepared shelters against drone strikes.", "2024-03-15")
-            + &jsonl("storm-1", "Storm in Texas", "A storm hit Houston, Texas, on Monday, cutting power to thousands.", "2026-01-12"),
+        "storm.jsonl",
+        jsonl(
+            "storm-1",
+            "Storm in Texas",
+            "A storm hit Houston, Texas, on Monday, cutting power to thousands.",
+            "2026-01-12",
+        ),
     );
     t.write("sourced.json", r#"{"id":"src-1","title":"Energy prices","maintext":"Energy prices rose in Germany.","source_domain":"www.example.de","date_publish":"2026-01-11"}"#);
     t.ingest();

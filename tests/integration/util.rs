@@ -103,3 +103,16 @@ pub fn seed_article() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/seed-article.txt"))
         .unwrap()
 }
+
+/// The articles the search and HTTP tests share: the seed article and four short ones.
+pub fn news_corpus() -> TestDir {
+    let t = TestDir::new();
+    t.write("seed.txt", seed_article());
+    t.write(
+        "news.jsonl",
+        jsonl("kyiv-1", "Drone attack on Kyiv", "Drones struck Kyiv overnight, officials in Ukraine said. \"We will rebuild,\" Mayor Vitali Klitschko said.", "2026-01-10")
+            + &jsonl("paris-1", "Paris summit", "Leaders met in Paris, France, to discuss energy. \"A good day,\" said Emmanuel Macron.", "2025-06-01")
+            + &jsonl("lviv-1", "Lviv prepares", "Residents of Lviv in western Ukraine prepared shelters against drone strikes.", "2024-03-15"),
+    );
+    t
+}
