@@ -75,6 +75,38 @@ pub enum BenchCommand {
     Query(BenchQueryArgs),
 }
 
+/// Options of the ingest pipeline shared by `index` and `bench ingest`.
+#[derive(Args, Debug)]
+pub struct WriterArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Memory budget of the index writer, e.g. 256MB, 1GB.
+    #[arg(long, default_value = "256MB", value_parser = parse_size)]
+    pub memory: usize,
+    /// Commit after this many articles (0: only by time and at the end).
+    #[arg(long, default_value_t = 100_000)]
+    pub commit_every: u64,
+    /// Skip speaker and place extraction (dates are still parsed).
+    #[arg(long)]
+    pub no_extract: bool,
+}
+
+impl WriterArgs {
+    /// Sets these options on an ingest configuration.
+    pub fn apply(&self, cfg: &mut IngestConfig) {
+        if let Some(t) = self.threads {
+            cfg.num_threads = t.max(1);
+        }
+        cfg.memory_budget_bytes = self.memory;
+        cfg.commit_every_docs = self.commit_every;
+        cfg.extract = ExtractOptions {
+            speakers: !self.no_extract,
+            places: !self.no_extract,
+        };
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct BenchIngestArgs {
     #[arg(required = true)]
@@ -82,15 +114,8 @@ pub struct BenchIngestArgs {
     /// Index directory (default: a fresh folder in the temp dir, removed afterwards).
     #[arg(long)]
     pub index: Option<PathBuf>,
-    #[arg(long)]
-    pub threads: Option<usize>,
-    #[arg(long, default_value = "256MB", value_parser = parse_size)]
-    pub memory: usize,
-    #[arg(long, default_value_t = 100_000)]
-    pub commit_every: u64,
-    /// Measure without speaker/place extraction.
-    #[arg(long)]
-    pub no_extract: bool,
+    #[command(flatten)]
+    pub writer: WriterArgs,
     #[arg(long)]
     pub json: bool,
 }
@@ -120,24 +145,14 @@ pub struct IndexArgs {
     /// Index directory (created if missing).
     #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Memory budget of the index writer, e.g. 256MB, 1GB.
-    #[arg(long, default_value = "256MB", value_parser = parse_size)]
-    pub memory: usize,
-    /// Commit after this many articles (0: only by time and at the end).
-    #[arg(long, default_value_t = 100_000)]
-    pub commit_every: u64,
+    #[command(flatten)]
+    pub writer: WriterArgs,
     /// Commit at least every this many seconds.
     #[arg(long, default_value_t = 60)]
     pub commit_interval: u64,
     /// Re-read files the manifest says are already ingested and unchanged.
     #[arg(long)]
     pub force: bool,
-    /// Skip speaker and place extraction (dates are still parsed).
-    #[arg(long)]
-    pub no_extract: bool,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -265,17 +280,9 @@ pub fn run(cli: Cli) -> i32 {
 
 fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
     let mut cfg = IngestConfig::new(a.paths, a.index);
-    if let Some(t) = a.threads {
-        cfg.num_threads = t.max(1);
-    }
-    cfg.memory_budget_bytes = a.memory;
-    cfg.commit_every_docs = a.commit_every;
+    a.writer.apply(&mut cfg);
     cfg.commit_interval = Duration::from_secs(a.commit_interval.max(1));
     cfg.force = a.force;
-    cfg.extract = ExtractOptions {
-        speakers: !a.no_extract,
-        places: !a.no_extract,
-    };
     let bar = progress::Bar::new(!a.quiet && std::io::stderr().is_terminal());
     let report = ingest::ingest(&cfg, &bar)?;
     if a.json {
@@ -486,15 +493,7 @@ fn cmd_bench_ingest(a: BenchIngestArgs) -> anyhow::Result<i32> {
             .unwrap_or_default()
     });
     let mut cfg = IngestConfig::new(a.corpus, index);
-    if let Some(t) = a.threads {
-        cfg.num_threads = t.max(1);
-    }
-    cfg.memory_budget_bytes = a.memory;
-    cfg.commit_every_docs = a.commit_every;
-    cfg.extract = ExtractOptions {
-        speakers: !a.no_extract,
-        places: !a.no_extract,
-    };
+    a.writer.apply(&mut cfg);
     let bar = progress::Bar::new(std::io::stderr().is_terminal());
     let report = crate::bench::ingest::run(&cfg, &bar)?;
     if a.json {

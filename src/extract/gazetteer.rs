@@ -373,11 +373,6 @@ impl Gazetteer {
         }
         s
     }
-
-    /// Number of distinct name keys.
-    pub fn num_names(&self) -> usize {
-        self.names.iter().map(|m| m.len()).sum()
-    }
 }
 
 #[cfg(test)]

@@ -436,15 +436,6 @@ pub fn extract_with_persons(
     places
 }
 
-/// Byte ranges of place mentions (for tests and highlighting).
-pub fn mention_spans(g: &Gazetteer, body: &str) -> Vec<(usize, usize)> {
-    let toks = tokenize(body);
-    candidates(g, body, &toks, lists())
-        .iter()
-        .map(|m| (m.start, m.end))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

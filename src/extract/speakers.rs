@@ -21,7 +21,6 @@ use super::{Quote, Speaker};
 const VERB: u8 = 1;
 const INVERT: u8 = 2;
 const NOUN: u8 = 4;
-const ACCORDING: u8 = 8;
 
 /// Word -> which attribution lists hold it (speech verb, invertible verb, saying noun).
 fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
@@ -33,7 +32,6 @@ fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
             (SPEECH_VERBS, VERB),
             (INVERTIBLE, INVERT),
             (SAYING_NOUNS, NOUN),
-            (&["according", "asked", "asks"][..], ACCORDING),
         ] {
             for w in list {
                 *m.entry(*w).or_insert(0) |= flag;
@@ -130,7 +128,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             }
             continue;
         }
-        let invertible = flags & INVERT != 0 || lw == "asked" || lw == "asks";
+        let invertible = flags & INVERT != 0;
         if flags & VERB == 0 && !invertible {
             continue;
         }

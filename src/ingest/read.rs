@@ -128,15 +128,13 @@ pub fn open(path: &Path, disk_bytes: Arc<AtomicU64>) -> io::Result<Box<dyn BufRe
 }
 
 fn io_failure(line: u64, err: &io::Error, compressed: bool) -> RecordError {
-    let kind = if err.kind() == io::ErrorKind::InvalidData
-        || err.kind() == io::ErrorKind::UnexpectedEof
-        || compressed
-    {
-        if compressed {
-            FailureKind::Compression
-        } else {
-            FailureKind::Encoding
-        }
+    let kind = if compressed {
+        FailureKind::Compression
+    } else if matches!(
+        err.kind(),
+        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
+    ) {
+        FailureKind::Encoding
     } else {
         FailureKind::Unreadable
     };
