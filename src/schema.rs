@@ -52,6 +52,8 @@ pub struct NewsSchema {
 /// Names of fast fields, for tantivy APIs that take a name (fast-field columns).
 pub const DATE_FAST_FIELD: &str = "date";
 pub const HASH_FAST_FIELD: &str = "hash";
+/// Names of the facet fields, for tantivy's facet readers: speaker, place, source.
+pub const FACET_FIELDS: [&str; 3] = ["speaker", "place", "source"];
 
 impl NewsSchema {
     /// Builds the schema from the embedded definition.
@@ -163,6 +165,10 @@ mod tests {
         assert_eq!(s.name(s.place), "place");
         assert_eq!(s.name(s.date), DATE_FAST_FIELD);
         assert_eq!(s.name(s.hash), HASH_FAST_FIELD);
+        assert_eq!(
+            FACET_FIELDS,
+            [s.name(s.speaker), s.name(s.place), s.name(s.source)]
+        );
         assert!(s.title_boost > 1.0);
     }
 

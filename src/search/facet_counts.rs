@@ -14,8 +14,11 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// The facet fields counted, in order: speaker, place, source.
-pub const FIELDS: [&str; 3] = ["speaker", "place", "source"];
+/// The facet fields counted, in this order (indices below).
+pub use crate::schema::FACET_FIELDS as FIELDS;
+pub const SPEAKER: usize = 0;
+pub const PLACE: usize = 1;
+pub const SOURCE: usize = 2;
 
 /// Facet paths of one segment, by column ordinal, per field.
 pub struct SegmentLabels {
@@ -67,6 +70,25 @@ impl LabelCache {
         labels
     }
 
+    /// Calls `f` with every facet path of a field in the searcher's segments and with
+    /// each of their ancestors (`/Europe`, `/Europe/Ukraine`, ...), as the inverted
+    /// index holds them. Paths shared by several segments come once per segment.
+    pub fn for_each_path(
+        &self,
+        searcher: &tantivy::Searcher,
+        field: usize,
+        f: &mut dyn FnMut(&str),
+    ) {
+        for seg in searcher.segment_readers() {
+            for label in &self.get(seg).fields[field] {
+                for (i, _) in label.match_indices('/').skip(1) {
+                    f(&label[..i]);
+                }
+                f(label);
+            }
+        }
+    }
+
     /// Forgets segments that are gone (merged away).
     pub fn retain(&self, live: &[SegmentId]) {
         self.segments
@@ -91,8 +113,6 @@ pub struct SegmentFacetCounter {
     place_child: Vec<u32>,
     child_names: Vec<String>,
 }
-
-const PLACE: usize = 1;
 
 /// Label -> count, per field.
 pub type FacetFruit = [HashMap<String, u64>; 3];
@@ -170,7 +190,7 @@ impl SegmentCollector for SegmentFacetCounter {
     type Fruit = FacetFruit;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for i in [0, 2] {
+        for i in [SPEAKER, SOURCE] {
             if let Some(r) = &self.readers[i] {
                 for ord in r.facet_ords(doc) {
                     if let Some(c) = self.counts[i].get_mut(ord as usize) {

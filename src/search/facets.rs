@@ -3,9 +3,12 @@
 //! speakers, places (one level under the place filter) and sources.
 
 use serde::Serialize;
-use tantivy::schema::{Facet, Field};
+use std::collections::BTreeSet;
+
+use tantivy::schema::Facet;
 use tantivy::Searcher;
 
+use super::facet_counts::LabelCache;
 use crate::extract::text::fold;
 
 /// One facet value and its count in the result set.
@@ -28,32 +31,17 @@ pub struct Facets {
     pub sources: Vec<FacetCount>,
 }
 
-/// Every facet of a field present in the index (distinct, sorted).
-pub fn all_facets(searcher: &Searcher, field: Field) -> Vec<Facet> {
-    let mut out = Vec::new();
-    for seg in searcher.segment_readers() {
-        let Ok(inv) = seg.inverted_index(field) else {
-            continue;
-        };
-        let Ok(mut stream) = inv.terms().stream() else {
-            continue;
-        };
-        while stream.advance() {
-            if let Ok(f) = Facet::from_encoded(stream.key().to_vec()) {
-                out.push(f);
-            }
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// Resolves a filter value to facets: an exact path (`/Europe/Ukraine`), else every
 /// facet whose last component, or whose full name's last word (a surname), matches
 /// case- and accent-insensitively. Returns the input as a path when nothing matches
 /// (the filter then matches nothing, which is the truth).
-pub fn resolve(searcher: &Searcher, field: Field, value: &str, match_surname: bool) -> Vec<Facet> {
+pub fn resolve(
+    labels: &LabelCache,
+    searcher: &Searcher,
+    field: usize,
+    value: &str,
+    match_surname: bool,
+) -> Vec<Facet> {
     let value = value.trim();
     if value.starts_with('/') {
         if let Ok(f) = Facet::from_text(value) {
@@ -61,24 +49,26 @@ pub fn resolve(searcher: &Searcher, field: Field, value: &str, match_surname: bo
         }
     }
     let exact = Facet::from_path([value]);
-    let all = all_facets(searcher, field);
-    if all.contains(&exact) {
+    let exact_path = exact.to_path_string();
+    let want = fold(value);
+    let mut found_exact = false;
+    let mut matches: BTreeSet<String> = BTreeSet::new();
+    labels.for_each_path(searcher, field, &mut |path| {
+        if path == exact_path {
+            found_exact = true;
+        }
+        let last = fold(path.rsplit('/').next().unwrap_or(""));
+        if last == want || (match_surname && last.rsplit(' ').next() == Some(want.as_str())) {
+            matches.insert(path.to_string());
+        }
+    });
+    if found_exact || matches.is_empty() {
         return vec![exact];
     }
-    let want = fold(value);
-    let mut out: Vec<Facet> = all
+    matches
         .iter()
-        .filter(|f| {
-            let path = f.to_path();
-            let last = path.last().map(|s| fold(s)).unwrap_or_default();
-            last == want || (match_surname && last.rsplit(' ').next() == Some(want.as_str()))
-        })
-        .cloned()
-        .collect();
-    if out.is_empty() {
-        out.push(exact);
-    }
-    out
+        .filter_map(|p| Facet::from_text(p).ok())
+        .collect()
 }
 
 fn top(counts: std::collections::HashMap<String, u64>, k: usize) -> Vec<FacetCount> {

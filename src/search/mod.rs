@@ -259,14 +259,23 @@ impl Searchable {
         for sp in &req.speakers {
             clauses.push((
                 Occur::Must,
-                facet_any(facets::resolve(searcher, s.speaker, sp, true), s.speaker),
+                facet_any(
+                    facets::resolve(&self.labels, searcher, facet_counts::SPEAKER, sp, true),
+                    s.speaker,
+                ),
             ));
         }
         let mut place_parent = "/".to_string();
         if !req.places.is_empty() {
             let mut all = Vec::new();
             for p in &req.places {
-                all.extend(facets::resolve(searcher, s.place, p, false));
+                all.extend(facets::resolve(
+                    &self.labels,
+                    searcher,
+                    facet_counts::PLACE,
+                    p,
+                    false,
+                ));
             }
             if all.len() == 1 {
                 place_parent = all[0].to_path_string();
@@ -277,7 +286,9 @@ impl Searchable {
             let all = req
                 .sources
                 .iter()
-                .flat_map(|v| facets::resolve(searcher, s.source, v, false))
+                .flat_map(|v| {
+                    facets::resolve(&self.labels, searcher, facet_counts::SOURCE, v, false)
+                })
                 .collect();
             clauses.push((Occur::Must, facet_any(all, s.source)));
         }
