@@ -7,13 +7,14 @@ use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{name_key, Gazetteer};
 
-use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
+use super::lexicon::{FUNCTION_WORDS, HEADLINE_VERBS, PARTICLES, PRONOUNS};
 use super::names::WordLists;
 use super::text::{fold, Token};
 
 crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
 crate::word_set!(set_particles, PARTICLES);
 crate::word_set!(set_pronouns, PRONOUNS);
+crate::word_set!(set_function_words, FUNCTION_WORDS);
 
 /// A run of capitalised tokens that may name a person: `title_start..name_start` are
 /// titles/roles, `name_start..=last` the name.
@@ -305,7 +306,11 @@ pub(super) fn person_words(
             let mut n = 0;
             while let Some(next) = next_adjacent(k) {
                 let nw = next.text(text);
-                if w.is_org_word(nw) || w.is_title(nw) {
+                // "Canada That Got": a function word is not a surname.
+                if w.is_org_word(nw)
+                    || w.is_title(nw)
+                    || set_function_words().has(lower(nw).as_str())
+                {
                     break;
                 }
                 out.insert(lower(nw));
