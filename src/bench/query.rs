@@ -121,7 +121,7 @@ pub fn run(
     runs: usize,
     threads: usize,
 ) -> anyhow::Result<QueryBench> {
-    let s = Searchable::open(index_dir)?;
+    let s = Searchable::open_warmed(index_dir)?;
     let (qs, skipped) = read_queries(queries_file, &s)?;
     anyhow::ensure!(
         !qs.is_empty(),

@@ -49,7 +49,7 @@ pub struct AppState {
 impl AppState {
     pub fn open(index_dir: &Path) -> anyhow::Result<Self> {
         Ok(AppState {
-            index: Arc::new(Searchable::open(index_dir)?),
+            index: Arc::new(Searchable::open_warmed(index_dir)?),
             index_dir: index_dir.to_path_buf(),
             permits: Arc::new(Semaphore::new(MAX_CONCURRENT_SEARCHES)),
         })

@@ -1,18 +1,27 @@
-//! Facet counts over a whole result set, fast on large ones. tantivy's
-//! `FacetCollector` resolves every collected ordinal through the term dictionary,
-//! and each dictionary block read sets up a new zstd decompressor: on a million
-//! articles that made a facet query take ~0.7 s. Here each segment's facet labels
-//! are read once (segments never change) and cached; a query counts ordinals in a
-//! dense array and maps them to labels from the cache.
+//! Facet counts and per-day counts over a whole result set, fast on large ones.
+//!
+//! tantivy's `FacetCollector` resolves every collected ordinal through the term
+//! dictionary, where each block read sets up a zstd decompressor (~0.7 s a query on a
+//! million articles); reading the fast-field columns for every match came next in the
+//! profile, then hashing label strings to merge segments. So:
+//! - each segment's facet labels, and the ordinals and day of each of its documents,
+//!   are copied once into flat arrays ([`SegmentTable`]; segments never change);
+//! - each searcher generation gets one [`View`] that maps every segment's ordinals to
+//!   global ids (labels sorted, so id order is path order);
+//! - a query counts into dense arrays and looks labels up for the top values only.
+//!
+//! [`FacetIndex`] is a tantivy [`Warmer`]: a server registers it so that the tables
+//! of a new commit are built before its searcher is published, and dropped with it.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, Searcher, SearcherGeneration, SegmentOrdinal, SegmentReader, Warmer};
+
+use crate::schema::DATE_FAST_FIELD;
 
 /// The facet fields counted, in this order (indices below).
 pub use crate::schema::FACET_FIELDS as FIELDS;
@@ -20,155 +29,292 @@ pub const SPEAKER: usize = 0;
 pub const PLACE: usize = 1;
 pub const SOURCE: usize = 2;
 
-/// Facet paths of one segment, by column ordinal, per field.
-pub struct SegmentLabels {
-    pub fields: [Vec<String>; 3],
+const SECS_PER_DAY: i64 = 86_400;
+/// Not under the place filter.
+const NONE: u32 = u32::MAX;
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Labels of every segment seen, by segment id.
-#[derive(Default)]
-pub struct LabelCache {
-    segments: Mutex<HashMap<SegmentId, Arc<SegmentLabels>>>,
+/// What a segment's documents carry, read once from its columns, one record per
+/// document in one array so that counting a match touches few cache lines.
+struct DocArrays {
+    /// Per document: where its record starts in `data`; one more at the end.
+    starts: Vec<u32>,
+    /// Records: day (days after the segment's first, [`NONE`]: undated), source
+    /// ordinal ([`NONE`]: none), number of speakers, speaker ordinals, place ordinals.
+    data: Vec<u32>,
+    /// Smallest and largest day (since the epoch), if any document has one.
+    day_range: Option<(i32, i32)>,
 }
 
-fn read_labels(reader: &SegmentReader) -> SegmentLabels {
-    let mut fields: [Vec<String>; 3] = Default::default();
-    for (slot, name) in fields.iter_mut().zip(FIELDS) {
-        let Ok(facets) = reader.facet_reader(name) else {
-            continue;
-        };
-        let Ok(mut stream) = facets.facet_dict().stream() else {
-            continue;
-        };
-        while stream.advance() {
-            let label = Facet::from_encoded(stream.key().to_vec())
-                .map(|f| f.to_path_string())
-                .unwrap_or_default();
-            slot.push(label);
-        }
+impl DocArrays {
+    /// A document's day, source, speakers and places.
+    fn record(&self, doc: DocId) -> Option<(u32, u32, &[u32], &[u32])> {
+        let d = doc as usize;
+        let (a, b) = (
+            *self.starts.get(d)? as usize,
+            *self.starts.get(d + 1)? as usize,
+        );
+        let rec = self.data.get(a..b)?;
+        let (head, rest) = rec.split_first_chunk::<3>()?;
+        let (speakers, places) = rest.split_at_checked(head[2] as usize)?;
+        Some((head[0], head[1], speakers, places))
     }
-    SegmentLabels { fields }
 }
 
-impl LabelCache {
-    /// The labels of a segment, read on first use.
-    pub fn get(&self, reader: &SegmentReader) -> Arc<SegmentLabels> {
-        let id = reader.segment_id();
-        if let Some(l) = self
-            .segments
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&id)
-        {
-            return l.clone();
-        }
-        let labels = Arc::new(read_labels(reader));
-        self.segments
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id, labels.clone());
-        labels
-    }
+/// One segment's facet labels, and (on first need) its documents' ordinals and days.
+pub struct SegmentTable {
+    /// Facet paths by column ordinal, per field.
+    labels: [Vec<String>; 3],
+    docs: OnceLock<Arc<DocArrays>>,
+}
 
-    /// Calls `f` with every facet path of a field in the searcher's segments and with
-    /// each of their ancestors (`/Europe`, `/Europe/Ukraine`, ...), as the inverted
-    /// index holds them. Paths shared by several segments come once per segment.
-    pub fn for_each_path(
-        &self,
-        searcher: &tantivy::Searcher,
-        field: usize,
-        f: &mut dyn FnMut(&str),
-    ) {
-        for seg in searcher.segment_readers() {
-            for label in &self.get(seg).fields[field] {
-                for (i, _) in label.match_indices('/').skip(1) {
-                    f(&label[..i]);
-                }
-                f(label);
+impl SegmentTable {
+    fn read_labels(reader: &SegmentReader) -> SegmentTable {
+        let mut labels: [Vec<String>; 3] = Default::default();
+        for (slot, name) in labels.iter_mut().zip(FIELDS) {
+            let Ok(facets) = reader.facet_reader(name) else {
+                continue;
+            };
+            let Ok(mut stream) = facets.facet_dict().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let label = Facet::from_encoded(stream.key().to_vec())
+                    .map(|f| f.to_path_string())
+                    .unwrap_or_default();
+                slot.push(label);
             }
         }
+        SegmentTable {
+            labels,
+            docs: OnceLock::new(),
+        }
     }
 
-    /// Forgets segments that are gone (merged away).
-    pub fn retain(&self, live: &[SegmentId]) {
-        self.segments
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|id, _| live.contains(id));
+    fn docs(&self, reader: &SegmentReader) -> Arc<DocArrays> {
+        self.docs
+            .get_or_init(|| Arc::new(read_docs(reader)))
+            .clone()
     }
 }
 
-/// Counts of speaker, place (children of `place_parent`) and source facets.
-pub struct FacetCounter {
-    pub cache: Arc<LabelCache>,
-    pub place_parent: String,
+fn read_docs(reader: &SegmentReader) -> DocArrays {
+    let max = reader.max_doc();
+    let column = reader.fast_fields().date(DATE_FAST_FIELD).ok();
+    let days: Vec<Option<i32>> = (0..max)
+        .map(|doc| {
+            let d = column.as_ref()?.first(doc)?;
+            let day = d.into_timestamp_secs().div_euclid(SECS_PER_DAY);
+            Some(day.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+        })
+        .collect();
+    let day_range = days
+        .iter()
+        .flatten()
+        .fold(None, |r: Option<(i32, i32)>, &d| {
+            Some(r.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
+        });
+    let first = day_range.map_or(0, |r| r.0) as i64;
+    let [speakers, places, sources] = FIELDS.map(|f| reader.facet_reader(f).ok());
+    let mut starts = Vec::with_capacity(max as usize + 1);
+    let mut data = Vec::with_capacity(max as usize * 4);
+    for (doc, day) in (0..max).zip(days) {
+        starts.push(data.len() as u32);
+        data.push(day.map_or(NONE, |d| (d as i64 - first) as u32));
+        let source = sources.as_ref().and_then(|s| s.facet_ords(doc).next());
+        data.push(source.map_or(NONE, |o| o as u32));
+        let n_at = data.len();
+        data.push(0);
+        if let Some(s) = &speakers {
+            data.extend(s.facet_ords(doc).map(|o| o as u32));
+        }
+        data[n_at] = (data.len() - n_at - 1) as u32;
+        if let Some(p) = &places {
+            data.extend(p.facet_ords(doc).map(|o| o as u32));
+        }
+    }
+    starts.push(data.len() as u32);
+    data.shrink_to_fit();
+    DocArrays {
+        starts,
+        data,
+        day_range,
+    }
 }
 
-pub struct SegmentFacetCounter {
-    readers: [Option<FacetReader>; 3],
-    /// Per field: counts by ordinal (speaker, source) or by child of the parent (place).
-    counts: [Vec<u32>; 3],
-    labels: Arc<SegmentLabels>,
-    /// Place ordinal -> index of its child under the parent (u32::MAX: not under it).
-    place_child: Vec<u32>,
-    child_names: Vec<String>,
+/// A segment in a [`View`]: its table and the global id of each of its ordinals.
+pub struct SegmentView {
+    table: Arc<SegmentTable>,
+    to_global: [Vec<u32>; 3],
 }
 
-/// Label -> count, per field.
-pub type FacetFruit = [HashMap<String, u64>; 3];
+/// The facet labels of one searcher generation, with global ids.
+pub struct View {
+    /// Distinct facet paths of all segments, sorted, per field.
+    pub labels: [Vec<String>; 3],
+    segments: HashMap<SegmentId, Arc<SegmentView>>,
+    /// Place counts grouping, by parent path (most recent first few kept).
+    children: Mutex<HashMap<String, Arc<Children>>>,
+}
 
-impl Collector for FacetCounter {
-    type Fruit = FacetFruit;
-    type Child = SegmentFacetCounter;
+/// The children of a place filter: which child each place lies under.
+pub struct Children {
+    /// Per segment: place ordinal -> index of its child under the parent ([`NONE`]:
+    /// not under it).
+    of_segment: HashMap<SegmentId, Arc<Vec<u32>>>,
+    /// Child paths, sorted.
+    pub paths: Vec<String>,
+}
 
-    fn for_segment(
-        &self,
-        _ord: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        let labels = self.cache.get(reader);
-        let readers = FIELDS.map(|f| reader.facet_reader(f).ok());
-        let mut child_names: Vec<String> = Vec::new();
-        let mut index: HashMap<&str, u32> = HashMap::new();
-        let place_child = labels.fields[PLACE]
+/// How many place parents a view keeps groupings for.
+const MAX_PARENTS: usize = 256;
+
+impl View {
+    /// Calls `f` with every facet path of a field and each of their ancestors
+    /// (`/Europe`, `/Europe/Ukraine`, ...), as the inverted index holds them.
+    pub fn for_each_path(&self, field: usize, f: &mut dyn FnMut(&str)) {
+        for label in &self.labels[field] {
+            for (i, _) in label.match_indices('/').skip(1) {
+                f(&label[..i]);
+            }
+            f(label);
+        }
+    }
+
+    /// The children of `parent` ("/" for the top level) that places are counted under.
+    pub fn children(&self, parent: &str) -> Arc<Children> {
+        if let Some(c) = lock(&self.children).get(parent) {
+            return c.clone();
+        }
+        let places = &self.labels[PLACE];
+        let paths: Vec<String> = places
             .iter()
-            .map(|label| match child_under(label, &self.place_parent) {
-                Some(child) => *index.entry(child).or_insert_with(|| {
-                    child_names.push(child.to_string());
-                    child_names.len() as u32 - 1
-                }),
-                None => u32::MAX,
+            .filter_map(|l| child_under(l, parent))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let index: HashMap<&str, u32> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i as u32))
+            .collect();
+        let of_place: Vec<u32> = places
+            .iter()
+            .map(|l| {
+                child_under(l, parent)
+                    .and_then(|c| index.get(c).copied())
+                    .unwrap_or(NONE)
             })
             .collect();
-        let counts = [
-            labels.fields[0].len(),
-            child_names.len(),
-            labels.fields[2].len(),
-        ]
-        .map(|n| vec![0u32; n]);
-        Ok(SegmentFacetCounter {
-            readers,
-            counts,
-            labels,
-            place_child,
-            child_names,
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<FacetFruit>) -> tantivy::Result<FacetFruit> {
-        let mut out: FacetFruit = Default::default();
-        for fruit in fruits {
-            for (total, part) in out.iter_mut().zip(fruit) {
-                for (label, n) in part {
-                    *total.entry(label).or_default() += n;
-                }
-            }
+        let of_segment = self
+            .segments
+            .iter()
+            .map(|(id, seg)| {
+                let local = seg.to_global[PLACE]
+                    .iter()
+                    .map(|&g| of_place.get(g as usize).copied().unwrap_or(NONE))
+                    .collect();
+                (*id, Arc::new(local))
+            })
+            .collect();
+        let children = Arc::new(Children { of_segment, paths });
+        let mut cache = lock(&self.children);
+        if cache.len() >= MAX_PARENTS {
+            cache.clear();
         }
-        Ok(out)
+        cache.insert(parent.to_string(), children.clone());
+        children
+    }
+}
+
+/// Segment tables and generation views, shared by the searches of one index.
+#[derive(Default)]
+pub struct FacetIndex {
+    tables: Mutex<HashMap<SegmentId, Arc<SegmentTable>>>,
+    views: Mutex<HashMap<u64, Arc<View>>>,
+}
+
+impl FacetIndex {
+    fn table(&self, reader: &SegmentReader) -> Arc<SegmentTable> {
+        let id = reader.segment_id();
+        if let Some(t) = lock(&self.tables).get(&id) {
+            return t.clone();
+        }
+        let table = Arc::new(SegmentTable::read_labels(reader));
+        lock(&self.tables).entry(id).or_insert(table).clone()
+    }
+
+    /// The view of a searcher's generation, built on first use.
+    pub fn view(&self, searcher: &Searcher) -> Arc<View> {
+        let generation = searcher.generation().generation_id();
+        if let Some(v) = lock(&self.views).get(&generation) {
+            return v.clone();
+        }
+        let tables: Vec<(SegmentId, Arc<SegmentTable>)> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| (r.segment_id(), self.table(r)))
+            .collect();
+        let labels: [Vec<String>; 3] = std::array::from_fn(|f| {
+            tables
+                .iter()
+                .flat_map(|(_, t)| t.labels[f].iter().map(String::as_str))
+                .collect::<BTreeSet<&str>>()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        });
+        let ids: [HashMap<&str, u32>; 3] = std::array::from_fn(|f| {
+            labels[f]
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.as_str(), i as u32))
+                .collect()
+        });
+        let segments = tables
+            .into_iter()
+            .map(|(id, table)| {
+                let to_global = std::array::from_fn(|f| {
+                    table.labels[f]
+                        .iter()
+                        .map(|l| ids[f].get(l.as_str()).copied().unwrap_or(NONE))
+                        .collect()
+                });
+                (id, Arc::new(SegmentView { table, to_global }))
+            })
+            .collect();
+        drop(ids);
+        let view = Arc::new(View {
+            labels,
+            segments,
+            children: Mutex::new(HashMap::new()),
+        });
+        lock(&self.views).insert(generation, view.clone());
+        view
+    }
+}
+
+impl Warmer for FacetIndex {
+    fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        self.view(searcher);
+        for reader in searcher.segment_readers() {
+            self.table(reader).docs(reader);
+        }
+        Ok(())
+    }
+
+    fn garbage_collect(&self, live: &[&SearcherGeneration]) {
+        let generations: HashSet<u64> = live.iter().map(|g| g.generation_id()).collect();
+        lock(&self.views).retain(|g, _| generations.contains(g));
+        let segments: HashSet<SegmentId> = live
+            .iter()
+            .flat_map(|g| g.segments().keys().copied())
+            .collect();
+        lock(&self.tables).retain(|id, _| segments.contains(id));
     }
 }
 
@@ -186,54 +332,246 @@ pub fn child_under<'a>(path: &'a str, parent: &str) -> Option<&'a str> {
     (!rest.is_empty()).then(|| &path[..end])
 }
 
-impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = FacetFruit;
+/// Collects the number of matches, speaker, place (children of a parent) and source
+/// counts, and matches per day, without scoring.
+pub struct Aggregate {
+    pub view: Arc<View>,
+    pub children: Arc<Children>,
+}
 
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        for i in [SPEAKER, SOURCE] {
-            if let Some(r) = &self.readers[i] {
-                for ord in r.facet_ords(doc) {
-                    if let Some(c) = self.counts[i].get_mut(ord as usize) {
-                        *c += 1;
+pub struct SegmentAggregate {
+    segment: Arc<SegmentView>,
+    docs: Arc<DocArrays>,
+    /// Place ordinal -> child index.
+    place_child: Arc<Vec<u32>>,
+    /// Matches not counted yet (see [`BATCH`]).
+    pending: Vec<DocId>,
+    /// Speaker and source counts by segment ordinal.
+    speakers: Vec<u32>,
+    sources: Vec<u32>,
+    /// Place counts by child index.
+    places: Vec<u32>,
+    /// Per child, the last document counted.
+    last_doc: Vec<DocId>,
+    first_day: i32,
+    days: Vec<u32>,
+    undated: u64,
+    total: u64,
+}
+
+/// What one segment counted.
+pub struct SegmentCounts {
+    total: u64,
+    /// (global id, count) of the speakers and sources seen.
+    speakers: Vec<(u32, u32)>,
+    sources: Vec<(u32, u32)>,
+    places: Vec<u32>,
+    first_day: i32,
+    days: Vec<u32>,
+    undated: u64,
+}
+
+/// The counts of a whole result set.
+pub struct Counts {
+    pub total: u64,
+    /// By global id.
+    pub speakers: Vec<u32>,
+    pub sources: Vec<u32>,
+    /// By child index of the place parent.
+    pub places: Vec<u32>,
+    pub days: super::histogram::DayCountsFruit,
+}
+
+impl Collector for Aggregate {
+    type Fruit = Counts;
+    type Child = SegmentAggregate;
+
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        let segment = match self.view.segments.get(&reader.segment_id()) {
+            Some(s) => s.clone(),
+            None => {
+                return Err(tantivy::TantivyError::InternalError(
+                    "facet view built for another searcher".into(),
+                ))
+            }
+        };
+        let docs = segment.table.docs(reader);
+        let (first_day, span) = match docs.day_range {
+            Some((lo, hi)) => (lo, (hi as i64 - lo as i64 + 1).clamp(0, 200_000) as usize),
+            None => (0, 0),
+        };
+        Ok(SegmentAggregate {
+            speakers: vec![0; segment.table.labels[SPEAKER].len()],
+            sources: vec![0; segment.table.labels[SOURCE].len()],
+            places: vec![0; self.children.paths.len()],
+            last_doc: vec![DocId::MAX; self.children.paths.len()],
+            docs,
+            segment,
+            place_child: self
+                .children
+                .of_segment
+                .get(&reader.segment_id())
+                .cloned()
+                .unwrap_or_default(),
+            pending: Vec::with_capacity(BATCH),
+            first_day,
+            days: vec![0; span],
+            undated: 0,
+            total: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
+        let mut out = Counts {
+            total: 0,
+            speakers: vec![0; self.view.labels[SPEAKER].len()],
+            sources: vec![0; self.view.labels[SOURCE].len()],
+            places: vec![0; self.children.paths.len()],
+            days: Default::default(),
+        };
+        let dated = fruits.iter().filter(|f| !f.days.is_empty());
+        let first = dated.clone().map(|f| f.first_day).min();
+        let last = dated
+            .map(|f| f.first_day as i64 + f.days.len() as i64 - 1)
+            .max();
+        if let (Some(first), Some(last)) = (first, last) {
+            out.days.first_day = first as i64;
+            out.days.counts = vec![0; (last - first as i64 + 1).max(0) as usize];
+        }
+        for f in fruits {
+            out.total += f.total;
+            out.days.undated += f.undated;
+            for (dense, sparse) in [
+                (&mut out.speakers, f.speakers),
+                (&mut out.sources, f.sources),
+            ] {
+                for (id, n) in sparse {
+                    if let Some(c) = dense.get_mut(id as usize) {
+                        *c += n;
                     }
                 }
             }
+            for (total, n) in out.places.iter_mut().zip(f.places) {
+                *total += n;
+            }
+            let offset = (f.first_day as i64 - out.days.first_day).max(0) as usize;
+            for (i, n) in f.days.into_iter().enumerate() {
+                if let Some(c) = out.days.counts.get_mut(offset + i) {
+                    *c += n as u64;
+                }
+            }
         }
-        // A document counts once per child, however many of its places lie under it.
-        if let Some(r) = &self.readers[PLACE] {
-            let mut seen = [u32::MAX; 8];
-            let mut n = 0;
-            for ord in r.facet_ords(doc) {
-                let child = self
-                    .place_child
-                    .get(ord as usize)
-                    .copied()
-                    .unwrap_or(u32::MAX);
-                if child == u32::MAX || seen[..n.min(8)].contains(&child) {
-                    continue;
+        Ok(out)
+    }
+}
+
+/// Matches counted together: their records are loaded first, all at once, so that the
+/// CPU waits for memory once per batch rather than once per match (a match's record is
+/// usually not in cache: matches lie far apart in a large segment).
+const BATCH: usize = 64;
+
+impl SegmentAggregate {
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let docs = &*self.docs;
+        // Independent loads the CPU overlaps: where each record is, then its first word.
+        let mut bounds = [(0usize, 0usize); BATCH];
+        for (b, &doc) in bounds.iter_mut().zip(&pending) {
+            let d = doc as usize;
+            if let (Some(&a), Some(&e)) = (docs.starts.get(d), docs.starts.get(d + 1)) {
+                *b = (a as usize, e as usize);
+            }
+        }
+        let mut touched = 0u32;
+        for &(a, _) in &bounds[..pending.len()] {
+            touched ^= docs.data.get(a).copied().unwrap_or(0);
+        }
+        std::hint::black_box(touched);
+        for &doc in &pending {
+            self.count(doc);
+        }
+        self.pending = pending;
+        self.pending.clear();
+    }
+
+    fn count(&mut self, doc: DocId) {
+        self.total += 1;
+        let Some((day, source, speakers, places)) = self.docs.record(doc) else {
+            self.undated += 1;
+            return;
+        };
+        match self.days.get_mut(day as usize) {
+            Some(c) => *c += 1,
+            None => self.undated += 1,
+        }
+        if let Some(c) = self.sources.get_mut(source as usize) {
+            *c += 1;
+        }
+        for &o in speakers {
+            if let Some(c) = self.speakers.get_mut(o as usize) {
+                *c += 1;
+            }
+        }
+        // A document counts once per child, however many of its places lie under it:
+        // `last_doc` remembers the last document counted for each child.
+        for &o in places {
+            let child = self.place_child.get(o as usize).copied().unwrap_or(NONE) as usize;
+            if let (Some(c), Some(last)) =
+                (self.places.get_mut(child), self.last_doc.get_mut(child))
+            {
+                if *last != doc {
+                    *last = doc;
+                    *c += 1;
                 }
-                if n < 8 {
-                    seen[n] = child;
-                }
-                n += 1;
-                self.counts[PLACE][child as usize] += 1;
             }
         }
     }
+}
 
-    fn harvest(self) -> FacetFruit {
-        let mut out: FacetFruit = Default::default();
-        for (i, counts) in self.counts.iter().enumerate() {
-            let names = if i == PLACE {
-                &self.child_names
-            } else {
-                &self.labels.fields[i]
-            };
-            for (ord, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-                *out[i].entry(names[ord].clone()).or_default() += n as u64;
-            }
+impl SegmentCollector for SegmentAggregate {
+    type Fruit = SegmentCounts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.pending.push(doc);
+        if self.pending.len() == BATCH {
+            self.flush();
         }
-        out
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for &doc in docs {
+            self.collect(doc, 0.0);
+        }
+    }
+
+    fn harvest(mut self) -> SegmentCounts {
+        self.flush();
+        let sparse = |counts: &[u32], field: usize| -> Vec<(u32, u32)> {
+            let to_global = &self.segment.to_global[field];
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .filter_map(|(o, &n)| Some((*to_global.get(o)?, n)))
+                .collect()
+        };
+        SegmentCounts {
+            total: self.total,
+            speakers: sparse(&self.speakers, SPEAKER),
+            sources: sparse(&self.sources, SOURCE),
+            places: self.places,
+            first_day: self.first_day,
+            days: self.days,
+            undated: self.undated,
+        }
     }
 }
 

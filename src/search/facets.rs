@@ -6,9 +6,8 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 use tantivy::schema::Facet;
-use tantivy::Searcher;
 
-use super::facet_counts::LabelCache;
+use super::facet_counts::{Children, Counts, View, SOURCE, SPEAKER};
 use crate::extract::text::fold;
 
 /// One facet value and its count in the result set.
@@ -35,13 +34,7 @@ pub struct Facets {
 /// facet whose last component, or whose full name's last word (a surname), matches
 /// case- and accent-insensitively. Returns the input as a path when nothing matches
 /// (the filter then matches nothing, which is the truth).
-pub fn resolve(
-    labels: &LabelCache,
-    searcher: &Searcher,
-    field: usize,
-    value: &str,
-    match_surname: bool,
-) -> Vec<Facet> {
+pub fn resolve(view: &View, field: usize, value: &str, match_surname: bool) -> Vec<Facet> {
     let value = value.trim();
     if value.starts_with('/') {
         if let Ok(f) = Facet::from_text(value) {
@@ -53,7 +46,7 @@ pub fn resolve(
     let want = fold(value);
     let mut found_exact = false;
     let mut matches: BTreeSet<String> = BTreeSet::new();
-    labels.for_each_path(searcher, field, &mut |path| {
+    view.for_each_path(field, &mut |path| {
         if path == exact_path {
             found_exact = true;
         }
@@ -71,28 +64,46 @@ pub fn resolve(
         .collect()
 }
 
-fn top(counts: std::collections::HashMap<String, u64>, k: usize) -> Vec<FacetCount> {
-    let mut v: Vec<(String, u64)> = counts.into_iter().collect();
-    // Most frequent first; ties in path order, so output is stable.
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+/// The `k` largest counts, most frequent first; ties in path order (ids are in path
+/// order), so output is stable.
+fn top(counts: &[u32], paths: &[String], k: usize) -> Vec<FacetCount> {
+    let mut v: Vec<(u32, u32)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(id, &n)| (n, id as u32))
+        .collect();
+    let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if v.len() > k && k > 0 {
+        v.select_nth_unstable_by(k - 1, order);
+    }
     v.truncate(k);
+    v.sort_unstable_by(order);
     v.into_iter()
-        .map(|(path, count)| FacetCount {
-            label: path.rsplit('/').next().unwrap_or("").to_string(),
-            path,
-            count,
+        .filter_map(|(count, id)| {
+            let path = paths.get(id as usize)?;
+            Some(FacetCount {
+                label: path.rsplit('/').next().unwrap_or("").to_string(),
+                path: path.clone(),
+                count: count as u64,
+            })
         })
         .collect()
 }
 
 /// Builds the facet section from the counts of speakers, places (children of
 /// `place_parent`) and sources.
-pub fn build(counts: super::facet_counts::FacetFruit, place_parent: &str, k: usize) -> Facets {
-    let [speakers, places, sources] = counts;
+pub fn build(
+    counts: &Counts,
+    view: &View,
+    children: &Children,
+    place_parent: &str,
+    k: usize,
+) -> Facets {
     Facets {
-        speakers: top(speakers, k),
-        places: top(places, k),
+        speakers: top(&counts.speakers, &view.labels[SPEAKER], k),
+        places: top(&counts.places, &children.paths, k),
         place_parent: place_parent.to_string(),
-        sources: top(sources, k),
+        sources: top(&counts.sources, &view.labels[SOURCE], k),
     }
 }

@@ -1,107 +1,31 @@
-//! The date histogram of a result set: a tantivy [`Collector`] over the `date` fast
-//! field counting matches per day, then bucketed by day, month or year as the
-//! span of the results needs.
+//! The date histogram of a result set: matches per day (counted by
+//! [`super::facet_counts::Aggregate`]) bucketed by day, month or year as the span of
+//! the results needs.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
-
-use crate::schema::DATE_FAST_FIELD;
 
 const SECS_PER_DAY: i64 = 86_400;
 
-/// Counts matches per UTC day (days since the epoch); articles without a date are counted apart.
-pub struct DayCounts;
-
-pub struct DayCountsSegment {
-    column: Option<Column<tantivy::DateTime>>,
-    /// Counts by day, from the segment's first day (dense: no map work per document).
-    first_day: i64,
-    days: Vec<u32>,
-    undated: u64,
-}
-
-/// Per-day counts and the number of matches without a date.
+/// Matches per UTC day, from `first_day` (days since the epoch) on, and the number
+/// of matches without a date.
 #[derive(Default, Debug, Clone)]
 pub struct DayCountsFruit {
-    pub days: BTreeMap<i64, u64>,
+    pub first_day: i64,
+    pub counts: Vec<u64>,
     pub undated: u64,
 }
 
-impl Collector for DayCounts {
-    type Fruit = DayCountsFruit;
-    type Child = DayCountsSegment;
-
-    fn for_segment(
-        &self,
-        _ord: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        let column = reader.fast_fields().date(DATE_FAST_FIELD).ok();
-        let (first_day, span) = match &column {
-            Some(c) if c.values.num_vals() > 0 => {
-                let lo = c.min_value().into_timestamp_secs().div_euclid(SECS_PER_DAY);
-                let hi = c.max_value().into_timestamp_secs().div_euclid(SECS_PER_DAY);
-                (lo, (hi - lo + 1).clamp(0, 200_000) as usize)
-            }
-            _ => (0, 0),
-        };
-        Ok(DayCountsSegment {
-            column,
-            first_day,
-            days: vec![0; span],
-            undated: 0,
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<DayCountsFruit>) -> tantivy::Result<DayCountsFruit> {
-        let mut out = DayCountsFruit::default();
-        for f in fruits {
-            out.undated += f.undated;
-            for (d, n) in f.days {
-                *out.days.entry(d).or_default() += n;
-            }
-        }
-        Ok(out)
-    }
-}
-
-impl SegmentCollector for DayCountsSegment {
-    type Fruit = DayCountsFruit;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        match self.column.as_ref().and_then(|c| c.first(doc)) {
-            Some(d) => {
-                let i = d.into_timestamp_secs().div_euclid(SECS_PER_DAY) - self.first_day;
-                match self.days.get_mut(i as usize) {
-                    Some(c) if i >= 0 => *c += 1,
-                    _ => self.undated += 1,
-                }
-            }
-            None => self.undated += 1,
-        }
-    }
-
-    fn harvest(self) -> DayCountsFruit {
-        let first = self.first_day;
-        DayCountsFruit {
-            days: self
-                .days
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| **n > 0)
-                .map(|(i, n)| (first + i as i64, *n as u64))
-                .collect(),
-            undated: self.undated,
-        }
+impl DayCountsFruit {
+    /// The days with matches, in order.
+    fn nonzero(&self) -> impl Iterator<Item = (i64, u64)> + '_ {
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, &n)| (self.first_day + i as i64, n))
     }
 }
 
@@ -133,9 +57,7 @@ pub struct Histogram {
 /// Buckets day counts by the interval the span needs (days up to ~3 months,
 /// months up to ~6 years, years beyond), filling empty buckets in between.
 pub fn bucket(days: &DayCountsFruit) -> Histogram {
-    let (Some((&first, _)), Some((&last, _))) =
-        (days.days.first_key_value(), days.days.last_key_value())
-    else {
+    let (Some((first, _)), Some((last, _))) = (days.nonzero().next(), days.nonzero().last()) else {
         return Histogram {
             interval: Interval::Day,
             buckets: Vec::new(),
@@ -161,7 +83,7 @@ pub fn bucket(days: &DayCountsFruit) -> Histogram {
         }
     };
     let mut counts: BTreeMap<(i32, u32, u32), u64> = BTreeMap::new();
-    for (&day, &n) in &days.days {
+    for (day, n) in days.nonzero() {
         *counts.entry(key_of(day)).or_default() += n;
     }
     // Fill the gaps so a chart shows quiet periods.
@@ -210,8 +132,14 @@ mod tests {
     use super::*;
 
     fn fruit(days: &[(i64, u64)]) -> DayCountsFruit {
+        let first_day = days[0].0;
+        let mut counts = vec![0; (days[days.len() - 1].0 - first_day + 1) as usize];
+        for &(d, n) in days {
+            counts[(d - first_day) as usize] += n;
+        }
         DayCountsFruit {
-            days: days.iter().copied().collect(),
+            first_day,
+            counts,
             undated: 0,
         }
     }

@@ -22,8 +22,9 @@ use tantivy::{
 
 use crate::extract::{date, ExtractOutput};
 use crate::schema::{NewsSchema, DATE_FAST_FIELD};
+use facet_counts::{Aggregate, FacetIndex, View};
 use facets::Facets;
-use histogram::{DayCounts, Histogram};
+use histogram::Histogram;
 
 /// Longest query text accepted.
 pub const MAX_QUERY_BYTES: usize = 4096;
@@ -141,9 +142,38 @@ pub enum SearchError {
     Index(#[from] tantivy::TantivyError),
 }
 
-/// The query to run (text and filters), the text query alone (for snippets), and the
-/// facet path under which place counts are shown.
-type FilteredQuery = (Box<dyn Query>, Box<dyn Query>, String);
+/// A request turned into tantivy queries.
+struct FilteredQuery {
+    /// The text and the filters.
+    query: Box<dyn Query>,
+    /// The text query alone, for snippets.
+    text: Box<dyn Query>,
+    /// The facet path under which place counts are shown.
+    place_parent: String,
+    /// Top hits can be found without visiting every match (block-max WAND on terms and
+    /// their disjunctions), so counting is better done in a pass of its own.
+    prunable: bool,
+}
+
+/// Is a parsed query text made only of single terms joined by OR (or nothing)?
+fn is_disjunction_of_terms(ast: &tantivy::query_grammar::UserInputAst) -> bool {
+    use tantivy::query_grammar::{Delimiter, Occur as O, UserInputAst, UserInputLeaf};
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().all(|(occur, sub)| {
+            matches!(occur, None | Some(O::Should)) && is_disjunction_of_terms(sub)
+        }),
+        UserInputAst::Boost(sub, _) => is_disjunction_of_terms(sub),
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::All => true,
+            UserInputLeaf::Literal(lit) => {
+                !lit.prefix
+                    && lit.delimiter == Delimiter::None
+                    && lit.phrase.chars().all(char::is_alphanumeric)
+            }
+            _ => false,
+        },
+    }
+}
 
 /// An opened index ready to search, reloading when new commits land.
 pub struct Searchable {
@@ -151,7 +181,7 @@ pub struct Searchable {
     pub reader: IndexReader,
     pub schema: NewsSchema,
     parser: QueryParser,
-    labels: std::sync::Arc<facet_counts::LabelCache>,
+    facets: std::sync::Arc<FacetIndex>,
 }
 
 /// A stored article with its extraction, for the article view.
@@ -169,16 +199,31 @@ pub struct StoredArticle {
 }
 
 impl Searchable {
+    /// Opens an index for a few searches: facet tables are built when a search first
+    /// needs them.
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
         let (index, schema) = crate::writer::open_existing(dir)?;
-        Self::from_index(index, schema)
+        Self::from_index(index, schema, false)
     }
 
-    pub fn from_index(index: Index, schema: NewsSchema) -> anyhow::Result<Self> {
-        let reader = index
+    /// Opens an index for serving many searches: the facet tables of every commit are
+    /// built before its searcher is used (here, and on each reload), so no search
+    /// waits for them.
+    pub fn open_warmed(dir: &Path) -> anyhow::Result<Self> {
+        let (index, schema) = crate::writer::open_existing(dir)?;
+        Self::from_index(index, schema, true)
+    }
+
+    pub fn from_index(index: Index, schema: NewsSchema, warm: bool) -> anyhow::Result<Self> {
+        let facets = std::sync::Arc::new(FacetIndex::default());
+        let mut builder = index
             .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
+            .reload_policy(ReloadPolicy::OnCommitWithDelay);
+        if warm {
+            let warmer: std::sync::Arc<dyn tantivy::Warmer> = facets.clone();
+            builder = builder.warmers(vec![std::sync::Arc::downgrade(&warmer)]);
+        }
+        let reader = builder.try_into()?;
         let mut parser = QueryParser::for_index(&index, vec![schema.title, schema.body]);
         parser.set_field_boost(schema.title, schema.title_boost);
         Ok(Searchable {
@@ -186,7 +231,7 @@ impl Searchable {
             reader,
             schema,
             parser,
-            labels: Default::default(),
+            facets,
         })
     }
 
@@ -220,7 +265,7 @@ impl Searchable {
     /// The user query with the filters of the request.
     fn filtered_query(
         &self,
-        searcher: &Searcher,
+        view: &View,
         req: &SearchRequest,
     ) -> Result<FilteredQuery, SearchError> {
         let text_query = self.parse_query(&req.query)?;
@@ -260,7 +305,7 @@ impl Searchable {
             clauses.push((
                 Occur::Must,
                 facet_any(
-                    facets::resolve(&self.labels, searcher, facet_counts::SPEAKER, sp, true),
+                    facets::resolve(view, facet_counts::SPEAKER, sp, true),
                     s.speaker,
                 ),
             ));
@@ -269,13 +314,7 @@ impl Searchable {
         if !req.places.is_empty() {
             let mut all = Vec::new();
             for p in &req.places {
-                all.extend(facets::resolve(
-                    &self.labels,
-                    searcher,
-                    facet_counts::PLACE,
-                    p,
-                    false,
-                ));
+                all.extend(facets::resolve(view, facet_counts::PLACE, p, false));
             }
             if all.len() == 1 {
                 place_parent = all[0].to_path_string();
@@ -286,18 +325,27 @@ impl Searchable {
             let all = req
                 .sources
                 .iter()
-                .flat_map(|v| {
-                    facets::resolve(&self.labels, searcher, facet_counts::SOURCE, v, false)
-                })
+                .flat_map(|v| facets::resolve(view, facet_counts::SOURCE, v, false))
                 .collect();
             clauses.push((Occur::Must, facet_any(all, s.source)));
         }
-        let query: Box<dyn Query> = if clauses.len() == 1 {
+        let filtered = clauses.len() > 1;
+        let query: Box<dyn Query> = if !filtered {
             text_query.box_clone()
         } else {
             Box::new(BooleanQuery::new(clauses))
         };
-        Ok((query, text_query, place_parent))
+        let prunable = !filtered
+            && std::panic::catch_unwind(|| tantivy::query_grammar::parse_query(&req.query))
+                .ok()
+                .and_then(Result::ok)
+                .is_some_and(|ast| is_disjunction_of_terms(&ast));
+        Ok(FilteredQuery {
+            query,
+            text: text_query,
+            place_parent,
+            prunable,
+        })
     }
 
     /// Runs a search.
@@ -315,39 +363,49 @@ impl Searchable {
             )));
         }
         let searcher = self.searcher();
-        let (query, text_query, place_parent) = self.filtered_query(&searcher, req)?;
+        let view = self.facets.view(&searcher);
+        let FilteredQuery {
+            query,
+            text: text_query,
+            place_parent,
+            prunable,
+        } = self.filtered_query(&view, req)?;
         let s = &self.schema;
 
-        let facet_collectors = req.facets.then(|| {
-            let live: Vec<_> = searcher
-                .segment_readers()
-                .iter()
-                .map(|r| r.segment_id())
-                .collect();
-            self.labels.retain(&live);
-            let counter = facet_counts::FacetCounter {
-                cache: self.labels.clone(),
-                place_parent: place_parent.clone(),
-            };
-            (counter, DayCounts)
-        });
+        // Top hits by BM25 where block-max pruning skips most matches, then one pass
+        // without scores over every match for the total, facets and histogram. Where
+        // the top hits need a visit to every match anyway (conjunctions, phrases,
+        // filters, date order), one pass does both.
         let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
-        let (docs, total, extra): (Vec<(f32, DocAddress)>, usize, _) = match req.sort {
+        let children = req.facets.then(|| view.children(&place_parent));
+        let aggregate = children.as_ref().map(|c| Aggregate {
+            view: view.clone(),
+            children: c.clone(),
+        });
+        let (docs, counts): (Vec<(f32, DocAddress)>, _) = match req.sort {
+            SortBy::Relevance if prunable => {
+                let docs = searcher.search(&*query, &top)?;
+                let counts = match &aggregate {
+                    Some(a) => Ok(searcher.search(&*query, a)?),
+                    None => Err(query.count(&searcher)?),
+                };
+                (docs, counts)
+            }
             SortBy::Relevance => {
-                let (docs, total, extra) =
-                    searcher.search(&*query, &(top, Count, facet_collectors))?;
-                (docs, total, extra)
+                let (docs, n, counts) = searcher.search(&*query, &(top, Count, aggregate))?;
+                (docs, counts.ok_or(n))
             }
             SortBy::Date => {
                 let by_date = top.order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
-                let (docs, total, extra) =
-                    searcher.search(&*query, &(by_date, Count, facet_collectors))?;
-                (
-                    docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
-                    total,
-                    extra,
-                )
+                let (docs, n, counts) = searcher.search(&*query, &(by_date, Count, aggregate))?;
+                let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
+                (docs, counts.ok_or(n))
             }
+        };
+        // The facet counts when asked for, else the number of matches.
+        let (total, counts) = match counts {
+            Ok(c) => (c.total as usize, Some(c)),
+            Err(n) => (n, None),
         };
 
         let snippet_gen = if req.snippets && !req.query.trim().is_empty() {
@@ -399,10 +457,16 @@ impl Searchable {
                 places: facet_values(&doc, s.place),
             });
         }
-        let (facets, histogram) = match extra {
-            Some((counts, days)) => (
-                Some(facets::build(counts, &place_parent, req.facet_size)),
-                Some(histogram::bucket(&days)),
+        let (facets, histogram) = match counts.zip(children) {
+            Some((counts, children)) => (
+                Some(facets::build(
+                    &counts,
+                    &view,
+                    &children,
+                    &place_parent,
+                    req.facet_size,
+                )),
+                Some(histogram::bucket(&counts.days)),
             ),
             None => (None, None),
         };

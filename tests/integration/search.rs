@@ -195,3 +195,114 @@ fn queries_that_crash_tantivys_grammar_are_query_errors() {
     assert!(stderr(&out).contains("invalid query"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+/// Facet counts and the histogram equal a count made by hand from every matching hit,
+/// over several segments with a deleted (updated) document, for queries that take
+/// the two-pass path (terms, OR) and the one-pass path (AND, phrase, filters, date
+/// order), at the top level and under a place filter.
+#[test]
+fn facet_counts_equal_a_count_of_every_hit() {
+    use std::collections::HashMap;
+    let t = TestDir::new();
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
+    )
+    .unwrap();
+    let lines: Vec<&str> = sample.lines().collect();
+    // Three ingests: three commits, at least three segments.
+    for (i, part) in lines.chunks(lines.len() / 3 + 1).enumerate() {
+        t.write(&format!("part-{i}.jsonl"), part.join("\n") + "\n");
+        t.ingest();
+    }
+    // An updated article: its old version is deleted, the new one added.
+    let mut first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let text = first["text"].as_str().unwrap_or_default().to_string();
+    first["text"] = format!("{text} Updated.").into();
+    t.write("part-0.jsonl", first.to_string() + "\n");
+    t.ingest();
+
+    let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+    let cases: &[(&str, &[&str], SortBy)] = &[
+        ("", &[], SortBy::Relevance),
+        ("said", &[], SortBy::Relevance),
+        ("said OR police", &[], SortBy::Relevance),
+        ("+said +police", &[], SortBy::Relevance),
+        ("\"prime minister\"", &[], SortBy::Relevance),
+        ("said", &["/Europe"], SortBy::Relevance),
+        ("", &["/North America"], SortBy::Date),
+    ];
+    for &(q, places, sort) in cases {
+        let mut all = SearchRequest::new(q);
+        all.places = places.iter().map(|p| p.to_string()).collect();
+        all.sort = sort;
+        all.limit = 1000;
+        all.snippets = false;
+        let hits = s.search(&all).unwrap();
+        assert!(hits.total > 0 && hits.total == hits.hits.len(), "{q}");
+        let mut counted = all.clone();
+        counted.limit = 1;
+        counted.facets = true;
+        counted.facet_size = 100_000;
+        let resp = s.search(&counted).unwrap();
+        assert_eq!(resp.total, hits.total, "{q}");
+        let facets = resp.facets.unwrap();
+        let parent = facets.place_parent.clone();
+
+        let mut speakers: HashMap<String, u64> = HashMap::new();
+        let mut sources: HashMap<String, u64> = HashMap::new();
+        let mut children: HashMap<String, u64> = HashMap::new();
+        for h in &hits.hits {
+            for sp in &h.speakers {
+                *speakers.entry(format!("/{sp}")).or_default() += 1;
+            }
+            if let Some(src) = &h.source {
+                *sources.entry(format!("/{src}")).or_default() += 1;
+            }
+            let mut seen: Vec<&str> = h
+                .places
+                .iter()
+                .filter_map(|p| newsdex::search::facet_counts::child_under(p, &parent))
+                .collect();
+            seen.sort();
+            seen.dedup();
+            for c in seen {
+                *children.entry(c.to_string()).or_default() += 1;
+            }
+        }
+        let got = |v: &[newsdex::search::facets::FacetCount]| -> HashMap<String, u64> {
+            v.iter().map(|c| (c.path.clone(), c.count)).collect()
+        };
+        assert_eq!(got(&facets.speakers), speakers, "speakers of {q:?}");
+        assert_eq!(got(&facets.sources), sources, "sources of {q:?}");
+        assert_eq!(
+            got(&facets.places),
+            children,
+            "places of {q:?} under {parent}"
+        );
+        // Most frequent first.
+        assert!(facets.speakers.windows(2).all(|w| w[0].count >= w[1].count));
+
+        let h = resp.histogram.unwrap();
+        let width = match h.interval {
+            newsdex::search::histogram::Interval::Day => 10,
+            newsdex::search::histogram::Interval::Month => 7,
+            newsdex::search::histogram::Interval::Year => 4,
+        };
+        let mut days: HashMap<String, u64> = HashMap::new();
+        let mut undated = 0;
+        for hit in &hits.hits {
+            match &hit.date {
+                Some(d) => *days.entry(d[..width].to_string()).or_default() += 1,
+                None => undated += 1,
+            }
+        }
+        let buckets: HashMap<String, u64> = h
+            .buckets
+            .iter()
+            .filter(|b| b.count > 0)
+            .map(|b| (b.key.clone(), b.count))
+            .collect();
+        assert_eq!(buckets, days, "histogram of {q:?}");
+        assert_eq!(h.undated, undated, "undated of {q:?}");
+    }
+}
