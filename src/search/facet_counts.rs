@@ -43,31 +43,22 @@ struct DocArrays {
     /// Per document: where its record starts in `data`; one more at the end.
     starts: Vec<u32>,
     /// Records: day (days after the segment's first, [`NONE`]: undated), source
-    /// ordinal ([`NONE`]: none), number of speakers, speaker ordinals, place ordinals.
+    /// ordinal ([`NONE`]: none), number of speakers, number of top-level places,
+    /// speaker ordinals, the document's distinct top-level places (indices in the
+    /// segment's `roots`: counted without going through every place), place ordinals.
     data: Vec<u32>,
     /// Smallest and largest day (since the epoch), if any document has one.
     day_range: Option<(i32, i32)>,
-}
-
-impl DocArrays {
-    /// A document's day, source, speakers and places.
-    fn record(&self, doc: DocId) -> Option<(u32, u32, &[u32], &[u32])> {
-        let d = doc as usize;
-        let (a, b) = (
-            *self.starts.get(d)? as usize,
-            *self.starts.get(d + 1)? as usize,
-        );
-        let rec = self.data.get(a..b)?;
-        let (head, rest) = rec.split_first_chunk::<3>()?;
-        let (speakers, places) = rest.split_at_checked(head[2] as usize)?;
-        Some((head[0], head[1], speakers, places))
-    }
 }
 
 /// One segment's facet labels, and (on first need) its documents' ordinals and days.
 pub struct SegmentTable {
     /// Facet paths by column ordinal, per field.
     labels: [Vec<String>; 3],
+    /// The top-level place paths (continents) of the segment, sorted.
+    roots: Vec<String>,
+    /// Place ordinal -> index in `roots`.
+    place_root: Vec<u32>,
     docs: OnceLock<Arc<DocArrays>>,
 }
 
@@ -88,20 +79,37 @@ impl SegmentTable {
                 slot.push(label);
             }
         }
+        let roots: Vec<String> = labels[PLACE]
+            .iter()
+            .filter_map(|l| child_under(l, "/"))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let place_root = labels[PLACE]
+            .iter()
+            .map(|l| {
+                child_under(l, "/")
+                    .and_then(|r| roots.binary_search_by(|x| x.as_str().cmp(r)).ok())
+                    .map_or(NONE, |i| i as u32)
+            })
+            .collect();
         SegmentTable {
             labels,
+            roots,
+            place_root,
             docs: OnceLock::new(),
         }
     }
 
     fn docs(&self, reader: &SegmentReader) -> Arc<DocArrays> {
         self.docs
-            .get_or_init(|| Arc::new(read_docs(reader)))
+            .get_or_init(|| Arc::new(read_docs(reader, &self.place_root)))
             .clone()
     }
 }
 
-fn read_docs(reader: &SegmentReader) -> DocArrays {
+fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
     let max = reader.max_doc();
     let column = reader.fast_fields().date(DATE_FAST_FIELD).ok();
     let days: Vec<Option<i32>> = (0..max)
@@ -127,14 +135,24 @@ fn read_docs(reader: &SegmentReader) -> DocArrays {
         let source = sources.as_ref().and_then(|s| s.facet_ords(doc).next());
         data.push(source.map_or(NONE, |o| o as u32));
         let n_at = data.len();
-        data.push(0);
+        data.extend([0, 0]);
         if let Some(s) = &speakers {
             data.extend(s.facet_ords(doc).map(|o| o as u32));
         }
-        data[n_at] = (data.len() - n_at - 1) as u32;
-        if let Some(p) = &places {
-            data.extend(p.facet_ords(doc).map(|o| o as u32));
+        data[n_at] = (data.len() - n_at - 2) as u32;
+        let ords: Vec<u32> = places
+            .as_ref()
+            .map(|p| p.facet_ords(doc).map(|o| o as u32).collect())
+            .unwrap_or_default();
+        let roots_at = data.len();
+        for &o in &ords {
+            let r = place_root.get(o as usize).copied().unwrap_or(NONE);
+            if r != NONE && !data[roots_at..].contains(&r) {
+                data.push(r);
+            }
         }
+        data[n_at + 1] = (data.len() - roots_at) as u32;
+        data.extend(ords);
     }
     starts.push(data.len() as u32);
     data.shrink_to_fit();
@@ -162,11 +180,18 @@ pub struct View {
 
 /// The children of a place filter: which child each place lies under.
 pub struct Children {
-    /// Per segment: place ordinal -> index of its child under the parent ([`NONE`]:
-    /// not under it).
-    of_segment: HashMap<SegmentId, Arc<Vec<u32>>>,
+    of_segment: HashMap<SegmentId, Arc<SegmentChildren>>,
     /// Child paths, sorted.
     pub paths: Vec<String>,
+}
+
+/// Which child of the parent a segment's places lie under ([`NONE`]: not under it).
+#[derive(Default)]
+struct SegmentChildren {
+    /// By place ordinal.
+    of_place: Vec<u32>,
+    /// By top-level place (index in the segment's roots), when the parent is the top.
+    of_root: Option<Vec<u32>>,
 }
 
 /// How many place parents a view keeps groupings for.
@@ -214,11 +239,18 @@ impl View {
             .segments
             .iter()
             .map(|(id, seg)| {
-                let local = seg.to_global[PLACE]
+                let of_place = seg.to_global[PLACE]
                     .iter()
                     .map(|&g| of_place.get(g as usize).copied().unwrap_or(NONE))
                     .collect();
-                (*id, Arc::new(local))
+                let of_root = (parent == "/").then(|| {
+                    seg.table
+                        .roots
+                        .iter()
+                        .map(|r| index.get(r.as_str()).copied().unwrap_or(NONE))
+                        .collect()
+                });
+                (*id, Arc::new(SegmentChildren { of_place, of_root }))
             })
             .collect();
         let children = Arc::new(Children { of_segment, paths });
@@ -300,10 +332,11 @@ impl FacetIndex {
 
 impl Warmer for FacetIndex {
     fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        use rayon::prelude::*;
         self.view(searcher);
-        for reader in searcher.segment_readers() {
+        searcher.segment_readers().par_iter().for_each(|reader| {
             self.table(reader).docs(reader);
-        }
+        });
         Ok(())
     }
 
@@ -342,8 +375,8 @@ pub struct Aggregate {
 pub struct SegmentAggregate {
     segment: Arc<SegmentView>,
     docs: Arc<DocArrays>,
-    /// Place ordinal -> child index.
-    place_child: Arc<Vec<u32>>,
+    /// Place ordinal (or top-level place) -> child index.
+    place_child: Arc<SegmentChildren>,
     /// Matches not counted yet (see [`BATCH`]).
     pending: Vec<DocId>,
     /// Speaker and source counts by segment ordinal.
@@ -480,39 +513,44 @@ const BATCH: usize = 64;
 
 impl SegmentAggregate {
     fn flush(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
-        let docs = &*self.docs;
+        let docs = self.docs.clone();
         // Independent loads the CPU overlaps: where each record is, then its first word.
         let mut bounds = [(0usize, 0usize); BATCH];
-        for (b, &doc) in bounds.iter_mut().zip(&pending) {
+        let n = self.pending.len();
+        for (b, &doc) in bounds.iter_mut().zip(&self.pending) {
             let d = doc as usize;
             if let (Some(&a), Some(&e)) = (docs.starts.get(d), docs.starts.get(d + 1)) {
                 *b = (a as usize, e as usize);
             }
         }
         let mut touched = 0u32;
-        for &(a, _) in &bounds[..pending.len()] {
+        for &(a, _) in &bounds[..n] {
             touched ^= docs.data.get(a).copied().unwrap_or(0);
         }
         std::hint::black_box(touched);
-        for &doc in &pending {
-            self.count(doc);
+        let pending = std::mem::take(&mut self.pending);
+        for (&(a, e), &doc) in bounds.iter().zip(&pending) {
+            self.count(doc, docs.data.get(a..e).unwrap_or_default());
         }
         self.pending = pending;
+        self.total += n as u64;
         self.pending.clear();
     }
 
-    fn count(&mut self, doc: DocId) {
-        self.total += 1;
-        let Some((day, source, speakers, places)) = self.docs.record(doc) else {
+    /// Counts one match from its record (see [`DocArrays`]).
+    fn count(&mut self, doc: DocId, record: &[u32]) {
+        let Some(([day, source, n_speakers, n_roots], rest)) = record.split_first_chunk::<4>()
+        else {
             self.undated += 1;
             return;
         };
-        match self.days.get_mut(day as usize) {
+        let (speakers, rest) = rest.split_at(rest.len().min(*n_speakers as usize));
+        let (roots, places) = rest.split_at(rest.len().min(*n_roots as usize));
+        match self.days.get_mut(*day as usize) {
             Some(c) => *c += 1,
             None => self.undated += 1,
         }
-        if let Some(c) = self.sources.get_mut(source as usize) {
+        if let Some(c) = self.sources.get_mut(*source as usize) {
             *c += 1;
         }
         for &o in speakers {
@@ -520,10 +558,23 @@ impl SegmentAggregate {
                 *c += 1;
             }
         }
+        // At the top level: the document's distinct continents.
+        if let Some(of_root) = &self.place_child.of_root {
+            for &r in roots {
+                if let Some(c) = of_root
+                    .get(r as usize)
+                    .and_then(|&c| self.places.get_mut(c as usize))
+                {
+                    *c += 1;
+                }
+            }
+            return;
+        }
         // A document counts once per child, however many of its places lie under it:
         // `last_doc` remembers the last document counted for each child.
+        let of_place = &self.place_child.of_place;
         for &o in places {
-            let child = self.place_child.get(o as usize).copied().unwrap_or(NONE) as usize;
+            let child = of_place.get(o as usize).copied().unwrap_or(NONE) as usize;
             if let (Some(c), Some(last)) =
                 (self.places.get_mut(child), self.last_doc.get_mut(child))
             {

@@ -142,6 +142,17 @@ pub enum SearchError {
     Index(#[from] tantivy::TantivyError),
 }
 
+/// What [`Searchable::rank`] found.
+struct Ranked {
+    searcher: Searcher,
+    view: std::sync::Arc<View>,
+    docs: Vec<(f32, DocAddress)>,
+    total: usize,
+    counts: Option<(facet_counts::Counts, std::sync::Arc<facet_counts::Children>)>,
+    text_query: Box<dyn Query>,
+    place_parent: String,
+}
+
 /// A request turned into tantivy queries.
 struct FilteredQuery {
     /// The text and the filters.
@@ -182,6 +193,11 @@ pub struct Searchable {
     pub schema: NewsSchema,
     parser: QueryParser,
     facets: std::sync::Arc<FacetIndex>,
+    /// Searches segments in parallel, for passes that visit every match: those are
+    /// bound by memory latency per segment, so a second core halves them. Passes that
+    /// prune (top hits of terms) stay on the calling thread, where they cost less
+    /// than a hand-off.
+    wide: tantivy::Executor,
 }
 
 /// A stored article with its extraction, for the article view.
@@ -215,6 +231,8 @@ impl Searchable {
     }
 
     pub fn from_index(index: Index, schema: NewsSchema, warm: bool) -> anyhow::Result<Self> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let wide = tantivy::Executor::multi_thread(threads, "newsdex-search-")?;
         let facets = std::sync::Arc::new(FacetIndex::default());
         let mut builder = index
             .reader_builder()
@@ -232,6 +250,7 @@ impl Searchable {
             schema,
             parser,
             facets,
+            wide,
         })
     }
 
@@ -348,9 +367,24 @@ impl Searchable {
         })
     }
 
-    /// Runs a search.
-    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
-        let started = Instant::now();
+    /// Runs a collector over every segment in parallel.
+    fn search_wide<C: tantivy::collector::Collector>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        collector: &C,
+    ) -> tantivy::Result<C::Fruit> {
+        let scoring = if collector.requires_scoring() {
+            tantivy::query::EnableScoring::enabled_from_searcher(searcher)
+        } else {
+            tantivy::query::EnableScoring::disabled_from_searcher(searcher)
+        };
+        searcher.search_with_executor(query, collector, &self.wide, scoring)
+    }
+
+    /// Finds the top hits, the number of matches and, when asked for, the facet and
+    /// day counts: everything a search does but fetching documents and snippets.
+    fn rank(&self, req: &SearchRequest) -> Result<Ranked, SearchError> {
         if req.limit == 0 || req.limit > 1000 {
             return Err(SearchError::Request(format!(
                 "limit must be between 1 and 1000, not {}",
@@ -370,7 +404,6 @@ impl Searchable {
             place_parent,
             prunable,
         } = self.filtered_query(&view, req)?;
-        let s = &self.schema;
 
         // Top hits by BM25 where block-max pruning skips most matches, then one pass
         // without scores over every match for the total, facets and histogram. Where
@@ -386,18 +419,20 @@ impl Searchable {
             SortBy::Relevance if prunable => {
                 let docs = searcher.search(&*query, &top)?;
                 let counts = match &aggregate {
-                    Some(a) => Ok(searcher.search(&*query, a)?),
+                    Some(a) => Ok(self.search_wide(&searcher, &*query, a)?),
                     None => Err(query.count(&searcher)?),
                 };
                 (docs, counts)
             }
             SortBy::Relevance => {
-                let (docs, n, counts) = searcher.search(&*query, &(top, Count, aggregate))?;
+                let (docs, n, counts) =
+                    self.search_wide(&searcher, &*query, &(top, Count, aggregate))?;
                 (docs, counts.ok_or(n))
             }
             SortBy::Date => {
                 let by_date = top.order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
-                let (docs, n, counts) = searcher.search(&*query, &(by_date, Count, aggregate))?;
+                let (docs, n, counts) =
+                    self.search_wide(&searcher, &*query, &(by_date, Count, aggregate))?;
                 let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
                 (docs, counts.ok_or(n))
             }
@@ -407,6 +442,37 @@ impl Searchable {
             Ok(c) => (c.total as usize, Some(c)),
             Err(n) => (n, None),
         };
+        Ok(Ranked {
+            searcher,
+            view,
+            docs,
+            total,
+            counts: counts.zip(children),
+            text_query,
+            place_parent,
+        })
+    }
+
+    /// The top hits and the number of matches, without documents (what engines'
+    /// `bench` commands time).
+    pub fn top_hits(&self, req: &SearchRequest) -> Result<(usize, Vec<DocAddress>), SearchError> {
+        let r = self.rank(req)?;
+        Ok((r.total, r.docs.into_iter().map(|(_, a)| a).collect()))
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        let Ranked {
+            searcher,
+            view,
+            docs,
+            total,
+            counts,
+            text_query,
+            place_parent,
+        } = self.rank(req)?;
+        let s = &self.schema;
 
         let snippet_gen = if req.snippets && !req.query.trim().is_empty() {
             let mut g = SnippetGenerator::create(&searcher, &*text_query, s.body)?;
@@ -415,19 +481,22 @@ impl Searchable {
         } else {
             None
         };
+        let mut locator = SnippetLocator::new(&self.index, &*text_query, s.body)?;
         let mut hits = Vec::with_capacity(docs.len());
         for (i, (score, addr)) in docs.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let mut snippets = Vec::new();
             if req.snippets {
-                let snip = snippet_gen.as_ref().map(|g| g.snippet_from_doc(&doc));
+                let body = first_text(&doc, s.body).unwrap_or_default();
+                let snip = snippet_gen
+                    .as_ref()
+                    .map(|g| g.snippet(locator.window(&body)));
                 match snip {
                     Some(sn) if !sn.is_empty() => snippets.push(SnippetOut {
                         text: sn.fragment().to_string(),
                         highlights: sn.highlighted().iter().map(|r| [r.start, r.end]).collect(),
                     }),
                     _ => {
-                        let body = first_text(&doc, s.body).unwrap_or_default();
                         snippets.push(SnippetOut {
                             text: crate::extract::text::truncate_chars(&body, 220),
                             highlights: Vec::new(),
@@ -457,7 +526,7 @@ impl Searchable {
                 places: facet_values(&doc, s.place),
             });
         }
-        let (facets, histogram) = match counts.zip(children) {
+        let (facets, histogram) = match counts {
             Some((counts, children)) => (
                 Some(facets::build(
                     &counts,
@@ -511,6 +580,110 @@ impl Searchable {
             extraction: first_text(&doc, s.extraction).and_then(|j| serde_json::from_str(&j).ok()),
         }))
     }
+}
+
+/// Finds where a query's body terms first occur in an article without tokenizing
+/// and stemming all of it: the snippet generator does that to whatever text it is
+/// given, which on long articles was most of a search's time.
+struct SnippetLocator {
+    /// The query's stemmed body terms.
+    terms: std::collections::HashSet<String>,
+    /// Their lowercase ASCII beginnings ("electio" for "election"): Snowball stemming
+    /// rewrites the end of a word only ("happi" for "happy").
+    probes: Vec<String>,
+    analyzer: tantivy::tokenizer::TextAnalyzer,
+}
+
+impl SnippetLocator {
+    fn new(
+        index: &Index,
+        query: &dyn Query,
+        body: tantivy::schema::Field,
+    ) -> tantivy::Result<Self> {
+        let mut terms = std::collections::HashSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == body {
+                if let Some(t) = term.value().as_str() {
+                    terms.insert(t.to_string());
+                }
+            }
+        });
+        let probes = terms
+            .iter()
+            .filter(|t| t.is_ascii() && !t.is_empty())
+            .map(|t| {
+                let keep = if t.len() > 4 { t.len() - 1 } else { t.len() };
+                t[..keep].to_ascii_lowercase()
+            })
+            .collect();
+        Ok(SnippetLocator {
+            terms,
+            probes,
+            analyzer: index.tokenizer_for_field(body)?,
+        })
+    }
+
+    /// Is the word at byte `at` of `text` one of the query's terms once analysed?
+    fn is_term_at(&mut self, text: &str, at: usize) -> bool {
+        let len = text[at..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - at);
+        let mut stream = self.analyzer.token_stream(&text[at..at + len]);
+        stream.advance() && self.terms.contains(&stream.token().text)
+    }
+
+    /// The part of a long article around the first occurrence of a query term; the
+    /// whole text when none is found this way.
+    fn window<'a>(&mut self, text: &'a str) -> &'a str {
+        const BEFORE: usize = 200;
+        const AFTER: usize = 700;
+        if text.len() <= BEFORE + AFTER || self.probes.is_empty() {
+            return text;
+        }
+        let bytes = text.as_bytes();
+        let mut first: Option<usize> = None;
+        for p in self.probes.clone() {
+            let mut from = 0;
+            while let Some(i) =
+                find_ascii_ci(&bytes[from..first.unwrap_or(bytes.len())], p.as_bytes())
+            {
+                let at = from + i;
+                let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+                if word_start && self.is_term_at(text, at) {
+                    first = Some(at);
+                    break;
+                }
+                from = at + 1;
+            }
+        }
+        let Some(at) = first else {
+            return text;
+        };
+        let mut start = at.saturating_sub(BEFORE);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (at + AFTER).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        &text[start..end]
+    }
+}
+
+/// Position of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {

@@ -306,3 +306,30 @@ fn facet_counts_equal_a_count_of_every_hit() {
         assert_eq!(h.undated, undated, "undated of {q:?}");
     }
 }
+
+/// Long articles: the snippet comes from around the first real occurrence of a query
+/// term (stemmed), past false leads that only start like it.
+#[test]
+fn snippets_of_long_articles_find_late_and_stemmed_terms() {
+    let t = TestDir::new();
+    let filler = "The council met again and discussed the budget at length. ".repeat(60);
+    let body = format!(
+        "{filler}A warning was issued about warm weather and wardrobes. {filler}Officials said the wars had ended and the zebras returned to the park. {filler}"
+    );
+    t.write(
+        "long.jsonl",
+        jsonl("long-1", "A long report", &body, "2026-01-05"),
+    );
+    t.ingest();
+    for (q, want) in [("war", "wars"), ("zebra", "zebras")] {
+        let r = t.query(q);
+        assert_eq!(r.total, 1, "{q}");
+        let sn = &r.hits[0].snippets[0];
+        let marked: Vec<&str> = sn
+            .highlights
+            .iter()
+            .map(|[a, b]| &sn.text[*a..*b])
+            .collect();
+        assert_eq!(marked, vec![want], "{q}: {:?}", sn.text);
+    }
+}
