@@ -34,7 +34,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "suggesting", "asserting", "asserted", "asserts", "revealing", "tweeting", "declaring",
     "questioning", "criticizing", "blaming", "defending", "plans", "planned", "intends", "pushed",
     "pressed", "cast", "painted", "characterized", "pointed", "bemoaned", "rebutted", "hailed",
-    "exclaimed", "beamed", "lashed", "weighed",
+    "exclaimed", "beamed", "lashed", "weighed", "denounced", "denounces", "backed", "backs",
+    "ruled", "talked", "talks", "speculated", "speculates", "supported", "pointing", "cited",
+    "cites", "decried", "mocked", "mocks", "ripped", "rips", "recommended", "advised",
+    "advocated", "championed", "lambasted", "downplayed", "clarified", "hinted", "assured",
+    "dubbed", "branded", "opined", "disclosed", "outlined", "unveiled", "released", "issued",
+    "spoke", "speaks", "addressed", "emailed", "texted", "informed", "asked", "asks",
 ];
 
 /// Verbs after which the speaker may follow (`," said Rutte`).
@@ -72,9 +77,8 @@ pub const BETWEEN: &[&str] = &[
 pub const SAYING_NOUNS: &[&str] = &[
     "statement", "statements", "remarks", "comments", "comment", "tweets", "speech", "testimony",
     "announcement", "claim", "claims", "letter", "message", "words", "memo", "post", "answer",
-    "rhetoric", "argument", "promise", "pledge", "vow", "warning", "criticism", "position", "view",
-    "views", "op", "essay", "campaign", "spokesman", "spokeswoman", "spokesperson", "proposal",
-    "plan",
+    "rhetoric", "argument", "promise", "pledge", "vow", "warning", "criticism", "op", "essay",
+    "spokesman", "spokeswoman", "spokesperson",
 ];
 
 /// Lowercase words that never stand between "said" and the speaker's name.

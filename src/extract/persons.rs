@@ -115,7 +115,13 @@ pub(super) fn looks_like_person(
     if names.iter().any(|n| w.is_org_word(n)) {
         return false;
     }
-    if names.iter().any(|n| super::names::is_calendar_word(n)) {
+    // "Friday", "June 5": dates, not names; but "Theresa May" is one.
+    let first_is_name = w.is_first_name(names[0]) && names.len() > 1;
+    if names
+        .iter()
+        .enumerate()
+        .any(|(i, n)| super::names::is_calendar_word(n) && !(first_is_name && i > 0))
+    {
         return false;
     }
     let first = toks[r.name_start];
@@ -128,16 +134,42 @@ pub(super) fn looks_like_person(
     if first.all_caps && !transcript {
         return false;
     }
+    if names.len() == 1 && r.title_start == r.name_start && r.name_start >= 2 {
+        let before = toks[r.name_start - 1];
+        let gap = &text[before.end..first.start];
+        // The tail of an organisation's name: "... Cooperation and Development",
+        // "Chamber of Commerce".
+        if gap == " "
+            && matches!(before.text(text), "of" | "and" | "for" | "&")
+            && toks[r.name_start - 2].cap
+        {
+            return false;
+        }
+        // A state abbreviation after a town: "Ashton, Md.".
+        if gap.trim() == "," && first.end - first.start <= 3 && text[first.end..].starts_with('.') {
+            return false;
+        }
+    }
     let titled = r.name_start > r.title_start;
     if names.len() == 1 {
         let word = names[0];
-        if word.chars().count() < 2 || w.is_title(word) {
+        // "Mr. King", "Ms. White": after an honorific, a title or a common word is a
+        // surname.
+        let honorific = titled
+            && matches!(
+                lower(toks[r.title_start].text(text).trim_end_matches('.')).as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "miss"
+            );
+        if word.chars().count() < 2 || (w.is_title(word) && !honorific) {
             return false;
         }
         if known_surnames.contains_key(&fold(word)) {
             return true;
         }
-        if set_pronouns().has(lower(word).as_str()) || w.is_common(word) {
+        if set_pronouns().has(lower(word).as_str()) {
+            return false;
+        }
+        if w.is_common(word) && !honorific {
             return false;
         }
         if titled {
@@ -153,8 +185,14 @@ pub(super) fn looks_like_person(
             && !is_people_word(word);
     }
     // Several words: a first name, a middle initial, or no word that is a common one.
+    // A first name and a surname that is also a common word ("Tom Rice", "Barbara
+    // Boxer") is a person; with more words, a common last one is likelier a headline's
+    // next word ("Al Sharpton Just Said ...").
     if w.is_first_name(names[0]) || titled {
-        return !w.is_common(last_word) || known_surnames.contains_key(&fold(last_word));
+        let common_ok = names.len() == 2 && !is_place_phrase(&names.join(" "));
+        return common_ok
+            || !w.is_common(last_word)
+            || known_surnames.contains_key(&fold(last_word));
     }
     if names.iter().any(|n| n.chars().count() == 1) {
         return true;

@@ -88,7 +88,40 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     }
     let transcript_names = transcript_speakers(text, toks, &all_runs, w);
 
+    // The first of two coordinated subjects: "Barack Obama and Hillary Clinton
+    // declared", "Martin O’Malley (D) and former Arkansas Gov. Mike Huckabee (R)
+    // announced": the run ending before "and", given the run after it.
+    let coordinated = |n: usize| -> Option<usize> {
+        let mut c = all_runs[n].title_start;
+        for _ in 0..3 {
+            if c == 0 || text[toks[c - 1].end..toks[c].start] != *" " {
+                return None;
+            }
+            if toks[c - 1].text(text) == "and" {
+                break;
+            }
+            c -= 1;
+        }
+        let and = c.checked_sub(1).filter(|&a| toks[a].text(text) == "and")?;
+        let mut e = and.checked_sub(1)?;
+        let gap = &text[toks[e].end..toks[and].start];
+        if gap.trim() == ")" {
+            // Skip a party tag: "O’Malley (D) and".
+            let open = (e.saturating_sub(6)..=e)
+                .rev()
+                .find(|&c| c > 0 && text[toks[c - 1].end..toks[c].start].contains('('))?;
+            e = open.checked_sub(1)?;
+        } else if gap != " " {
+            return None;
+        }
+        run_ending.get(&e).copied()
+    };
+    let qs = quotes(text);
     let mut acts: Vec<Act> = Vec::new();
+    // "he said" acts, given to the person last named; they only add quotes to people
+    // the article attributes speech to by name (a new speaker from a pronoun alone is
+    // too often the wrong one).
+    let mut pronoun_acts: Vec<Act> = Vec::new();
     let act_for = |n: usize, start: usize, end: usize| Act {
         run: all_runs[n],
         start,
@@ -104,7 +137,16 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         };
         // "according to X" (also opening a sentence)
         if lw == "according" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
-            if let Some(&n) = run_starting.get(&(k + 2)) {
+            // "according to X", "according to election lawyer X".
+            let mut a = k + 2;
+            while a < k + 5 && toks.get(a).is_some_and(|n| !n.cap) {
+                let nw = toks[a].text(text);
+                if set_function_words().has(nw) {
+                    break;
+                }
+                a += 1;
+            }
+            if let Some(&n) = run_starting.get(&a).or_else(|| run_starting.get(&(k + 2))) {
                 acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
             }
             continue;
@@ -151,9 +193,45 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                 continue;
             }
             let gap_t = gap.trim();
+            // "he said": the person last named before, within a few paragraphs.
+            if gap == " " && matches!(pw, "he" | "she" | "He" | "She") {
+                let at = toks[prev].start;
+                let antecedent = all_runs
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, r)| toks[r.last].end < at)
+                    .take_while(|(_, r)| at - toks[r.last].end < 400)
+                    .find(|(_, r)| {
+                        toks[r.title_start].sentence_start
+                            && !qs.iter().any(|q| {
+                                q.start <= toks[r.title_start].start && toks[r.last].end <= q.end
+                            })
+                            && looks_like_person(text, toks, r, w, &full, false)
+                    })
+                    .map(|(n, _)| n);
+                if let Some(n) = antecedent {
+                    pronoun_acts.push(act_for(n, at, t.end));
+                    found = true;
+                }
+                break;
+            }
             if gap == " " {
                 if let Some(&n) = run_ending.get(&prev) {
+                    // "Senator Barbara Boxer of California said": the name is before "of".
+                    let r = all_runs[n];
+                    let n = (r.title_start >= 2 && toks[r.title_start - 1].text(text) == "of")
+                        .then(|| run_ending.get(&(r.title_start - 2)).copied())
+                        .flatten()
+                        .filter(|&m| {
+                            !looks_like_person(text, toks, &r, w, &full, false)
+                                && looks_like_person(text, toks, &all_runs[m], w, &full, false)
+                        })
+                        .unwrap_or(n);
                     acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
+                    if let Some(m) = coordinated(n) {
+                        acts.push(act_for(m, toks[all_runs[m].title_start].start, t.end));
+                    }
                     found = true;
                 }
             } else if gap_t == ")" || gap_t == ".)" {
@@ -164,14 +242,60 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                 {
                     if let Some(&n) = run_ending.get(&(open - 1)) {
                         acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
+                        if let Some(m) = coordinated(n) {
+                            acts.push(act_for(m, toks[all_runs[m].title_start].start, t.end));
+                        }
                         found = true;
                     }
                 }
+            } else if gap_t.ends_with(',')
+                && !gap_t.contains(['"', '”', '“'])
+                && run_ending.get(&prev).is_some_and(|&n| {
+                    let r = &all_runs[n];
+                    r.title_start > 0
+                        && text[toks[r.title_start - 1].end..toks[r.title_start].start].trim()
+                            == ","
+                        && r.last > r.name_start
+                        && w.is_first_name(toks[r.name_start].text(text))
+                        && looks_like_person(text, toks, r, w, &full, false)
+                })
+            {
+                // The name is the appositive: "Clinton's campaign chairman, John Podesta, said".
+                let n = run_ending[&prev];
+                acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
+                found = true;
             } else if gap_t.ends_with(',') && !gap_t.contains(['"', '”', '“']) {
-                // Skip an appositive back to the previous comma.
+                // The sentence opens with the name and its description runs to the
+                // verb: "Paul Porter, a truck driver from Ava, Mo., who ..., said".
+                let opener = (prev.saturating_sub(60)..=prev)
+                    .rev()
+                    .take_while(|&c| {
+                        c == 0
+                            || !text[toks[c - 1].end..toks[c].start]
+                                .contains(['“', '”', '"', '\n', ';'])
+                    })
+                    .find(|&c| toks[c].sentence_start && toks[c].cap)
+                    .and_then(|c| run_starting.get(&c).copied())
+                    .filter(|&n| {
+                        let r = &all_runs[n];
+                        r.last < prev
+                            && toks
+                                .get(r.last + 1)
+                                .is_some_and(|x| text[toks[r.last].end..x.start].trim() == ",")
+                            && looks_like_person(text, toks, r, w, &full, false)
+                    });
+                if let Some(n) = opener {
+                    acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
+                    found = true;
+                    break;
+                }
+                // Skip an appositive back to the previous comma; past a second one
+                // when the first closes no name ("Jacob Shiansky, 24, who was
+                // visiting, told").
                 let mut c = prev;
                 let mut steps = 0;
-                while c > 0 && steps < 25 {
+                let mut commas = 0;
+                while c > 0 && steps < 40 {
                     let g2 = &text[toks[c - 1].end..toks[c].start];
                     if g2.contains(['“', '”', '"', '\n', ';'])
                         || (g2.contains('.') && !g2.contains(','))
@@ -192,8 +316,12 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                             let n = of_name.unwrap_or(n);
                             acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
                             found = true;
+                            break;
                         }
-                        break;
+                        commas += 1;
+                        if commas == 2 {
+                            break;
+                        }
                     }
                     c -= 1;
                     steps += 1;
@@ -212,7 +340,34 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                 }
                 if next.cap {
                     if let Some(&n) = run_starting.get(&a) {
-                        acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
+                        // "said Virginia delegate Beau Correll": a place or an
+                        // organisation before the role and the name.
+                        let r = all_runs[n];
+                        let later = (!looks_like_person(text, toks, &r, w, &full, false))
+                            .then(|| {
+                                (r.last + 1..(r.last + 4).min(toks.len()))
+                                    .take_while(|&c| text[toks[c - 1].end..toks[c].start] == *" ")
+                                    .find_map(|c| run_starting.get(&c).copied())
+                            })
+                            .flatten()
+                            .filter(|&m| {
+                                looks_like_person(text, toks, &all_runs[m], w, &full, false)
+                            });
+                        let n = later.unwrap_or(n);
+                        // "said Clinton reached out to ...": the name opens the reported
+                        // clause (a verb follows it); it is not the speaker.
+                        let after = toks.get(all_runs[n].last + 1).filter(|x| {
+                            !x.cap && text[toks[all_runs[n].last].end..x.start] == *" "
+                        });
+                        let clause_subject = after.is_some_and(|x| {
+                            let xw = x.text(text);
+                            set_between().has(xw)
+                                || attribution_flags().get(xw).is_some_and(|f| f & VERB != 0)
+                                || (xw.len() > 3 && xw.ends_with("ed"))
+                        });
+                        if !clause_subject {
+                            acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
+                        }
                     }
                     break;
                 }
@@ -229,7 +384,6 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         }
     }
 
-    let qs = quotes(text);
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut add = |name: String, quote: Option<Quote>, speakers: &mut Vec<Speaker>| {
@@ -252,9 +406,22 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         if !looks_like_person(text, toks, &act.run, w, &full, false) {
             continue;
         }
+        // Inside someone's quotation ("“Trump said Hispanics live in hell,” she said"):
+        // speech the quoted speaker reports, not a source of the article.
+        if qs.iter().any(|q| q.start <= act.start && act.end <= q.end) {
+            continue;
+        }
         let name = canonical(&run_name(text, toks, &act.run), &full);
         let quote = nearest_quote(text, &qs, act.start, act.end);
         add(name, quote, &mut speakers);
+    }
+    for act in &pronoun_acts {
+        let name = canonical(&run_name(text, toks, &act.run), &full);
+        let key = fold(&name);
+        if speakers.iter().any(|s| fold(&s.name) == key) {
+            let quote = nearest_quote(text, &qs, act.start, act.end);
+            add(name, quote, &mut speakers);
+        }
     }
     for (name, quote) in transcript_names {
         add(canonical(&name, &full), quote, &mut speakers);
@@ -387,6 +554,85 @@ mod tests {
             "NATO Secretary-General Mark Rutte visited Kyiv. Mr. Rutte said the talks went well.",
         );
         assert_eq!(n, vec!["Mark Rutte"]);
+    }
+
+    #[test]
+    fn appositives_coordination_and_reported_clauses() {
+        // The name is the appositive.
+        assert_eq!(
+            names(
+                "Clinton's campaign chairman, John Podesta, said in a statement that it was over."
+            ),
+            vec!["John Podesta"]
+        );
+        // A long description between the opening name and the verb.
+        assert_eq!(
+            names(
+                "Paul Porter, a truck driver from Ava, Mo., who backs Mr. Trump, said he agreed."
+            ),
+            vec!["Paul Porter"]
+        );
+        // Both subjects speak.
+        let mut both = names("Barack Obama and Hillary Clinton declared a new beginning.");
+        both.sort();
+        assert_eq!(both, vec!["Barack Obama", "Hillary Clinton"]);
+        // A name opening the reported clause is not the speaker.
+        assert_eq!(
+            names("A former ambassador said Clinton reached out to McConnell."),
+            Vec::<String>::new()
+        );
+        // Speech inside someone's quotation is theirs to report, not the article's.
+        assert_eq!(
+            names("\"During the debate Tom Brady said nothing,\" Jane Smith said."),
+            vec!["Jane Smith"]
+        );
+        // "Senator X of State said", "said Place role X", "according to role X".
+        assert_eq!(
+            names("Senator Barbara Boxer of California said she had reached out."),
+            vec!["Barbara Boxer"]
+        );
+        assert_eq!(
+            names("\"It is a show,\" said Virginia delegate Beau Correll."),
+            vec!["Beau Correll"]
+        );
+        assert_eq!(
+            names("The figure is legal, according to election lawyer Charlie Spies."),
+            vec!["Charlie Spies"]
+        );
+    }
+
+    #[test]
+    fn common_word_surnames_and_pronoun_quotes() {
+        // Surnames that are common words, with a first name or an honorific.
+        assert_eq!(
+            names("Tom Rice said the plan would fail."),
+            vec!["Tom Rice"]
+        );
+        assert_eq!(
+            names("Mr. King said he was not familiar with it."),
+            vec!["King"]
+        );
+        // ... but not the next word of a title-case headline.
+        assert_eq!(
+            names("Al Sharpton Just Said Something Unexpected"),
+            Vec::<String>::new()
+        );
+        // "he said" gives its quote to the speaker last named.
+        let s = extract(
+            "Jane Smith said the vote was close. She left early. \"We will win,\" she said.",
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].name, "Jane Smith");
+        assert!(
+            s[0].quotes.iter().any(|q| q.text == "We will win,"),
+            "{:?}",
+            s[0].quotes
+        );
+        // A pronoun alone does not make a new speaker.
+        assert_eq!(
+            names("Jane Smith lives in Ohio. \"We will win,\" she said."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
