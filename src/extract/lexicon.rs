@@ -106,7 +106,7 @@ pub const PARTICLES: &[&str] = &[
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
 pub const CONNECTORS: &[&str] = &[
     "of", "and", "de", "del", "la", "le", "el", "al", "es", "du", "do", "da", "dos", "das", "upon",
-    "on", "the", "sur", "am", "an", "der", "di", "y", "en", "d", "l", "s",
+    "on", "the", "sur", "am", "an", "der", "di", "y", "en", "d", "l", "s", "au", "aux",
 ];
 
 /// Capitalised words that may follow a place without making it part of a longer name.
@@ -122,8 +122,8 @@ pub const AFTER_OK: &[&str] = &[
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
 pub const BEFORE_OK: &[&str] = &[
     "in", "from", "to", "at", "of", "near", "across", "into", "outside", "inside", "around",
-    "through", "toward", "towards", "between", "and", "or", "the", "on", "for", "by", "with",
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "through", "toward", "towards", "between", "and", "or", "the", "a", "an", "on", "for", "by",
+    "with", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
     "downtown", "greater", "visit", "while", "when", "after", "before", "since", "both", "but",
     "yet", "so", "meanwhile", "still", "now", "today", "yesterday", "also", "even", "only", "then",
     "later", "however", "thus", "until", "as", "if", "unlike", "like", "despite", "within",
@@ -137,4 +137,15 @@ pub const DIRECTIONS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast",
     "southwest", "mid", "middle", "new", "old",
+];
+
+/// Generic words of geographic and built features: as a capitalised word next to
+/// another name they are part of that name ("Lake Erie", "Eastern Creek", "White
+/// House"), not the town so called.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const FEATURE_WORDS: &[&str] = &[
+    "lake", "creek", "river", "mount", "mountain", "bay", "island", "islands", "park", "valley",
+    "beach", "falls", "springs", "house", "hall", "square", "street", "road", "bridge", "harbor",
+    "harbour", "point", "hill", "hills", "canyon", "forest", "marine", "green", "garden",
+    "gardens", "tower", "castle", "station", "airport", "field",
 ];

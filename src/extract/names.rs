@@ -450,4 +450,12 @@ const CALENDAR_WORDS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+    // Holidays: "a week before Christmas" names no town.
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "ramadan",
+    "hanukkah",
+    "passover",
+    "diwali",
 ];

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{name_key, Gazetteer, Kind};
-use super::lexicon::{AFTER_OK, BEFORE_OK, CONNECTORS, DIRECTIONS};
+use super::lexicon::{AFTER_OK, BEFORE_OK, CONNECTORS, DIRECTIONS, FEATURE_WORDS};
 use super::names::{lists, WordLists};
 use super::text::{tokenize, Token};
 use super::Place;
@@ -16,6 +16,7 @@ crate::word_set!(set_connectors, CONNECTORS);
 crate::word_set!(set_after_ok, AFTER_OK);
 crate::word_set!(set_before_ok, BEFORE_OK);
 crate::word_set!(set_directions, DIRECTIONS);
+crate::word_set!(set_features, FEATURE_WORDS);
 
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
 struct Mention<'g> {
@@ -32,8 +33,8 @@ fn lower(s: &str) -> String {
 }
 
 fn gap_is_name_joiner(gap: &str) -> bool {
-    // ", " only joins names that exist with it ("Washington, D.C."): every span is
-    // looked up whole, so "Paris, France" stays two places.
+    // Not ", ": "Washington, D.C." is two mentions of one place, as readers (and
+    // annotators) take it; "Paris, France" two places.
     matches!(gap, " " | "-" | "." | ". " | "'" | "’" | ", ")
 }
 
@@ -41,6 +42,7 @@ fn gap_is_name_joiner(gap: &str) -> bool {
 fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> Vec<Mention<'g>> {
     let mut out = Vec::new();
     let persons = super::persons::person_words(g, text, toks, w);
+    let mut diseases: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -119,19 +121,29 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         // and datelines ("KYIV, Feb 3") are.
         if t.all_caps {
             let country_form = surface.len() <= 4
-                && ids
-                    .iter()
-                    .any(|&id| matches!(g.entry(id).kind, Kind::Country | Kind::Admin1));
+                && ids.iter().any(|&id| {
+                    matches!(
+                        g.entry(id).kind,
+                        Kind::Country | Kind::Admin1 | Kind::Region
+                    )
+                });
             let at_line_start = text[..t.start]
                 .rfind('\n')
                 .map_or(t.start, |p| t.start - p - 1)
                 <= 1;
-            if !country_form && !at_line_start {
+            // "WASHINGTON (AP) -", "SAN DIEGO (Reuters) -": a dateline anywhere.
+            let agency = text[toks[j].end..].starts_with(" (");
+            if !country_form && !at_line_start && !agency {
                 ok = false;
             }
         }
-        // Demonyms and adjectives are not place mentions.
-        if g.is_demonym(&key) {
+        // Demonyms and adjectives are not place mentions (but "Vatican" is a country's
+        // name as well as its adjective).
+        let names_country = ids.iter().any(|&id| {
+            let e = g.entry(id);
+            e.kind == Kind::Country && name_key(e.name) == key
+        });
+        if g.is_demonym(&key) && !names_country {
             ok = false;
         }
         // A lone direction word ("Western", "North") is a modifier, not a place.
@@ -141,6 +153,66 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         // Organisation and title words are not places on their own ("Congress", "Secretary").
         if ok && single && !t.all_caps && (w.is_org_word(word) || w.is_title(word)) {
             ok = false;
+        }
+        let major = ids.iter().any(|&id| {
+            let e = g.entry(id);
+            matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1)
+                || e.population >= 100_000
+        });
+        // Inside a compound: "mid-Atlantic", "A/California/7/2009" (a virus strain).
+        if ok {
+            let before = &text[..t.start];
+            let after = &text[toks[j].end..];
+            let lower_joined = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
+            let code_slash = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+            if (before.ends_with('-') && i > 0 && lower_joined(toks[i - 1].text(text)))
+                || (before.ends_with('/') && i > 0 && toks[i - 1].end - toks[i - 1].start <= 1)
+                || (after.starts_with('/') && code_slash(after[1..].chars().next()))
+            {
+                ok = false;
+            }
+        }
+        // A disease named after a (small) place: "Marburg virus", "Reston ebolavirus";
+        // the name alone then means the disease in the whole article.
+        if !major {
+            if let Some(next) = toks.get(j + 1) {
+                if &text[toks[j].end..next.start] == " "
+                    && matches!(
+                        lower(next.text(text)).as_str(),
+                        "virus"
+                            | "viruses"
+                            | "fever"
+                            | "flu"
+                            | "disease"
+                            | "strain"
+                            | "ebolavirus"
+                            | "hemorrhagic"
+                            | "haemorrhagic"
+                            | "immunodeficiency"
+                    )
+                {
+                    ok = false;
+                    diseases.insert(key.clone());
+                }
+            }
+        }
+        // A landmark: "St. Peter's Square", "St. Peter's Basilica".
+        if ok && !major {
+            if let (Some(s), Some(next)) = (toks.get(j + 1), toks.get(j + 2)) {
+                let gap = &text[toks[j].end..s.start];
+                let nw = lower(next.text(text));
+                if (gap == "'" || gap == "’")
+                    && s.text(text) == "s"
+                    && next.cap
+                    && (set_features().has(nw.as_str())
+                        || matches!(
+                            nw.as_str(),
+                            "basilica" | "cathedral" | "church" | "abbey" | "palace"
+                        ))
+                {
+                    ok = false;
+                }
+            }
         }
         // Currency prefixes: "US$460", "A$5".
         if ok && text[toks[j].end..].starts_with('$') {
@@ -163,14 +235,74 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             }
         }
         // A common word ("University", "Center", "Bank") capitalised is a place only
-        // when the place is a major one and the word is not opening a sentence.
+        // when the place is a major one and the word is not opening a sentence, nor
+        // the head of a longer name ("Lake Erie", "Eastern Creek" are not the towns
+        // Lake and Creek).
         if ok && single && !t.all_caps && w.is_common(word) {
-            let major = ids.iter().any(|&id| {
+            let heads_a_name = toks
+                .get(j + 1)
+                .is_some_and(|n| n.cap && !n.all_caps && &text[toks[j].end..n.start] == " ");
+            if !major || t.sentence_start || heads_a_name {
+                ok = false;
+            }
+        }
+        // A feature word next to another name is part of it: "Lake Erie", "Eastern
+        // Creek".
+        if ok && single && !t.all_caps && set_features().has(lower(word).as_str()) {
+            let joined = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
+            let cap_before = i > 0 && toks[i - 1].cap && joined(&toks[i - 1], &t);
+            let cap_after = toks
+                .get(j + 1)
+                .is_some_and(|n| n.cap && joined(&toks[j], n));
+            if cap_before || cap_after {
+                ok = false;
+            }
+        }
+        // Names made of common words only ("White House", "Green Bay Packers" aside)
+        // are small places only when nothing else is meant.
+        if ok && !single && !major && toks[i..=j].iter().all(|x| w.is_common(x.text(text))) {
+            ok = false;
+        }
+        // The subject of an institution, a small place's name: "Ministry of Commerce",
+        // "Chamber of Commerce".
+        if ok && single && !major && i >= 2 && toks[i - 1].text(text) == "of" {
+            let head = lower(toks[i - 2].text(text));
+            if matches!(
+                head.as_str(),
+                "ministry"
+                    | "department"
+                    | "chamber"
+                    | "chambers"
+                    | "secretary"
+                    | "minister"
+                    | "board"
+                    | "bureau"
+                    | "council"
+                    | "commission"
+                    | "committee"
+                    | "office"
+                    | "institute"
+                    | "society"
+                    | "association"
+                    | "federation"
+                    | "foundation"
+            ) {
+                ok = false;
+            }
+        }
+        // A building named like a town, or like a city's translated name ("White
+        // House" is also Casablanca's): "White House", "Town Hall".
+        if ok && !single {
+            let last = lower(toks[j].text(text));
+            let own_name_of_major = ids.iter().any(|&id| {
                 let e = g.entry(id);
-                matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1)
-                    || e.population >= 100_000
+                e.population >= 100_000 && name_key(e.name) == key
             });
-            if !major || t.sentence_start {
+            if matches!(
+                last.as_str(),
+                "house" | "hall" | "tower" | "castle" | "station"
+            ) && !own_name_of_major
+            {
                 ok = false;
             }
         }
@@ -236,6 +368,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         }
         i = j + 1;
     }
+    out.retain(|m| !diseases.contains(&m.key));
     mark_dateline(text, &mut out);
     out
 }
@@ -492,6 +625,55 @@ mod tests {
             names("Real Madrid beat Barcelona in Madrid."),
             vec!["Barcelona", "Madrid"]
         );
+    }
+
+    #[test]
+    fn diseases_landmarks_institutions_and_compounds_are_not_places() {
+        let none = Vec::<String>::new();
+        // A disease named after a place, and the name alone afterwards.
+        assert_eq!(
+            names("The Marburg virus spread. Marburg kills slowly."),
+            none
+        );
+        // A landmark, a building, a ministry's subject, a feature next to a name.
+        assert_eq!(names("Crowds filled St. Peter's Square on Sunday."), none);
+        assert_eq!(names("The White House said nothing."), none);
+        assert_eq!(
+            names("The Ministry of Commerce said the measures were unfair."),
+            none
+        );
+        assert_eq!(names("Swans died on the coast of Lake Erie."), none);
+        // Compounds and strain codes; holidays.
+        assert_eq!(names("Stores in mid-Atlantic states closed."), none);
+        assert_eq!(
+            names("A virus similar to A/California/7/2009 was found."),
+            none
+        );
+        assert_eq!(names("Birds began dying a week before Christmas."), none);
+    }
+
+    #[test]
+    fn datelines_articles_and_hyphenated_names() {
+        assert_eq!(
+            names("Matthew Daly, The Associated Press. WASHINGTON (AP) A deal was struck."),
+            vec!["Washington"]
+        );
+        assert_eq!(names("A New Jersey woman died."), vec!["New Jersey"]);
+        assert_eq!(
+            names("He flew to Port-au-Prince on Monday."),
+            vec!["Port-au-Prince"]
+        );
+        // A country named like its adjective, but not an adjective named like a country.
+        assert_eq!(
+            names("The Vatican reports that the Pope has recovered."),
+            vec!["Vatican"]
+        );
+        assert_eq!(
+            names("Saudi authorities expressed concern."),
+            Vec::<String>::new()
+        );
+        // "Calgary-based" is a mention; "Zaire/Congo" two.
+        assert_eq!(names("The Calgary-based company grew."), vec!["Calgary"]);
     }
 
     #[test]
