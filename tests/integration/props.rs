@@ -30,12 +30,25 @@ fn newsy_text() -> impl Strategy<Value = String> {
         Just("WALLACE:".to_string()),
         Just("Зеленський".to_string()),
         Just("U.S.".to_string()),
+        Just("and".to_string()),
+        Just("(D)".to_string()),
+        Just("of".to_string()),
+        Just("he".to_string()),
+        Just("Lake".to_string()),
+        Just("Marburg virus".to_string()),
+        Just("Port-au-Prince".to_string()),
+        Just("WASHINGTON (AP)".to_string()),
+        Just("A/California/7/2009".to_string()),
+        Just("'s".to_string()),
         "[A-Z][a-z]{0,8}",
         "[a-z]{1,8}",
         "[.,;:!?'’-]",
         "\\PC{1,3}",
     ];
-    prop::collection::vec(word, 0..80).prop_map(|w| w.join(" "))
+    // Words joined by spaces, nothing, commas or hyphens: rules look at the gaps.
+    let sep = prop::sample::select(vec![" ", " ", " ", "", ", ", "-", "/"]);
+    prop::collection::vec((word, sep), 0..80)
+        .prop_map(|w| w.into_iter().map(|(w, s)| w + s).collect::<String>())
 }
 
 proptest! {
