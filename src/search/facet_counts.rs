@@ -8,7 +8,10 @@
 //!   are copied once into flat arrays ([`SegmentTable`]; segments never change);
 //! - each searcher generation gets one [`View`] that maps every segment's ordinals to
 //!   global ids (labels sorted, so id order is path order);
-//! - a query counts into dense arrays and looks labels up for the top values only.
+//! - a query counts into dense arrays and looks labels up for the top values only;
+//! - a record carries its article's distinct continents, so top-level place counts do
+//!   not walk every place; matches are counted in batches whose records are loaded
+//!   first (a record is usually a cache miss: the CPU then waits once per batch).
 //!
 //! [`FacetIndex`] is a tantivy [`Warmer`]: a server registers it so that the tables
 //! of a new commit are built before its searcher is published, and dropped with it.
@@ -194,6 +197,9 @@ struct SegmentChildren {
     of_root: Option<Vec<u32>>,
 }
 
+/// How many searcher generations' views are kept when no warmer collects them.
+const MAX_VIEWS: usize = 4;
+
 /// How many place parents a view keeps groupings for.
 const MAX_PARENTS: usize = 256;
 
@@ -325,7 +331,22 @@ impl FacetIndex {
             segments,
             children: Mutex::new(HashMap::new()),
         });
-        lock(&self.views).insert(generation, view.clone());
+        let mut views = lock(&self.views);
+        views.insert(generation, view.clone());
+        // Without a warmer (one-shot searches) nothing else forgets old generations:
+        // keep the latest few, and the tables their segments use.
+        if views.len() > MAX_VIEWS {
+            let mut ids: Vec<u64> = views.keys().copied().collect();
+            ids.sort_unstable();
+            for old in &ids[..ids.len() - MAX_VIEWS] {
+                views.remove(old);
+            }
+            let live: HashSet<SegmentId> = views
+                .values()
+                .flat_map(|v| v.segments.keys().copied())
+                .collect();
+            lock(&self.tables).retain(|id, _| live.contains(id));
+        }
         view
     }
 }

@@ -333,3 +333,45 @@ fn snippets_of_long_articles_find_late_and_stemmed_terms() {
         assert_eq!(marked, vec![want], "{q}: {:?}", sn.text);
     }
 }
+
+/// One `Searchable` across many commits (no warmer): facet counts follow each new
+/// generation, while old generations' tables are let go.
+#[test]
+fn facet_counts_follow_new_commits() {
+    let t = TestDir::new();
+    t.write(
+        "a0.jsonl",
+        jsonl(
+            "a0",
+            "Kyiv",
+            "Drones struck Kyiv, officials in Ukraine said.",
+            "2026-01-10",
+        ),
+    );
+    t.ingest();
+    let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+    for n in 1..=6 {
+        t.write(
+            &format!("a{n}.jsonl"),
+            jsonl(
+                &format!("a{n}"),
+                "Paris",
+                "Leaders met in Paris, France, on energy.",
+                "2026-01-11",
+            ),
+        );
+        t.ingest();
+        s.reader.reload().unwrap();
+        let mut r = SearchRequest::new("");
+        r.facets = true;
+        let resp = s.search(&r).unwrap();
+        assert_eq!(resp.total, n + 1);
+        let f = resp.facets.unwrap();
+        let europe = f
+            .places
+            .iter()
+            .find(|c| c.label == "Europe")
+            .map(|c| c.count);
+        assert_eq!(europe, Some(n as u64 + 1), "{:?}", f.places);
+    }
+}
