@@ -258,7 +258,10 @@ pub(super) fn is_place_phrase(s: &str) -> bool {
     let g = place_gazetteer();
     g.lookup(&name_key(s)).iter().any(|&id| {
         let e = g.entry(id);
-        matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1) || e.population >= 100_000
+        matches!(
+            e.kind,
+            Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Region
+        ) || e.population >= 100_000
     })
 }
 

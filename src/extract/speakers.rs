@@ -656,6 +656,11 @@ mod tests {
         assert!(names("The ministry said it would respond. Officials said nothing.").is_empty());
         assert!(names("The White House said on Monday it was ready.").is_empty());
         assert!(names("Russia said the strikes were justified.").is_empty());
+        // A region named elsewhere in the article does not make its last word a surname.
+        assert!(names(
+            "Authorities across Europe have issued restrictions. Birds carried the disease into Western Europe."
+        )
+        .is_empty());
     }
 
     #[test]
