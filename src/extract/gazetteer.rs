@@ -42,6 +42,15 @@ pub struct Entry {
     pub feature: &'static str,
 }
 
+impl Entry {
+    /// A country, continent or first-level region, or a city of 100,000 or more: a
+    /// name readers know as a place before anything else.
+    pub fn is_major(&self) -> bool {
+        matches!(self.kind, Kind::Country | Kind::Continent | Kind::Admin1)
+            || self.population >= 100_000
+    }
+}
+
 /// Index of places by folded name.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,

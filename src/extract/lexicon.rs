@@ -149,3 +149,31 @@ pub const FEATURE_WORDS: &[&str] = &[
     "harbour", "point", "hill", "hills", "canyon", "forest", "marine", "green", "garden",
     "gardens", "tower", "castle", "station", "airport", "field",
 ];
+
+/// Words after a place name that make it a disease's name ("Marburg virus").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const DISEASE_WORDS: &[&str] = &[
+    "virus", "viruses", "fever", "flu", "disease", "strain", "ebolavirus", "hemorrhagic",
+    "haemorrhagic", "immunodeficiency",
+];
+
+/// Buildings after a possessive place name make a landmark ("St. Peter's Basilica"),
+/// with the feature words.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const LANDMARK_WORDS: &[&str] = &[
+    "basilica", "cathedral", "church", "abbey", "palace",
+];
+
+/// Last words of buildings named like towns ("White House", "Town Hall").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const BUILDING_WORDS: &[&str] = &[
+    "house", "hall", "tower", "castle", "station",
+];
+
+/// Institutions whose subject follows "of" ("Ministry of Commerce").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const INSTITUTION_HEADS: &[&str] = &[
+    "ministry", "department", "chamber", "chambers", "secretary", "minister", "board", "bureau",
+    "council", "commission", "committee", "office", "institute", "society", "association",
+    "federation", "foundation",
+];

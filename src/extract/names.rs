@@ -346,8 +346,8 @@ impl WordSet {
 /// A lazily built [`WordSet`] of a constant list: `word_set!(speech_verbs, SPEECH_VERBS);`
 #[macro_export]
 macro_rules! word_set {
-    ($fn_name:ident, $list:ident) => {
-        fn $fn_name() -> &'static $crate::extract::names::WordSet {
+    ($vis:vis $fn_name:ident, $list:ident) => {
+        $vis fn $fn_name() -> &'static $crate::extract::names::WordSet {
             static SET: std::sync::OnceLock<$crate::extract::names::WordSet> =
                 std::sync::OnceLock::new();
             SET.get_or_init(|| $crate::extract::names::WordSet::new($list))

@@ -7,14 +7,14 @@ use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{name_key, Gazetteer};
 
-use super::lexicon::{FUNCTION_WORDS, HEADLINE_VERBS, PARTICLES, PRONOUNS};
+use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
 use super::names::WordLists;
+use super::speakers::set_function_words;
 use super::text::{fold, Token};
 
 crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
 crate::word_set!(set_particles, PARTICLES);
 crate::word_set!(set_pronouns, PRONOUNS);
-crate::word_set!(set_function_words, FUNCTION_WORDS);
 
 /// A run of capitalised tokens that may name a person: `title_start..name_start` are
 /// titles/roles, `name_start..=last` the name.
@@ -258,10 +258,7 @@ pub(super) fn is_place_phrase(s: &str) -> bool {
     let g = place_gazetteer();
     g.lookup(&name_key(s)).iter().any(|&id| {
         let e = g.entry(id);
-        matches!(
-            e.kind,
-            Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Region
-        ) || e.population >= 100_000
+        e.is_major() || e.kind == Kind::Region
     })
 }
 

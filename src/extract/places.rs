@@ -7,7 +7,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{name_key, Gazetteer, Kind};
-use super::lexicon::{AFTER_OK, BEFORE_OK, CONNECTORS, DIRECTIONS, FEATURE_WORDS};
+use super::lexicon::{
+    AFTER_OK, BEFORE_OK, BUILDING_WORDS, CONNECTORS, DIRECTIONS, DISEASE_WORDS, FEATURE_WORDS,
+    INSTITUTION_HEADS, LANDMARK_WORDS,
+};
 use super::names::{lists, WordLists};
 use super::text::{tokenize, Token};
 use super::Place;
@@ -17,6 +20,10 @@ crate::word_set!(set_after_ok, AFTER_OK);
 crate::word_set!(set_before_ok, BEFORE_OK);
 crate::word_set!(set_directions, DIRECTIONS);
 crate::word_set!(set_features, FEATURE_WORDS);
+crate::word_set!(set_diseases, DISEASE_WORDS);
+crate::word_set!(set_landmarks, LANDMARK_WORDS);
+crate::word_set!(set_buildings, BUILDING_WORDS);
+crate::word_set!(set_institutions, INSTITUTION_HEADS);
 
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
 struct Mention<'g> {
@@ -154,11 +161,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         if ok && single && !t.all_caps && (w.is_org_word(word) || w.is_title(word)) {
             ok = false;
         }
-        let major = ids.iter().any(|&id| {
-            let e = g.entry(id);
-            matches!(e.kind, Kind::Country | Kind::Continent | Kind::Admin1)
-                || e.population >= 100_000
-        });
+        let major = ids.iter().any(|&id| g.entry(id).is_major());
         // Inside a compound: "mid-Atlantic", "A/California/7/2009" (a virus strain).
         if ok {
             let before = &text[..t.start];
@@ -177,19 +180,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         if !major {
             if let Some(next) = toks.get(j + 1) {
                 if &text[toks[j].end..next.start] == " "
-                    && matches!(
-                        lower(next.text(text)).as_str(),
-                        "virus"
-                            | "viruses"
-                            | "fever"
-                            | "flu"
-                            | "disease"
-                            | "strain"
-                            | "ebolavirus"
-                            | "hemorrhagic"
-                            | "haemorrhagic"
-                            | "immunodeficiency"
-                    )
+                    && set_diseases().has(lower(next.text(text)).as_str())
                 {
                     ok = false;
                     diseases.insert(key.clone());
@@ -204,11 +195,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 if (gap == "'" || gap == "’")
                     && s.text(text) == "s"
                     && next.cap
-                    && (set_features().has(nw.as_str())
-                        || matches!(
-                            nw.as_str(),
-                            "basilica" | "cathedral" | "church" | "abbey" | "palace"
-                        ))
+                    && (set_features().has(nw.as_str()) || set_landmarks().has(nw.as_str()))
                 {
                     ok = false;
                 }
@@ -265,30 +252,14 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         }
         // The subject of an institution, a small place's name: "Ministry of Commerce",
         // "Chamber of Commerce".
-        if ok && single && !major && i >= 2 && toks[i - 1].text(text) == "of" {
-            let head = lower(toks[i - 2].text(text));
-            if matches!(
-                head.as_str(),
-                "ministry"
-                    | "department"
-                    | "chamber"
-                    | "chambers"
-                    | "secretary"
-                    | "minister"
-                    | "board"
-                    | "bureau"
-                    | "council"
-                    | "commission"
-                    | "committee"
-                    | "office"
-                    | "institute"
-                    | "society"
-                    | "association"
-                    | "federation"
-                    | "foundation"
-            ) {
-                ok = false;
-            }
+        if ok
+            && single
+            && !major
+            && i >= 2
+            && toks[i - 1].text(text) == "of"
+            && set_institutions().has(lower(toks[i - 2].text(text)).as_str())
+        {
+            ok = false;
         }
         // A building named like a town, or like a city's translated name ("White
         // House" is also Casablanca's): "White House", "Town Hall".
@@ -298,11 +269,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let e = g.entry(id);
                 e.population >= 100_000 && name_key(e.name) == key
             });
-            if matches!(
-                last.as_str(),
-                "house" | "hall" | "tower" | "castle" | "station"
-            ) && !own_name_of_major
-            {
+            if set_buildings().has(last.as_str()) && !own_name_of_major {
                 ok = false;
             }
         }

@@ -43,7 +43,7 @@ fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
 
 crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
 crate::word_set!(set_between, BETWEEN);
-crate::word_set!(set_function_words, FUNCTION_WORDS);
+crate::word_set!(pub(super) set_function_words, FUNCTION_WORDS);
 
 struct Act {
     run: Run,

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use tantivy::schema::Facet;
 
-use super::facet_counts::{Children, Counts, View, SOURCE, SPEAKER};
+use super::facet_counts::Counts;
+use super::tables::{Children, View, SOURCE, SPEAKER};
 use crate::extract::text::fold;
 
 /// One facet value and its count in the result set.

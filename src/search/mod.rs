@@ -6,6 +6,8 @@
 pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
+mod snippets;
+pub mod tables;
 
 use std::ops::Bound;
 use std::path::Path;
@@ -15,16 +17,16 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{
     DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
 };
 
 use crate::extract::{date, ExtractOutput};
 use crate::schema::{NewsSchema, DATE_FAST_FIELD};
-use facet_counts::{Aggregate, FacetIndex, View};
+use facet_counts::Aggregate;
 use facets::Facets;
 use histogram::Histogram;
+use tables::{FacetIndex, View};
 
 /// Longest query text accepted.
 pub const MAX_QUERY_BYTES: usize = 4096;
@@ -148,7 +150,7 @@ struct Ranked {
     view: std::sync::Arc<View>,
     docs: Vec<(f32, DocAddress)>,
     total: usize,
-    counts: Option<(facet_counts::Counts, std::sync::Arc<facet_counts::Children>)>,
+    counts: Option<(facet_counts::Counts, std::sync::Arc<tables::Children>)>,
     text_query: Box<dyn Query>,
     place_parent: String,
 }
@@ -323,17 +325,14 @@ impl Searchable {
         for sp in &req.speakers {
             clauses.push((
                 Occur::Must,
-                facet_any(
-                    facets::resolve(view, facet_counts::SPEAKER, sp, true),
-                    s.speaker,
-                ),
+                facet_any(facets::resolve(view, tables::SPEAKER, sp, true), s.speaker),
             ));
         }
         let mut place_parent = "/".to_string();
         if !req.places.is_empty() {
             let mut all = Vec::new();
             for p in &req.places {
-                all.extend(facets::resolve(view, facet_counts::PLACE, p, false));
+                all.extend(facets::resolve(view, tables::PLACE, p, false));
             }
             if all.len() == 1 {
                 place_parent = all[0].to_path_string();
@@ -344,7 +343,7 @@ impl Searchable {
             let all = req
                 .sources
                 .iter()
-                .flat_map(|v| facets::resolve(view, facet_counts::SOURCE, v, false))
+                .flat_map(|v| facets::resolve(view, tables::SOURCE, v, false))
                 .collect();
             clauses.push((Occur::Must, facet_any(all, s.source)));
         }
@@ -474,35 +473,18 @@ impl Searchable {
         } = self.rank(req)?;
         let s = &self.schema;
 
-        let snippet_gen = if req.snippets && !req.query.trim().is_empty() {
-            let mut g = SnippetGenerator::create(&searcher, &*text_query, s.body)?;
-            g.set_max_num_chars(220);
-            Some(g)
+        let mut snippeter = if req.snippets && !req.query.trim().is_empty() {
+            Some(snippets::Snippeter::new(&searcher, &*text_query, s.body)?)
         } else {
             None
         };
-        let mut locator = SnippetLocator::new(&self.index, &*text_query, s.body)?;
         let mut hits = Vec::with_capacity(docs.len());
         for (i, (score, addr)) in docs.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let mut snippets = Vec::new();
             if req.snippets {
                 let body = first_text(&doc, s.body).unwrap_or_default();
-                let snip = snippet_gen
-                    .as_ref()
-                    .map(|g| g.snippet(locator.window(&body)));
-                match snip {
-                    Some(sn) if !sn.is_empty() => snippets.push(SnippetOut {
-                        text: sn.fragment().to_string(),
-                        highlights: sn.highlighted().iter().map(|r| [r.start, r.end]).collect(),
-                    }),
-                    _ => {
-                        snippets.push(SnippetOut {
-                            text: crate::extract::text::truncate_chars(&body, 220),
-                            highlights: Vec::new(),
-                        });
-                    }
-                }
+                snippets.push(snippets::snippet(snippeter.as_mut(), &body));
             }
             hits.push(Hit {
                 rank: req.offset + i + 1,
@@ -580,110 +562,6 @@ impl Searchable {
             extraction: first_text(&doc, s.extraction).and_then(|j| serde_json::from_str(&j).ok()),
         }))
     }
-}
-
-/// Finds where a query's body terms first occur in an article without tokenizing
-/// and stemming all of it: the snippet generator does that to whatever text it is
-/// given, which on long articles was most of a search's time.
-struct SnippetLocator {
-    /// The query's stemmed body terms.
-    terms: std::collections::HashSet<String>,
-    /// Their lowercase ASCII beginnings ("electio" for "election"): Snowball stemming
-    /// rewrites the end of a word only ("happi" for "happy").
-    probes: Vec<String>,
-    analyzer: tantivy::tokenizer::TextAnalyzer,
-}
-
-impl SnippetLocator {
-    fn new(
-        index: &Index,
-        query: &dyn Query,
-        body: tantivy::schema::Field,
-    ) -> tantivy::Result<Self> {
-        let mut terms = std::collections::HashSet::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == body {
-                if let Some(t) = term.value().as_str() {
-                    terms.insert(t.to_string());
-                }
-            }
-        });
-        let probes = terms
-            .iter()
-            .filter(|t| t.is_ascii() && !t.is_empty())
-            .map(|t| {
-                let keep = if t.len() > 4 { t.len() - 1 } else { t.len() };
-                t[..keep].to_ascii_lowercase()
-            })
-            .collect();
-        Ok(SnippetLocator {
-            terms,
-            probes,
-            analyzer: index.tokenizer_for_field(body)?,
-        })
-    }
-
-    /// Is the word at byte `at` of `text` one of the query's terms once analysed?
-    fn is_term_at(&mut self, text: &str, at: usize) -> bool {
-        let len = text[at..]
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(text.len() - at);
-        let mut stream = self.analyzer.token_stream(&text[at..at + len]);
-        stream.advance() && self.terms.contains(&stream.token().text)
-    }
-
-    /// The part of a long article around the first occurrence of a query term; the
-    /// whole text when none is found this way.
-    fn window<'a>(&mut self, text: &'a str) -> &'a str {
-        const BEFORE: usize = 200;
-        const AFTER: usize = 700;
-        if text.len() <= BEFORE + AFTER || self.probes.is_empty() {
-            return text;
-        }
-        let bytes = text.as_bytes();
-        let mut first: Option<usize> = None;
-        for p in self.probes.clone() {
-            let mut from = 0;
-            while let Some(i) =
-                find_ascii_ci(&bytes[from..first.unwrap_or(bytes.len())], p.as_bytes())
-            {
-                let at = from + i;
-                let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-                if word_start && self.is_term_at(text, at) {
-                    first = Some(at);
-                    break;
-                }
-                from = at + 1;
-            }
-        }
-        let Some(at) = first else {
-            return text;
-        };
-        let mut start = at.saturating_sub(BEFORE);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (at + AFTER).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        &text[start..end]
-    }
-}
-
-/// Position of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-        {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
 }
 
 fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {

@@ -261,7 +261,7 @@ fn facet_counts_equal_a_count_of_every_hit() {
             let mut seen: Vec<&str> = h
                 .places
                 .iter()
-                .filter_map(|p| newsdex::search::facet_counts::child_under(p, &parent))
+                .filter_map(|p| newsdex::search::tables::child_under(p, &parent))
                 .collect();
             seen.sort();
             seen.dedup();

@@ -1,0 +1,154 @@
+//! Highlighted snippets of the article body. tantivy's generator tokenizes and stems
+//! all the text it is given, which on long articles was most of a search's time; it
+//! gets a window around the first occurrence of a query term instead.
+
+use std::collections::HashSet;
+
+use tantivy::query::Query;
+use tantivy::schema::Field;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Searcher;
+
+use super::SnippetOut;
+
+/// Longest snippet, in characters.
+const MAX_CHARS: usize = 220;
+
+/// Makes the snippets of one search.
+pub(super) struct Snippeter {
+    generator: SnippetGenerator,
+    locator: SnippetLocator,
+}
+
+impl Snippeter {
+    pub(super) fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        body: Field,
+    ) -> tantivy::Result<Self> {
+        let mut generator = SnippetGenerator::create(searcher, query, body)?;
+        generator.set_max_num_chars(MAX_CHARS);
+        Ok(Snippeter {
+            generator,
+            locator: SnippetLocator::new(searcher.index(), query, body)?,
+        })
+    }
+}
+
+/// The snippet of a body: highlighted terms when the query has some there, else the
+/// body's beginning.
+pub(super) fn snippet(snippeter: Option<&mut Snippeter>, body: &str) -> SnippetOut {
+    if let Some(sn) = snippeter {
+        let s = sn.generator.snippet(sn.locator.window(body));
+        if !s.is_empty() {
+            return SnippetOut {
+                text: s.fragment().to_string(),
+                highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+            };
+        }
+    }
+    SnippetOut {
+        text: crate::extract::text::truncate_chars(body, MAX_CHARS),
+        highlights: Vec::new(),
+    }
+}
+
+/// Finds where a query's body terms first occur in an article without tokenizing
+/// and stemming all of it.
+struct SnippetLocator {
+    /// The query's stemmed body terms.
+    terms: HashSet<String>,
+    /// Their lowercase ASCII beginnings ("electio" for "election"): Snowball stemming
+    /// rewrites the end of a word only ("happi" for "happy").
+    probes: Vec<String>,
+    analyzer: TextAnalyzer,
+}
+
+impl SnippetLocator {
+    fn new(index: &tantivy::Index, query: &dyn Query, body: Field) -> tantivy::Result<Self> {
+        let mut terms = HashSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == body {
+                if let Some(t) = term.value().as_str() {
+                    terms.insert(t.to_string());
+                }
+            }
+        });
+        let probes = terms
+            .iter()
+            .filter(|t| t.is_ascii() && !t.is_empty())
+            .map(|t| {
+                let keep = if t.len() > 4 { t.len() - 1 } else { t.len() };
+                t[..keep].to_ascii_lowercase()
+            })
+            .collect();
+        Ok(SnippetLocator {
+            terms,
+            probes,
+            analyzer: index.tokenizer_for_field(body)?,
+        })
+    }
+
+    /// Is the word at byte `at` of `text` one of the query's terms once analysed?
+    fn is_term_at(&mut self, text: &str, at: usize) -> bool {
+        let len = text[at..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - at);
+        let mut stream = self.analyzer.token_stream(&text[at..at + len]);
+        stream.advance() && self.terms.contains(&stream.token().text)
+    }
+
+    /// The part of a long article around the first occurrence of a query term; the
+    /// whole text when none is found this way.
+    fn window<'a>(&mut self, text: &'a str) -> &'a str {
+        const BEFORE: usize = 200;
+        const AFTER: usize = 700;
+        if text.len() <= BEFORE + AFTER || self.probes.is_empty() {
+            return text;
+        }
+        let bytes = text.as_bytes();
+        let mut first: Option<usize> = None;
+        for p in self.probes.clone() {
+            let mut from = 0;
+            while let Some(i) =
+                find_ascii_ci(&bytes[from..first.unwrap_or(bytes.len())], p.as_bytes())
+            {
+                let at = from + i;
+                let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+                if word_start && self.is_term_at(text, at) {
+                    first = Some(at);
+                    break;
+                }
+                from = at + 1;
+            }
+        }
+        let Some(at) = first else {
+            return text;
+        };
+        let mut start = at.saturating_sub(BEFORE);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (at + AFTER).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        &text[start..end]
+    }
+}
+
+/// Position of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}

@@ -1,0 +1,403 @@
+//! Per-segment facet tables and per-generation views, what facet counting reads.
+//!
+//! tantivy's `FacetCollector` resolves every collected ordinal through the term
+//! dictionary, where each block read sets up a zstd decompressor (~0.7 s a query on a
+//! million articles); reading the fast-field columns for every match came next in the
+//! profile, then hashing label strings to merge segments. So:
+//! - each segment's facet labels, and the ordinals and day of each of its documents,
+//!   are copied once into flat arrays ([`SegmentTable`]; segments never change); a
+//!   record also carries its article's distinct continents, so top-level place counts
+//!   do not walk every place;
+//! - each searcher generation gets one [`View`] that maps every segment's ordinals to
+//!   global ids (labels sorted, so id order is path order).
+//!
+//! [`FacetIndex`] is a tantivy [`Warmer`]: a server registers it so that the tables
+//! of a new commit are built before its searcher is published, and dropped with it.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use tantivy::index::SegmentId;
+use tantivy::schema::Facet;
+use tantivy::{Searcher, SearcherGeneration, SegmentReader, Warmer};
+
+use crate::schema::DATE_FAST_FIELD;
+
+/// The facet fields counted, in this order (indices below).
+pub use crate::schema::FACET_FIELDS as FIELDS;
+pub const SPEAKER: usize = 0;
+pub const PLACE: usize = 1;
+pub const SOURCE: usize = 2;
+
+const SECS_PER_DAY: i64 = 86_400;
+/// Not under the place filter.
+pub(super) const NONE: u32 = u32::MAX;
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// What a segment's documents carry, read once from its columns, one record per
+/// document in one array so that counting a match touches few cache lines.
+pub(super) struct DocArrays {
+    /// Per document: where its record starts in `data`; one more at the end.
+    pub(super) starts: Vec<u32>,
+    /// Records: day (days after the segment's first, [`NONE`]: undated), source
+    /// ordinal ([`NONE`]: none), number of speakers, number of top-level places,
+    /// speaker ordinals, the document's distinct top-level places (indices in the
+    /// segment's `roots`: counted without going through every place), place ordinals.
+    pub(super) data: Vec<u32>,
+    /// Smallest and largest day (since the epoch), if any document has one.
+    pub(super) day_range: Option<(i32, i32)>,
+}
+
+/// One segment's facet labels, and (on first need) its documents' ordinals and days.
+pub struct SegmentTable {
+    /// Facet paths by column ordinal, per field.
+    pub(super) labels: [Vec<String>; 3],
+    /// The top-level place paths (continents) of the segment, sorted.
+    roots: Vec<String>,
+    /// Place ordinal -> index in `roots`.
+    place_root: Vec<u32>,
+    docs: OnceLock<Arc<DocArrays>>,
+}
+
+impl SegmentTable {
+    fn read_labels(reader: &SegmentReader) -> SegmentTable {
+        let mut labels: [Vec<String>; 3] = Default::default();
+        for (slot, name) in labels.iter_mut().zip(FIELDS) {
+            let Ok(facets) = reader.facet_reader(name) else {
+                continue;
+            };
+            let Ok(mut stream) = facets.facet_dict().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let label = Facet::from_encoded(stream.key().to_vec())
+                    .map(|f| f.to_path_string())
+                    .unwrap_or_default();
+                slot.push(label);
+            }
+        }
+        let roots: Vec<String> = labels[PLACE]
+            .iter()
+            .filter_map(|l| child_under(l, "/"))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let place_root = labels[PLACE]
+            .iter()
+            .map(|l| {
+                child_under(l, "/")
+                    .and_then(|r| roots.binary_search_by(|x| x.as_str().cmp(r)).ok())
+                    .map_or(NONE, |i| i as u32)
+            })
+            .collect();
+        SegmentTable {
+            labels,
+            roots,
+            place_root,
+            docs: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn docs(&self, reader: &SegmentReader) -> Arc<DocArrays> {
+        self.docs
+            .get_or_init(|| Arc::new(read_docs(reader, &self.place_root)))
+            .clone()
+    }
+}
+
+fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
+    let max = reader.max_doc();
+    let column = reader.fast_fields().date(DATE_FAST_FIELD).ok();
+    let days: Vec<Option<i32>> = (0..max)
+        .map(|doc| {
+            let d = column.as_ref()?.first(doc)?;
+            let day = d.into_timestamp_secs().div_euclid(SECS_PER_DAY);
+            Some(day.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+        })
+        .collect();
+    let day_range = days
+        .iter()
+        .flatten()
+        .fold(None, |r: Option<(i32, i32)>, &d| {
+            Some(r.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
+        });
+    let first = day_range.map_or(0, |r| r.0) as i64;
+    let [speakers, places, sources] = FIELDS.map(|f| reader.facet_reader(f).ok());
+    let mut starts = Vec::with_capacity(max as usize + 1);
+    let mut data = Vec::with_capacity(max as usize * 4);
+    let mut ords: Vec<u32> = Vec::new();
+    for (doc, day) in (0..max).zip(days) {
+        starts.push(data.len() as u32);
+        data.push(day.map_or(NONE, |d| (d as i64 - first) as u32));
+        let source = sources.as_ref().and_then(|s| s.facet_ords(doc).next());
+        data.push(source.map_or(NONE, |o| o as u32));
+        let n_at = data.len();
+        data.extend([0, 0]);
+        if let Some(s) = &speakers {
+            data.extend(s.facet_ords(doc).map(|o| o as u32));
+        }
+        data[n_at] = (data.len() - n_at - 2) as u32;
+        ords.clear();
+        if let Some(p) = &places {
+            ords.extend(p.facet_ords(doc).map(|o| o as u32));
+        }
+        let roots_at = data.len();
+        for &o in &ords {
+            let r = place_root.get(o as usize).copied().unwrap_or(NONE);
+            if r != NONE && !data[roots_at..].contains(&r) {
+                data.push(r);
+            }
+        }
+        data[n_at + 1] = (data.len() - roots_at) as u32;
+        data.extend_from_slice(&ords);
+    }
+    starts.push(data.len() as u32);
+    data.shrink_to_fit();
+    DocArrays {
+        starts,
+        data,
+        day_range,
+    }
+}
+
+/// A segment in a [`View`]: its table and the global id of each of its ordinals.
+pub struct SegmentView {
+    pub(super) table: Arc<SegmentTable>,
+    pub(super) to_global: [Vec<u32>; 3],
+}
+
+/// The facet labels of one searcher generation, with global ids.
+pub struct View {
+    /// Distinct facet paths of all segments, sorted, per field.
+    pub labels: [Vec<String>; 3],
+    pub(super) segments: HashMap<SegmentId, Arc<SegmentView>>,
+    /// Place counts grouping, by parent path (most recent first few kept).
+    children: Mutex<HashMap<String, Arc<Children>>>,
+}
+
+/// The children of a place filter: which child each place lies under.
+pub struct Children {
+    pub(super) of_segment: HashMap<SegmentId, Arc<SegmentChildren>>,
+    /// Child paths, sorted.
+    pub paths: Vec<String>,
+}
+
+/// Which child of the parent a segment's places lie under ([`NONE`]: not under it).
+#[derive(Default)]
+pub(super) struct SegmentChildren {
+    /// By place ordinal.
+    pub(super) of_place: Vec<u32>,
+    /// By top-level place (index in the segment's roots), when the parent is the top.
+    pub(super) of_root: Option<Vec<u32>>,
+}
+
+/// How many searcher generations' views are kept when no warmer collects them.
+const MAX_VIEWS: usize = 4;
+
+/// How many place parents a view keeps groupings for.
+const MAX_PARENTS: usize = 256;
+
+impl View {
+    /// Calls `f` with every facet path of a field and each of their ancestors
+    /// (`/Europe`, `/Europe/Ukraine`, ...), as the inverted index holds them.
+    pub fn for_each_path(&self, field: usize, f: &mut dyn FnMut(&str)) {
+        for label in &self.labels[field] {
+            for (i, _) in label.match_indices('/').skip(1) {
+                f(&label[..i]);
+            }
+            f(label);
+        }
+    }
+
+    /// The children of `parent` ("/" for the top level) that places are counted under.
+    pub fn children(&self, parent: &str) -> Arc<Children> {
+        if let Some(c) = lock(&self.children).get(parent) {
+            return c.clone();
+        }
+        let child_of: Vec<Option<&str>> = self.labels[PLACE]
+            .iter()
+            .map(|l| child_under(l, parent))
+            .collect();
+        let paths: Vec<String> = child_of
+            .iter()
+            .flatten()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|c| c.to_string())
+            .collect();
+        let index: HashMap<&str, u32> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i as u32))
+            .collect();
+        let of_place: Vec<u32> = child_of
+            .iter()
+            .map(|c| c.and_then(|c| index.get(c).copied()).unwrap_or(NONE))
+            .collect();
+        let of_segment = self
+            .segments
+            .iter()
+            .map(|(id, seg)| {
+                let of_place = seg.to_global[PLACE]
+                    .iter()
+                    .map(|&g| of_place.get(g as usize).copied().unwrap_or(NONE))
+                    .collect();
+                let of_root = (parent == "/").then(|| {
+                    seg.table
+                        .roots
+                        .iter()
+                        .map(|r| index.get(r.as_str()).copied().unwrap_or(NONE))
+                        .collect()
+                });
+                (*id, Arc::new(SegmentChildren { of_place, of_root }))
+            })
+            .collect();
+        let children = Arc::new(Children { of_segment, paths });
+        let mut cache = lock(&self.children);
+        if cache.len() >= MAX_PARENTS {
+            cache.clear();
+        }
+        cache.insert(parent.to_string(), children.clone());
+        children
+    }
+}
+
+/// Segment tables and generation views, shared by the searches of one index.
+#[derive(Default)]
+pub struct FacetIndex {
+    tables: Mutex<HashMap<SegmentId, Arc<SegmentTable>>>,
+    views: Mutex<HashMap<u64, Arc<View>>>,
+}
+
+impl FacetIndex {
+    fn table(&self, reader: &SegmentReader) -> Arc<SegmentTable> {
+        let id = reader.segment_id();
+        if let Some(t) = lock(&self.tables).get(&id) {
+            return t.clone();
+        }
+        let table = Arc::new(SegmentTable::read_labels(reader));
+        lock(&self.tables).entry(id).or_insert(table).clone()
+    }
+
+    /// The view of a searcher's generation, built on first use.
+    pub fn view(&self, searcher: &Searcher) -> Arc<View> {
+        let generation = searcher.generation().generation_id();
+        if let Some(v) = lock(&self.views).get(&generation) {
+            return v.clone();
+        }
+        let tables: Vec<(SegmentId, Arc<SegmentTable>)> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| (r.segment_id(), self.table(r)))
+            .collect();
+        let labels: [Vec<String>; 3] = std::array::from_fn(|f| {
+            tables
+                .iter()
+                .flat_map(|(_, t)| t.labels[f].iter().map(String::as_str))
+                .collect::<BTreeSet<&str>>()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        });
+        let ids: [HashMap<&str, u32>; 3] = std::array::from_fn(|f| {
+            labels[f]
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.as_str(), i as u32))
+                .collect()
+        });
+        let segments = tables
+            .into_iter()
+            .map(|(id, table)| {
+                let to_global = std::array::from_fn(|f| {
+                    table.labels[f]
+                        .iter()
+                        .map(|l| ids[f].get(l.as_str()).copied().unwrap_or(NONE))
+                        .collect()
+                });
+                (id, Arc::new(SegmentView { table, to_global }))
+            })
+            .collect();
+        let view = Arc::new(View {
+            labels,
+            segments,
+            children: Mutex::new(HashMap::new()),
+        });
+        let mut views = lock(&self.views);
+        views.insert(generation, view.clone());
+        // Without a warmer (one-shot searches) nothing else forgets old generations:
+        // keep the latest few, and the tables their segments use.
+        if views.len() > MAX_VIEWS {
+            let mut ids: Vec<u64> = views.keys().copied().collect();
+            ids.sort_unstable();
+            for old in &ids[..ids.len() - MAX_VIEWS] {
+                views.remove(old);
+            }
+            let live: HashSet<SegmentId> = views
+                .values()
+                .flat_map(|v| v.segments.keys().copied())
+                .collect();
+            lock(&self.tables).retain(|id, _| live.contains(id));
+        }
+        view
+    }
+}
+
+impl Warmer for FacetIndex {
+    fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        use rayon::prelude::*;
+        self.view(searcher);
+        searcher.segment_readers().par_iter().for_each(|reader| {
+            self.table(reader).docs(reader);
+        });
+        Ok(())
+    }
+
+    fn garbage_collect(&self, live: &[&SearcherGeneration]) {
+        let generations: HashSet<u64> = live.iter().map(|g| g.generation_id()).collect();
+        lock(&self.views).retain(|g, _| generations.contains(g));
+        let segments: HashSet<SegmentId> = live
+            .iter()
+            .flat_map(|g| g.segments().keys().copied())
+            .collect();
+        lock(&self.tables).retain(|id, _| segments.contains(id));
+    }
+}
+
+/// The child of `parent` that `path` lies under ("/Europe/Ukraine" under "/Europe"
+/// for "/Europe/Ukraine/Kyiv City/Kyiv"), if any.
+pub fn child_under<'a>(path: &'a str, parent: &str) -> Option<&'a str> {
+    let rest = if parent == "/" {
+        path.strip_prefix('/')?
+    } else {
+        path.strip_prefix(parent)?.strip_prefix('/')?
+    };
+    let end = rest
+        .find('/')
+        .map_or(path.len(), |i| path.len() - rest.len() + i);
+    (!rest.is_empty()).then(|| &path[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn children_under_a_parent() {
+        assert_eq!(
+            child_under("/Europe/Ukraine/Kyiv City/Kyiv", "/"),
+            Some("/Europe")
+        );
+        assert_eq!(
+            child_under("/Europe/Ukraine/Kyiv City/Kyiv", "/Europe"),
+            Some("/Europe/Ukraine")
+        );
+        assert_eq!(child_under("/Europe/Ukraine", "/Europe/Ukraine"), None);
+        assert_eq!(child_under("/Europe/Ukrainex", "/Europe/Ukraine"), None);
+        assert_eq!(child_under("/Asia", "/Europe"), None);
+    }
+}
