@@ -26,6 +26,7 @@
 //! assert!(found.hits[0].places.iter().any(|p| p.ends_with("/Abu Dhabi")));
 //! ```
 
+pub mod analyzer;
 pub mod bench;
 pub mod cli;
 pub mod extract;

@@ -34,6 +34,7 @@ pub fn open_or_create(dir: &Path, schema: &NewsSchema) -> anyhow::Result<Index> 
         Index::create_in_dir(dir, schema.schema.clone())
             .with_context(|| format!("cannot create index at {}", dir.display()))?
     };
+    crate::analyzer::register(&index);
     Ok(index)
 }
 
@@ -55,6 +56,7 @@ pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, NewsSchema)> {
             dir.display()
         );
     }
+    crate::analyzer::register(&index);
     Ok((index, schema))
 }
 

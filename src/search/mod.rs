@@ -233,6 +233,7 @@ impl Searchable {
     }
 
     pub fn from_index(index: Index, schema: NewsSchema, warm: bool) -> anyhow::Result<Self> {
+        crate::analyzer::register(&index);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let wide = tantivy::Executor::multi_thread(threads, "newsdex-search-")?;
         let facets = std::sync::Arc::new(FacetIndex::default());
