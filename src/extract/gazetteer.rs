@@ -3,8 +3,6 @@
 //! with coordinates, population and alternate names, indexed by folded name.
 //! Built once at start-up and shared read-only.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::text::fold;
@@ -59,11 +57,11 @@ pub struct Gazetteer {
     names: Vec<FxHashMap<Box<str>, Vec<u32>>>,
     /// First words of multi-word names: a longer span is tried only after one.
     firsts: rustc_hash::FxHashSet<Box<str>>,
-    countries: HashMap<&'static str, u32>,
-    admin1: HashMap<&'static str, u32>,
-    continents: HashMap<&'static str, &'static str>,
+    countries: FxHashMap<&'static str, u32>,
+    admin1: FxHashMap<&'static str, u32>,
+    continents: FxHashMap<&'static str, &'static str>,
     /// Folded demonym ("ukrainian") -> country entry.
-    demonyms: HashMap<String, u32>,
+    demonyms: FxHashMap<String, u32>,
     /// Most tokens in any name key.
     pub max_tokens: usize,
 }
@@ -92,6 +90,29 @@ pub fn name_key(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Calls `f` with [`name_key`] of `s`, without allocating for short ASCII names.
+pub fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    if s.len() > MAX || !s.is_ascii() {
+        return f(&name_key(s));
+    }
+    let mut buf = [0u8; MAX];
+    let mut n = 0;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if n > 0 && buf[n - 1] != b' ' && b != b'\'' {
+            buf[n] = b' ';
+            n += 1;
+        }
+    }
+    while n > 0 && buf[n - 1] == b' ' {
+        n -= 1;
+    }
+    f(std::str::from_utf8(&buf[..n]).unwrap_or(""))
 }
 
 const NAME_SHARDS: usize = 16;
@@ -127,10 +148,10 @@ impl Gazetteer {
             entries: Vec::with_capacity(230_000),
             names: Vec::new(),
             firsts: Default::default(),
-            countries: HashMap::new(),
-            admin1: HashMap::new(),
-            continents: HashMap::new(),
-            demonyms: HashMap::new(),
+            countries: FxHashMap::default(),
+            admin1: FxHashMap::default(),
+            continents: FxHashMap::default(),
+            demonyms: FxHashMap::default(),
             max_tokens: 1,
         };
         for line in text.lines() {
@@ -310,6 +331,11 @@ impl Gazetteer {
         self.names[(shard_hash(key) as usize) % NAME_SHARDS]
             .get(key)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Entries whose name or alias has the key of `s` (see [`name_key`]).
+    pub fn lookup_name(&self, s: &str) -> &[u32] {
+        with_name_key(s, |k| self.lookup(k))
     }
 
     pub fn entry(&self, idx: u32) -> &Entry {

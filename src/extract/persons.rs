@@ -3,9 +3,9 @@
 //! names a person (not an organisation, a place, a people or a brand), and the
 //! canonical full name a surname refers to in an article.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{name_key, Gazetteer};
+use super::gazetteer::Gazetteer;
 
 use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
 use super::names::WordLists;
@@ -224,39 +224,42 @@ pub(super) fn is_camel_case(word: &str) -> bool {
 
 /// "Americans", "Latinos", "Democrats": peoples and groups, not persons.
 pub(super) fn is_people_word(word: &str) -> bool {
-    use super::gazetteer::name_key;
     let g = place_gazetteer();
-    let k = name_key(word);
-    let stem = k.strip_suffix('s').unwrap_or(&k);
-    g.is_demonym(&k)
-        || g.is_demonym(stem)
-        || matches!(
-            stem,
-            "democrat"
-                | "republican"
-                | "liberal"
-                | "conservative"
-                | "progressive"
-                | "voter"
-                | "official"
-                | "mourner"
-                | "protester"
-                | "critic"
-                | "supporter"
-                | "fan"
-                | "expert"
-                | "analyst"
-                | "latino"
-                | "hispanic"
-                | "millennial"
-                | "evangelical"
-        )
+    super::gazetteer::with_name_key(word, |k| {
+        let stem = k.strip_suffix('s').unwrap_or(k);
+        g.is_demonym(k) || g.is_demonym(stem) || is_group_word(stem)
+    })
+}
+
+/// Groups of people by stance, role or generation (singular, lowercase).
+fn is_group_word(stem: &str) -> bool {
+    matches!(
+        stem,
+        "democrat"
+            | "republican"
+            | "liberal"
+            | "conservative"
+            | "progressive"
+            | "voter"
+            | "official"
+            | "mourner"
+            | "protester"
+            | "critic"
+            | "supporter"
+            | "fan"
+            | "expert"
+            | "analyst"
+            | "latino"
+            | "hispanic"
+            | "millennial"
+            | "evangelical"
+    )
 }
 
 pub(super) fn is_place_phrase(s: &str) -> bool {
-    use super::gazetteer::{name_key, Kind};
+    use super::gazetteer::Kind;
     let g = place_gazetteer();
-    g.lookup(&name_key(s)).iter().any(|&id| {
+    g.lookup_name(s).iter().any(|&id| {
         let e = g.entry(id);
         e.is_major() || e.kind == Kind::Region
     })
@@ -305,7 +308,7 @@ pub(super) fn person_words(
     toks: &[Token],
     w: &WordLists,
 ) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for i in 0..toks.len() {
         let t = &toks[i];
         if !t.cap || t.all_caps {
@@ -334,10 +337,10 @@ pub(super) fn person_words(
                     | "mayor"
             );
         // "West Virginia" and "Santa Monica" start with first names but are places.
-        let place_follows = next_adjacent(i)
-            .is_some_and(|n| !g.lookup(&name_key(&text[t.start..n.end])).is_empty());
+        let place_follows =
+            || next_adjacent(i).is_some_and(|n| !g.lookup_name(&text[t.start..n.end]).is_empty());
         if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled)
-            && !place_follows
+            && !place_follows()
         {
             // First name followed by one or two capitalised words: a person.
             let mut k = i;

@@ -4,7 +4,7 @@
 //! and resolves each mention to one gazetteer entry the way a reader would: the
 //! other places in the article, the dateline, population and feature importance.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{name_key, Gazetteer, Kind};
 use super::lexicon::{
@@ -49,7 +49,7 @@ fn gap_is_name_joiner(gap: &str) -> bool {
 fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -> Vec<Mention<'g>> {
     let mut out = Vec::new();
     let persons = super::persons::person_words(g, text, toks, w);
-    let mut diseases: HashSet<String> = HashSet::new();
+    let mut diseases: HashSet<String> = HashSet::default();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -295,7 +295,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                     && !next.all_caps
                 {
                     // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
-                    let next_is_place = !g.lookup(&name_key(nw)).is_empty() && !w.is_first_name(nw);
+                    let next_is_place = !g.lookup_name(nw).is_empty() && !w.is_first_name(nw);
                     if !next_is_place || w.is_org_word(nw) {
                         ok = false;
                     }
@@ -417,8 +417,8 @@ pub fn extract_with_persons(
         return Vec::new();
     }
     // Context: countries and admin1 areas named without ambiguity, the dateline, demonyms.
-    let mut countries: HashMap<&str, f32> = HashMap::new();
-    let mut admins: HashMap<(&str, &str), f32> = HashMap::new();
+    let mut countries: HashMap<&str, f32> = HashMap::default();
+    let mut admins: HashMap<(&str, &str), f32> = HashMap::default();
     // What each mention added, so that a mention is not its own context.
     let mut own: Vec<Option<(&str, &str, f32)>> = vec![None; mentions.len()];
     for (mi, m) in mentions.iter().enumerate() {
@@ -468,7 +468,7 @@ pub fn extract_with_persons(
     }
 
     let mut places: Vec<Place> = Vec::new();
-    let mut index: HashMap<u32, usize> = HashMap::new();
+    let mut index: HashMap<u32, usize> = HashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
         let mut best: Option<(u32, f32)> = None;
         // A big city named like its own state or province ("New York", "São Paulo")

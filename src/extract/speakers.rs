@@ -7,7 +7,7 @@
 //! speaker when it looks like a person (no organisation word, not a place or a
 //! common word, a first name or a title or a full name elsewhere in the article).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{
     BETWEEN, FUNCTION_WORDS, HEADLINE_VERBS, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS,
@@ -65,11 +65,11 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     }
     let all_runs = runs(text, toks, w);
     // Full names in the article, by folded surname: "zelenskyy" -> "Volodymyr Zelenskyy".
-    let mut full: HashMap<String, String> = HashMap::new();
+    let mut full: HashMap<String, String> = HashMap::default();
     for r in &all_runs {
         if r.last > r.name_start
             && !toks[r.name_start].all_caps
-            && looks_like_person(text, toks, r, w, &HashMap::new(), false)
+            && looks_like_person(text, toks, r, w, &HashMap::default(), false)
         {
             let name = run_name(text, toks, r);
             let surname = fold(toks[r.last].text(text));
@@ -80,8 +80,8 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         }
     }
     // Run that ends at token k / starts at token k.
-    let mut run_ending: HashMap<usize, usize> = HashMap::new();
-    let mut run_starting: HashMap<usize, usize> = HashMap::new();
+    let mut run_ending: HashMap<usize, usize> = HashMap::default();
+    let mut run_starting: HashMap<usize, usize> = HashMap::default();
     for (n, r) in all_runs.iter().enumerate() {
         run_ending.insert(r.last, n);
         run_starting.insert(r.title_start, n);
@@ -385,7 +385,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     }
 
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut add = |name: String, quote: Option<Quote>, speakers: &mut Vec<Speaker>| {
         let key = fold(&name);
         let slot = *by_name.entry(key).or_insert_with(|| {
@@ -435,7 +435,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     }
     // Mentions: every surface form of each speaker in the text (runs ending in a
     // speaker's surname only: the others cannot name one).
-    let surnames: std::collections::HashSet<String> = speakers
+    let surnames: rustc_hash::FxHashSet<String> = speakers
         .iter()
         .filter_map(|s| s.name.rsplit(' ').next().map(fold))
         .collect();
@@ -465,7 +465,7 @@ fn transcript_speakers(
     runs: &[Run],
     w: &WordLists,
 ) -> Vec<(String, Option<Quote>)> {
-    let mut counts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut counts: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for r in runs {
         let first = toks[r.title_start];
         let after = &text[toks[r.last].end..];
@@ -476,7 +476,8 @@ fn transcript_speakers(
         if !text[line_start..first.start].trim().is_empty() {
             continue;
         }
-        if r.last - r.name_start > 2 || !looks_like_person(text, toks, r, w, &HashMap::new(), true)
+        if r.last - r.name_start > 2
+            || !looks_like_person(text, toks, r, w, &HashMap::default(), true)
         {
             continue;
         }
@@ -489,6 +490,9 @@ fn transcript_speakers(
             .or_default()
             .push((toks[r.last].end + 1, line_end));
     }
+    // In the order the speakers first appear.
+    let mut counts: Vec<(String, Vec<(usize, usize)>)> = counts.into_iter().collect();
+    counts.sort_by_key(|(_, lines)| lines[0].0);
     counts
         .into_iter()
         .filter(|(_, lines)| lines.len() >= 2)

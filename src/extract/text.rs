@@ -124,19 +124,76 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Splits text into word tokens, marking capitals and sentence starts.
 pub fn tokenize(s: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(s.len() / 5);
-    let mut start: Option<usize> = None;
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut out: Vec<Token> = Vec::with_capacity(n / 5);
     let mut boundary = true; // a sentence boundary was seen since the last token
     let mut prev_end = 0usize;
-    let push = |out: &mut Vec<Token>, st: usize, en: usize, boundary: bool| {
-        let w = &s[st..en];
-        let (first_upper, all_caps) = if w.is_ascii() {
-            let b = w.as_bytes();
-            let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-            (
-                b[0].is_ascii_uppercase(),
-                letters >= 2 && !b.iter().any(u8::is_ascii_lowercase),
-            )
+    let mut i = 0;
+    // The character at `i` (ASCII bytes directly, others decoded): alphanumeric, width.
+    let class = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    while i < n {
+        let (alnum, width) = class(i);
+        if !alnum {
+            i += width;
+            continue;
+        }
+        // A word starts at `st`: scan it, noting its letters' case on the way.
+        let st = i;
+        let (mut letters, mut any_lower, mut ascii) = (0usize, false, true);
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                letters += b.is_ascii_alphabetic() as usize;
+                any_lower |= b.is_ascii_lowercase();
+                i += 1;
+            } else {
+                let (alnum, width) = class(i);
+                if !alnum {
+                    break;
+                }
+                ascii = false;
+                i += width;
+            }
+        }
+        // Sentence boundary: terminal punctuation (not an initial such as "J.") or a
+        // line break. Most gaps are a space or ", ": never a boundary.
+        let plain_gap = bytes[prev_end..st].iter().all(|&c| c == b' ' || c == b',');
+        if !boundary && prev_end < st && !plain_gap {
+            let gap = &s[prev_end..st];
+            // A line break, or an opening quote right before the word.
+            let before_quote = gap.trim_end_matches(['“', '"', '‘']);
+            let opening_quote = before_quote.len() < gap.len()
+                && (before_quote.is_empty()
+                    || before_quote.ends_with(char::is_whitespace)
+                    || before_quote.starts_with(['.', '!', '?', ':', ',']));
+            if gap.contains('\n') || opening_quote {
+                boundary = true;
+            } else if let Some(p) = gap.trim_start().chars().next() {
+                if matches!(p, '.' | '!' | '?' | ':' | ';') && gap.contains(char::is_whitespace) {
+                    let last = out.last().map(|t: &Token| &s[t.start..t.end]).unwrap_or("");
+                    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+                    let abbrev = is_abbreviation(last);
+                    if p != '.' || (!initial && !abbrev) {
+                        boundary = true;
+                    }
+                }
+            }
+        }
+        let w = &s[st..i];
+        let (cap, all_caps) = if ascii {
+            (bytes[st].is_ascii_uppercase(), letters >= 2 && !any_lower)
         } else {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             let first = w.chars().next().unwrap_or(' ');
@@ -147,63 +204,13 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         };
         out.push(Token {
             start: st,
-            end: en,
-            cap: first_upper,
+            end: i,
+            cap,
             all_caps,
             sentence_start: boundary,
         });
-    };
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytes are classified directly; other characters are decoded.
-        let b = bytes[i];
-        let (alnum, width) = if b < 128 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        let here = i;
-        i += width;
-        let i = here;
-        if alnum {
-            if start.is_none() {
-                // Sentence boundary: terminal punctuation (not an initial such as "J.") or a line break.
-                if !boundary && prev_end < i {
-                    let gap = &s[prev_end..i];
-                    // A line break, or an opening quote right before the word.
-                    let before_quote = gap.trim_end_matches(['“', '"', '‘']);
-                    let opening_quote = before_quote.len() < gap.len()
-                        && (before_quote.is_empty()
-                            || before_quote.ends_with(char::is_whitespace)
-                            || before_quote.starts_with(['.', '!', '?', ':', ',']));
-                    if gap.contains('\n') || opening_quote {
-                        boundary = true;
-                    } else if let Some(p) = gap.trim_start().chars().next() {
-                        if matches!(p, '.' | '!' | '?' | ':' | ';')
-                            && gap.contains(char::is_whitespace)
-                        {
-                            let last = out.last().map(|t: &Token| &s[t.start..t.end]).unwrap_or("");
-                            let initial =
-                                last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-                            let abbrev = is_abbreviation(last);
-                            if p != '.' || (!initial && !abbrev) {
-                                boundary = true;
-                            }
-                        }
-                    }
-                }
-                start = Some(i);
-            }
-        } else if let Some(st) = start.take() {
-            push(&mut out, st, i, boundary);
-            boundary = false;
-            prev_end = i;
-        }
-    }
-    if let Some(st) = start {
-        push(&mut out, st, s.len(), boundary);
+        boundary = false;
+        prev_end = i;
     }
     out
 }
