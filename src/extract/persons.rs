@@ -166,7 +166,7 @@ pub(super) fn looks_like_person(
         if known_surnames.contains_key(&fold(word)) {
             return true;
         }
-        if set_pronouns().has(lower(word).as_str()) {
+        if set_pronouns().has_any_case(word) {
             return false;
         }
         if w.is_common(word) && !honorific {
@@ -348,10 +348,7 @@ pub(super) fn person_words(
             while let Some(next) = next_adjacent(k) {
                 let nw = next.text(text);
                 // "Canada That Got": a function word is not a surname.
-                if w.is_org_word(nw)
-                    || w.is_title(nw)
-                    || set_function_words().has(lower(nw).as_str())
-                {
+                if w.is_org_word(nw) || w.is_title(nw) || set_function_words().has_any_case(nw) {
                     break;
                 }
                 out.insert(lower(nw));

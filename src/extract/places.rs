@@ -6,12 +6,12 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{name_key, Gazetteer, Kind};
+use super::gazetteer::{name_key, with_name_key, Gazetteer, Kind};
 use super::lexicon::{
     AFTER_OK, BEFORE_OK, BUILDING_WORDS, CONNECTORS, DIRECTIONS, DISEASE_WORDS, FEATURE_WORDS,
     INSTITUTION_HEADS, LANDMARK_WORDS,
 };
-use super::names::{lists, WordLists};
+use super::names::{lists, with_lower, WordLists};
 use super::text::{tokenize, Token};
 use super::Place;
 
@@ -33,10 +33,6 @@ struct Mention<'g> {
     key: String,
     /// Part of the article's dateline ("KYIV, Feb 3 (Reuters) -").
     dateline: bool,
-}
-
-fn lower(s: &str) -> String {
-    s.to_lowercase()
 }
 
 fn gap_is_name_joiner(gap: &str) -> bool {
@@ -78,7 +74,6 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             i += 1;
             continue;
         }
-        let first_key = name_key(word_text);
         let max = if multi {
             g.max_tokens.min(toks.len() - i)
         } else {
@@ -101,14 +96,10 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(toks[k].text(text))) {
                 continue;
             }
-            let key = if j == i {
-                first_key.clone()
-            } else {
-                name_key(&text[t.start..last.end])
-            };
-            let ids = g.lookup(&key);
+            let span = &text[t.start..last.end];
+            let ids = g.lookup_name(span);
             if !ids.is_empty() {
-                found = Some((j, ids, key));
+                found = Some((j, ids, name_key(span)));
                 break;
             }
         }
@@ -148,13 +139,13 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         // name as well as its adjective).
         let names_country = ids.iter().any(|&id| {
             let e = g.entry(id);
-            e.kind == Kind::Country && name_key(e.name) == key
+            e.kind == Kind::Country && with_name_key(e.name, |k| k == key)
         });
         if g.is_demonym(&key) && !names_country {
             ok = false;
         }
         // A lone direction word ("Western", "North") is a modifier, not a place.
-        if single && set_directions().has(lower(word).as_str()) {
+        if single && set_directions().has_any_case(word) {
             ok = false;
         }
         // Organisation and title words are not places on their own ("Congress", "Secretary").
@@ -180,7 +171,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         if !major {
             if let Some(next) = toks.get(j + 1) {
                 if &text[toks[j].end..next.start] == " "
-                    && set_diseases().has(lower(next.text(text)).as_str())
+                    && set_diseases().has_any_case(next.text(text))
                 {
                     ok = false;
                     diseases.insert(key.clone());
@@ -191,11 +182,11 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         if ok && !major {
             if let (Some(s), Some(next)) = (toks.get(j + 1), toks.get(j + 2)) {
                 let gap = &text[toks[j].end..s.start];
-                let nw = lower(next.text(text));
+                let nw = next.text(text);
                 if (gap == "'" || gap == "’")
                     && s.text(text) == "s"
                     && next.cap
-                    && (set_features().has(nw.as_str()) || set_landmarks().has(nw.as_str()))
+                    && (set_features().has_any_case(nw) || set_landmarks().has_any_case(nw))
                 {
                     ok = false;
                 }
@@ -235,7 +226,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         }
         // A feature word next to another name is part of it: "Lake Erie", "Eastern
         // Creek".
-        if ok && single && !t.all_caps && set_features().has(lower(word).as_str()) {
+        if ok && single && !t.all_caps && set_features().has_any_case(word) {
             let joined = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
             let cap_before = i > 0 && toks[i - 1].cap && joined(&toks[i - 1], &t);
             let cap_after = toks
@@ -257,19 +248,20 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             && !major
             && i >= 2
             && toks[i - 1].text(text) == "of"
-            && set_institutions().has(lower(toks[i - 2].text(text)).as_str())
+            && set_institutions().has_any_case(toks[i - 2].text(text))
         {
             ok = false;
         }
         // A building named like a town, or like a city's translated name ("White
         // House" is also Casablanca's): "White House", "Town Hall".
         if ok && !single {
-            let last = lower(toks[j].text(text));
-            let own_name_of_major = ids.iter().any(|&id| {
-                let e = g.entry(id);
-                e.population >= 100_000 && name_key(e.name) == key
-            });
-            if set_buildings().has(last.as_str()) && !own_name_of_major {
+            let own_name_of_major = || {
+                ids.iter().any(|&id| {
+                    let e = g.entry(id);
+                    e.population >= 100_000 && with_name_key(e.name, |k| k == key)
+                })
+            };
+            if set_buildings().has_any_case(toks[j].text(text)) && !own_name_of_major() {
                 ok = false;
             }
         }
@@ -281,7 +273,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
             ok = false;
         }
         // Part of a person's name in this article.
-        if ok && single && persons.contains(&lower(word)) {
+        if ok && single && with_lower(word, |l| persons.contains(l)) {
             ok = false;
         }
         // Inside a longer capitalised name: "Paris Hilton", "Real Madrid", "Washington Post".
@@ -291,7 +283,7 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let nw = next.text(text);
                 if next.cap
                     && (gap == " " || gap == "-")
-                    && !set_after_ok().has(lower(nw).as_str())
+                    && !set_after_ok().has_any_case(nw)
                     && !next.all_caps
                 {
                     // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
@@ -306,15 +298,14 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                 let gap = &text[prev.end..t.start];
                 let pw = prev.text(text);
                 if prev.cap && (gap == " " || gap == "-") && !prev.all_caps {
-                    let harmless = set_before_ok().has(lower(pw).as_str());
+                    let harmless = set_before_ok().has_any_case(pw);
                     if !harmless {
                         ok = false;
                     }
                 }
-                if matches!(
-                    lower(pw).as_str(),
-                    "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep"
-                ) {
+                if with_lower(pw, |l| {
+                    matches!(l, "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep")
+                }) {
                     ok = false;
                 }
             }
@@ -375,7 +366,7 @@ fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
     let pop = (e.population as f32 + 1.0).log10();
     // The entry's own name rather than an alternate spelling (compared without allocating).
     let exact = if e.name.len() == key.len() && super::names::with_lower(e.name, |l| l == key)
-        || name_key(e.name) == key
+        || with_name_key(e.name, |k| k == key)
     {
         1.0
     } else {

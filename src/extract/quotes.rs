@@ -11,9 +11,20 @@ pub(super) struct QuoteSpan {
 }
 
 pub(super) fn quotes(text: &str) -> Vec<QuoteSpan> {
+    const OPEN_CURLY: &[u8] = "“".as_bytes();
+    const CLOSE_CURLY: &[u8] = "”".as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Only '"', '\n' and the curly quotes matter: found by their first byte.
+    let bytes = text.as_bytes();
+    for i in memchr::memchr3_iter(b'"', b'\n', OPEN_CURLY[0], bytes) {
+        let c = match bytes[i] {
+            b'"' => '"',
+            b'\n' => '\n',
+            _ if bytes[i..].starts_with(OPEN_CURLY) => '“',
+            _ if bytes[i..].starts_with(CLOSE_CURLY) => '”',
+            _ => continue,
+        };
         match (open, c) {
             (None, '“') => open = Some((i + c.len_utf8(), '”')),
             (None, '"') => open = Some((i + 1, '"')),
@@ -73,7 +84,7 @@ pub(super) fn nearest_quote(
 /// Embedded tweets: "— Name / Other script (@handle) Date".
 pub(super) fn tweet_signatures(text: &str) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices("(@") {
+    for i in memchr::memmem::find_iter(text.as_bytes(), "(@") {
         let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
         let line = &text[line_start..i];
         let Some(dash) = line.find(['—', '–']) else {

@@ -12,8 +12,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::lexicon::{
     BETWEEN, FUNCTION_WORDS, HEADLINE_VERBS, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS,
 };
-use super::names::{lists, WordLists};
-use super::persons::{canonical, looks_like_person, lower, run_name, runs, Run};
+use super::names::{lists, with_lower, WordLists};
+use super::persons::{canonical, looks_like_person, run_name, runs, Run};
 use super::quotes::{nearest_quote, quotes, tweet_signatures};
 use super::text::{fold, tokenize, Token};
 use super::{Quote, Speaker};
@@ -129,14 +129,12 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     };
     for (k, t) in toks.iter().enumerate() {
         let word = t.text(text);
-        // Most words are lowercase already: borrow them.
-        let lw: std::borrow::Cow<str> = if t.cap {
-            lower(word).into()
+        let according = if t.cap {
+            word.eq_ignore_ascii_case("according")
         } else {
-            word.into()
+            word == "according"
         };
-        // "according to X" (also opening a sentence)
-        if lw == "according" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
+        if according && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             // "according to X", "according to election lawyer X".
             let mut a = k + 2;
             while a < k + 5 && toks.get(a).is_some_and(|n| !n.cap) {
@@ -152,12 +150,22 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             continue;
         }
         // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never opening a sentence.
-        if t.cap && (t.sentence_start || !set_headline_verbs().has(&lw)) {
-            continue;
-        }
-        // "X's statement", "X’s remarks"
         // One lookup tells which of the word lists (if any) hold this word.
-        let flags = attribution_flags().get(lw.as_ref()).copied().unwrap_or(0);
+        let flags_of = |l: &str| attribution_flags().get(l).copied().unwrap_or(0);
+        let flags = if !t.cap {
+            flags_of(word)
+        } else if t.sentence_start {
+            continue;
+        } else {
+            with_lower(word, |l| {
+                if set_headline_verbs().has(l) {
+                    flags_of(l)
+                } else {
+                    0
+                }
+            })
+        };
+        // "X's statement", "X’s remarks"
         if flags == 0 {
             continue;
         }

@@ -10,6 +10,14 @@ pub fn truncate_chars(s: &str, max: usize) -> String {
 
 /// Folds a word for lookups: lowercase, common accents removed, curly quotes straightened.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Only case and the backtick change.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -59,6 +67,7 @@ mod tests {
     fn folds_accents_and_quotes() {
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("O`Brien's"), "o'brien's");
     }
 }
 
