@@ -112,7 +112,9 @@ pub fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     while n > 0 && buf[n - 1] == b' ' {
         n -= 1;
     }
-    f(std::str::from_utf8(&buf[..n]).unwrap_or(""))
+    // SAFETY: the buffer holds only lowercased ASCII alphanumerics and spaces (written
+    // above from an ASCII `s`); ASCII bytes are valid UTF-8.
+    f(unsafe { std::str::from_utf8_unchecked(&buf[..n]) })
 }
 
 const NAME_SHARDS: usize = 16;

@@ -125,10 +125,9 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
                         Kind::Country | Kind::Admin1 | Kind::Region
                     )
                 });
-            let at_line_start = text[..t.start]
-                .rfind('\n')
-                .map_or(t.start, |p| t.start - p - 1)
-                <= 1;
+            // At most one character after the line's start (or the text's).
+            let at_line_start =
+                t.start <= 1 || text.as_bytes()[t.start - 2..t.start].contains(&b'\n');
             // "WASHINGTON (AP) -", "SAN DIEGO (Reuters) -": a dateline anywhere.
             let agency = text[toks[j].end..].starts_with(" (");
             if !country_form && !at_line_start && !agency {

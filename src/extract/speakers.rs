@@ -480,8 +480,9 @@ fn transcript_speakers(
         if !after.starts_with(':') {
             continue;
         }
-        let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
-        if !text[line_start..first.start].trim().is_empty() {
+        // Only blanks between the line's start and the name.
+        let before = text[..first.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        if !(before.is_empty() || before.ends_with('\n')) {
             continue;
         }
         if r.last - r.name_start > 2

@@ -131,6 +131,27 @@ pub fn is_abbreviation(word: &str) -> bool {
     )
 }
 
+/// Classes of ASCII bytes for [`tokenize`]: alphanumeric, letter, lowercase letter.
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const LOWER: u8 = 4;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = ALNUM;
+        } else if c.is_ascii_uppercase() {
+            t[b] = ALNUM | ALPHA;
+        } else if c.is_ascii_lowercase() {
+            t[b] = ALNUM | ALPHA | LOWER;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Splits text into word tokens, marking capitals and sentence starts.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let bytes = s.as_bytes();
@@ -143,7 +164,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     let class = |i: usize| -> (bool, usize) {
         let b = bytes[i];
         if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
+            (ASCII_CLASS[b as usize] & ALNUM != 0, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c.len_utf8())
@@ -161,11 +182,12 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         while i < n {
             let b = bytes[i];
             if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
+                let class = ASCII_CLASS[b as usize];
+                if class & ALNUM == 0 {
                     break;
                 }
-                letters += b.is_ascii_alphabetic() as usize;
-                any_lower |= b.is_ascii_lowercase();
+                letters += usize::from(class & ALPHA != 0);
+                any_lower |= class & LOWER != 0;
                 i += 1;
             } else {
                 let (alnum, width) = class(i);
