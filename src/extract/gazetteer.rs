@@ -52,11 +52,9 @@ impl Entry {
 /// Index of places by folded name.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Folded name -> entries, split in shards by key hash so that start-up can fill
-    /// them on all cores.
-    names: Vec<FxHashMap<Box<str>, Vec<u32>>>,
-    /// First words of multi-word names: a longer span is tried only after one.
-    firsts: rustc_hash::FxHashSet<Box<str>>,
+    /// Folded name -> entries, and the first words of multi-word names, by a 64-bit
+    /// hash of the key; split in shards so that start-up can fill them on all cores.
+    names: Vec<NameShard>,
     countries: FxHashMap<&'static str, u32>,
     admin1: FxHashMap<&'static str, u32>,
     continents: FxHashMap<&'static str, &'static str>,
@@ -119,12 +117,83 @@ pub fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 const NAME_SHARDS: usize = 16;
 
-fn shard_hash(key: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(key.as_bytes());
-    // Fx's low bits are weak for short keys: mix before taking the shard.
-    h.finish().rotate_right(29)
+/// The name index's hash of a key. The index keeps hashes, not key strings: a lookup
+/// is one probe of a compact table (the extractors make millions of them, and with
+/// pointers to key strings each cost several cache misses while tantivy's indexing
+/// threads share the caches). Two keys would have to share all 64 bits to be
+/// confused: about 10^-8 for the whole gazetteer, 10^-14 per lookup.
+fn key_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+fn shard_of(h: u64) -> usize {
+    (h >> 60) as usize % NAME_SHARDS
+}
+
+/// Bit of [`Slot::len`]: some multi-word name starts with this (one-word) key.
+const STARTS_MULTIWORD: u32 = 1 << 31;
+
+/// What the index holds for one key.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// The one entry's index, or where the key's entries start in [`NameShard::ids`].
+    at: u32,
+    /// Number of entries, with the [`STARTS_MULTIWORD`] flag.
+    len: u32,
+}
+
+#[derive(Default)]
+struct NameShard {
+    slots: FxHashMap<u64, Slot>,
+    /// Entries of keys that have more than one, in runs.
+    ids: Vec<u32>,
+}
+
+impl NameShard {
+    /// From (key hash, entry) pairs in gazetteer order, and hashes of first words.
+    fn build(mut pairs: Vec<(u64, u32)>, firsts: Vec<u64>) -> Self {
+        // Stable: a key's entries stay in gazetteer order.
+        pairs.sort_by_key(|&(h, _)| h);
+        let mut shard = NameShard {
+            slots: FxHashMap::with_capacity_and_hasher(pairs.len(), Default::default()),
+            ids: Vec::new(),
+        };
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let mut ids: Vec<u32> = group.iter().map(|&(_, idx)| idx).collect();
+            // Names of one entry come together: a repeat can only follow itself.
+            ids.dedup();
+            let slot = if let [one] = ids[..] {
+                Slot { at: one, len: 1 }
+            } else {
+                let at = shard.ids.len() as u32;
+                shard.ids.extend_from_slice(&ids);
+                Slot {
+                    at,
+                    len: ids.len() as u32,
+                }
+            };
+            shard.slots.insert(group[0].0, slot);
+        }
+        for h in firsts {
+            shard.slots.entry(h).or_insert(Slot { at: 0, len: 0 }).len |= STARTS_MULTIWORD;
+        }
+        shard
+    }
+
+    /// The key's entries, and whether a multi-word name starts with it.
+    fn get(&self, h: u64) -> (&[u32], bool) {
+        let Some(slot) = self.slots.get(&h) else {
+            return (&[], false);
+        };
+        let n = (slot.len & !STARTS_MULTIWORD) as usize;
+        let ids = if n == 1 {
+            std::slice::from_ref(&slot.at)
+        } else {
+            let at = slot.at as usize;
+            &self.ids[at..at + n]
+        };
+        (ids, slot.len & STARTS_MULTIWORD != 0)
+    }
 }
 
 impl Gazetteer {
@@ -149,7 +218,6 @@ impl Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::with_capacity(230_000),
             names: Vec::new(),
-            firsts: Default::default(),
             countries: FxHashMap::default(),
             admin1: FxHashMap::default(),
             continents: FxHashMap::default(),
@@ -278,61 +346,56 @@ impl Gazetteer {
     /// in parallel (start-up time, see the `gazetteer_load` benchmark).
     fn index_names(&mut self, raw: Vec<(&'static str, u32)>) {
         use rayon::prelude::*;
-        let keyed: Vec<(String, u32, u64)> = raw
+        let keyed: Vec<(String, u32)> = raw
             .par_iter()
-            .map(|&(name, idx)| {
-                let key = name_key(name);
-                let h = shard_hash(&key);
-                (key, idx, h)
-            })
-            .filter(|(k, _, _)| !k.is_empty())
+            .map(|&(name, idx)| (name_key(name), idx))
+            .filter(|(k, _)| !k.is_empty())
             .collect();
         self.max_tokens = keyed
             .iter()
-            .map(|(k, _, _)| k.bytes().filter(|&b| b == b' ').count() + 1)
+            .map(|(k, _)| k.bytes().filter(|&b| b == b' ').count() + 1)
             .max()
             .unwrap_or(1);
-        self.firsts = keyed
-            .iter()
-            .filter_map(|(k, _, _)| k.split_once(' ').map(|(first, _)| Box::from(first)))
-            .collect();
-        let mut buckets: Vec<Vec<usize>> = (0..NAME_SHARDS)
-            .map(|_| Vec::with_capacity(keyed.len() / NAME_SHARDS + 1))
-            .collect();
-        for (i, (_, _, h)) in keyed.iter().enumerate() {
-            buckets[(*h as usize) % NAME_SHARDS].push(i);
-        }
-        self.names = buckets
-            .into_par_iter()
-            .map(|bucket| {
-                let mut map: FxHashMap<Box<str>, Vec<u32>> =
-                    FxHashMap::with_capacity_and_hasher(bucket.len(), Default::default());
-                for i in bucket {
-                    let (key, idx, _) = &keyed[i];
-                    let ids = map.entry(key.as_str().into()).or_default();
-                    // Names of one entry come together: a repeat can only be the last id.
-                    if ids.last() != Some(idx) {
-                        ids.push(*idx);
-                    }
-                }
-                map
+        let hashed: Vec<(u64, u32, Option<u64>)> = keyed
+            .par_iter()
+            .map(|(k, idx)| {
+                let first = k.split_once(' ').map(|(first, _)| key_hash(first));
+                (key_hash(k), *idx, first)
             })
             .collect();
+        let mut pairs: Vec<Vec<(u64, u32)>> = vec![Vec::new(); NAME_SHARDS];
+        let mut firsts: Vec<Vec<u64>> = vec![Vec::new(); NAME_SHARDS];
+        for &(h, idx, first) in &hashed {
+            pairs[shard_of(h)].push((h, idx));
+            if let Some(f) = first {
+                firsts[shard_of(f)].push(f);
+            }
+        }
+        self.names = pairs
+            .into_par_iter()
+            .zip(firsts.into_par_iter())
+            .map(|(pairs, firsts)| NameShard::build(pairs, firsts))
+            .collect();
+    }
+
+    /// Entries whose name or alias has this key, and whether some multi-word name
+    /// starts with it (a longer span is worth trying after it).
+    pub fn lookup_word(&self, key: &str) -> (&[u32], bool) {
+        if self.names.is_empty() {
+            return (&[], false);
+        }
+        let h = key_hash(key);
+        self.names[shard_of(h)].get(h)
     }
 
     /// Does some multi-word name start with this (single-word) key?
     pub fn starts_multiword(&self, first_key: &str) -> bool {
-        self.firsts.contains(first_key)
+        self.lookup_word(first_key).1
     }
 
     /// Entries whose name or alias has this key.
     pub fn lookup(&self, key: &str) -> &[u32] {
-        if self.names.is_empty() {
-            return &[];
-        }
-        self.names[(shard_hash(key) as usize) % NAME_SHARDS]
-            .get(key)
-            .map_or(&[], Vec::as_slice)
+        self.lookup_word(key).0
     }
 
     /// Entries whose name or alias has the key of `s` (see [`name_key`]).

@@ -59,10 +59,9 @@ fn candidates<'g>(g: &'g Gazetteer, text: &str, toks: &[Token], w: &WordLists) -
         let word_text = t.text(text);
         let (single_ids, multi) = super::names::with_lower(word_text, |l| {
             if word_text.is_ascii() {
-                (g.lookup(l), g.starts_multiword(l))
+                g.lookup_word(l)
             } else {
-                let k = name_key(word_text);
-                (g.lookup(&k), g.starts_multiword(&k))
+                g.lookup_word(&name_key(word_text))
             }
         });
         // "People's Republic of China": the possessive belongs to the first word's key.
