@@ -3,6 +3,7 @@
 //! [`Extractor`] holds the read-only state (gazetteer, name lists), built once and
 //! shared by every worker thread.
 
+mod attribution;
 pub mod date;
 pub mod gazetteer;
 pub mod lexicon;

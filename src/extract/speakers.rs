@@ -9,48 +9,15 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{
-    BETWEEN, FUNCTION_WORDS, HEADLINE_VERBS, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS,
-};
-use super::names::{lists, with_lower, WordLists};
+use super::attribution::Scene;
+use super::lexicon::FUNCTION_WORDS;
+use super::names::{lists, WordLists};
 use super::persons::{canonical, looks_like_person, run_name, runs, Run};
-use super::quotes::{nearest_quote, quotes, tweet_signatures};
+use super::quotes::{nearest_quote, tweet_signatures};
 use super::text::{fold, tokenize, Token};
 use super::{Quote, Speaker};
 
-const VERB: u8 = 1;
-const INVERT: u8 = 2;
-const NOUN: u8 = 4;
-
-/// Word -> which attribution lists hold it (speech verb, invertible verb, saying noun).
-fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
-    static FLAGS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
-    FLAGS.get_or_init(|| {
-        let mut m = rustc_hash::FxHashMap::default();
-        for (list, flag) in [
-            (SPEECH_VERBS, VERB),
-            (INVERTIBLE, INVERT),
-            (SAYING_NOUNS, NOUN),
-        ] {
-            for w in list {
-                *m.entry(*w).or_insert(0) |= flag;
-            }
-        }
-        m
-    })
-}
-
-crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
-crate::word_set!(set_between, BETWEEN);
 crate::word_set!(pub(super) set_function_words, FUNCTION_WORDS);
-
-struct Act {
-    run: Run,
-    /// Byte range of the whole attribution (name and verb), to find the nearby quote.
-    start: usize,
-    end: usize,
-}
 
 /// Extracts the speakers of an article body.
 pub fn extract(text: &str) -> Vec<Speaker> {
@@ -79,318 +46,13 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             }
         }
     }
-    // Run that ends at token k / starts at token k.
-    let mut run_ending: HashMap<usize, usize> = HashMap::default();
-    let mut run_starting: HashMap<usize, usize> = HashMap::default();
-    for (n, r) in all_runs.iter().enumerate() {
-        run_ending.insert(r.last, n);
-        run_starting.insert(r.title_start, n);
-    }
+    let scene = Scene::new(text, toks, &all_runs, w, &full);
     let transcript_names = transcript_speakers(text, toks, &all_runs, w);
-
-    // The first of two coordinated subjects: "Barack Obama and Hillary Clinton
-    // declared", "Martin O’Malley (D) and former Arkansas Gov. Mike Huckabee (R)
-    // announced": the run ending before "and", given the run after it.
-    let coordinated = |n: usize| -> Option<usize> {
-        let mut c = all_runs[n].title_start;
-        for _ in 0..3 {
-            if c == 0 || text[toks[c - 1].end..toks[c].start] != *" " {
-                return None;
-            }
-            if toks[c - 1].text(text) == "and" {
-                break;
-            }
-            c -= 1;
-        }
-        let and = c.checked_sub(1).filter(|&a| toks[a].text(text) == "and")?;
-        let mut e = and.checked_sub(1)?;
-        let gap = &text[toks[e].end..toks[and].start];
-        if gap.trim() == ")" {
-            // Skip a party tag: "O’Malley (D) and".
-            let open = (e.saturating_sub(6)..=e)
-                .rev()
-                .find(|&c| c > 0 && text[toks[c - 1].end..toks[c].start].contains('('))?;
-            e = open.checked_sub(1)?;
-        } else if gap != " " {
-            return None;
-        }
-        run_ending.get(&e).copied()
-    };
-    let qs = quotes(text);
-    let mut acts: Vec<Act> = Vec::new();
-    // "he said" acts, given to the person last named; they only add quotes to people
-    // the article attributes speech to by name (a new speaker from a pronoun alone is
-    // too often the wrong one).
-    let mut pronoun_acts: Vec<Act> = Vec::new();
-    let act_for = |n: usize, start: usize, end: usize| Act {
-        run: all_runs[n],
-        start,
-        end,
-    };
-    for (k, t) in toks.iter().enumerate() {
-        let word = t.text(text);
-        let according = if t.cap {
-            word.eq_ignore_ascii_case("according")
-        } else {
-            word == "according"
-        };
-        if according && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
-            // "according to X", "according to election lawyer X".
-            let mut a = k + 2;
-            while a < k + 5 && toks.get(a).is_some_and(|n| !n.cap) {
-                let nw = toks[a].text(text);
-                if set_function_words().has(nw) {
-                    break;
-                }
-                a += 1;
-            }
-            if let Some(&n) = run_starting.get(&a).or_else(|| run_starting.get(&(k + 2))) {
-                acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
-            }
-            continue;
-        }
-        // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never opening a sentence.
-        // One lookup tells which of the word lists (if any) hold this word.
-        let flags_of = |l: &str| attribution_flags().get(l).copied().unwrap_or(0);
-        let flags = if !t.cap {
-            flags_of(word)
-        } else if t.sentence_start {
-            continue;
-        } else {
-            with_lower(word, |l| {
-                if set_headline_verbs().has(l) {
-                    flags_of(l)
-                } else {
-                    0
-                }
-            })
-        };
-        // "X's statement", "X’s remarks"
-        if flags == 0 {
-            continue;
-        }
-        if flags & NOUN != 0 && k >= 2 && toks[k - 1].text(text) == "s" {
-            let gap = &text[toks[k - 2].end..toks[k - 1].start];
-            if gap == "'" || gap == "’" {
-                if let Some(&n) = run_ending.get(&(k - 2)) {
-                    acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
-                }
-            }
-            continue;
-        }
-        let invertible = flags & INVERT != 0;
-        if flags & VERB == 0 && !invertible {
-            continue;
-        }
-        // Subject before the verb (not for "asked": "Trump asked voters" names no source).
-        let subject_verb = flags & VERB != 0;
-        // "Rutte said", "Rutte also said", "Rutte, NATO's chief, said",
-        // "Reid (D-Nev.) said", "McConnell, R-Ky., said".
-        let mut found = false;
-        let mut b = k;
-        let mut hops = 0;
-        while subject_verb && b > 0 && hops < 3 {
-            let prev = b - 1;
-            let gap = &text[toks[prev].end..toks[b].start];
-            let pw = toks[prev].text(text);
-            let adverb =
-                !toks[prev].cap && (set_between().has(pw) || (pw.len() > 4 && pw.ends_with("ly")));
-            if gap == " " && adverb {
-                b = prev;
-                hops += 1;
-                continue;
-            }
-            let gap_t = gap.trim();
-            // "he said": the person last named before, within a few paragraphs.
-            if gap == " " && matches!(pw, "he" | "she" | "He" | "She") {
-                let at = toks[prev].start;
-                let antecedent = all_runs
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, r)| toks[r.last].end < at)
-                    .take_while(|(_, r)| at - toks[r.last].end < 400)
-                    .find(|(_, r)| {
-                        toks[r.title_start].sentence_start
-                            && !qs.iter().any(|q| {
-                                q.start <= toks[r.title_start].start && toks[r.last].end <= q.end
-                            })
-                            && looks_like_person(text, toks, r, w, &full, false)
-                    })
-                    .map(|(n, _)| n);
-                if let Some(n) = antecedent {
-                    pronoun_acts.push(act_for(n, at, t.end));
-                    found = true;
-                }
-                break;
-            }
-            if gap == " " {
-                if let Some(&n) = run_ending.get(&prev) {
-                    // "Senator Barbara Boxer of California said": the name is before "of".
-                    let r = all_runs[n];
-                    let n = (r.title_start >= 2 && toks[r.title_start - 1].text(text) == "of")
-                        .then(|| run_ending.get(&(r.title_start - 2)).copied())
-                        .flatten()
-                        .filter(|&m| {
-                            !looks_like_person(text, toks, &r, w, &full, false)
-                                && looks_like_person(text, toks, &all_runs[m], w, &full, false)
-                        })
-                        .unwrap_or(n);
-                    acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
-                    if let Some(m) = coordinated(n) {
-                        acts.push(act_for(m, toks[all_runs[m].title_start].start, t.end));
-                    }
-                    found = true;
-                }
-            } else if gap_t == ")" || gap_t == ".)" {
-                // Back to the opening parenthesis, then the name before it.
-                if let Some(open) = (prev.saturating_sub(8)..=prev)
-                    .rev()
-                    .find(|&c| c > 0 && text[toks[c - 1].end..toks[c].start].contains('('))
-                {
-                    if let Some(&n) = run_ending.get(&(open - 1)) {
-                        acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
-                        if let Some(m) = coordinated(n) {
-                            acts.push(act_for(m, toks[all_runs[m].title_start].start, t.end));
-                        }
-                        found = true;
-                    }
-                }
-            } else if gap_t.ends_with(',')
-                && !gap_t.contains(['"', '”', '“'])
-                && run_ending.get(&prev).is_some_and(|&n| {
-                    let r = &all_runs[n];
-                    r.title_start > 0
-                        && text[toks[r.title_start - 1].end..toks[r.title_start].start].trim()
-                            == ","
-                        && r.last > r.name_start
-                        && w.is_first_name(toks[r.name_start].text(text))
-                        && looks_like_person(text, toks, r, w, &full, false)
-                })
-            {
-                // The name is the appositive: "Clinton's campaign chairman, John Podesta, said".
-                let n = run_ending[&prev];
-                acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
-                found = true;
-            } else if gap_t.ends_with(',') && !gap_t.contains(['"', '”', '“']) {
-                // The sentence opens with the name and its description runs to the
-                // verb: "Paul Porter, a truck driver from Ava, Mo., who ..., said".
-                let opener = (prev.saturating_sub(60)..=prev)
-                    .rev()
-                    .take_while(|&c| {
-                        c == 0
-                            || !text[toks[c - 1].end..toks[c].start]
-                                .contains(['“', '”', '"', '\n', ';'])
-                    })
-                    .find(|&c| toks[c].sentence_start && toks[c].cap)
-                    .and_then(|c| run_starting.get(&c).copied())
-                    .filter(|&n| {
-                        let r = &all_runs[n];
-                        r.last < prev
-                            && toks
-                                .get(r.last + 1)
-                                .is_some_and(|x| text[toks[r.last].end..x.start].trim() == ",")
-                            && looks_like_person(text, toks, r, w, &full, false)
-                    });
-                if let Some(n) = opener {
-                    acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
-                    found = true;
-                    break;
-                }
-                // Skip an appositive back to the previous comma; past a second one
-                // when the first closes no name ("Jacob Shiansky, 24, who was
-                // visiting, told").
-                let mut c = prev;
-                let mut steps = 0;
-                let mut commas = 0;
-                while c > 0 && steps < 40 {
-                    let g2 = &text[toks[c - 1].end..toks[c].start];
-                    if g2.contains(['“', '”', '"', '\n', ';'])
-                        || (g2.contains('.') && !g2.contains(','))
-                    {
-                        break;
-                    }
-                    if g2.contains(',') {
-                        if let Some(&n) = run_ending.get(&(c - 1)) {
-                            // "Lee Zeldin of New York, a Trump supporter, said": the name is before "of".
-                            let r = all_runs[n];
-                            let of_name = (r.title_start >= 2
-                                && toks[r.title_start - 1].text(text) == "of")
-                                .then(|| run_ending.get(&(r.title_start - 2)).copied())
-                                .flatten()
-                                .filter(|&m| {
-                                    looks_like_person(text, toks, &all_runs[m], w, &full, false)
-                                });
-                            let n = of_name.unwrap_or(n);
-                            acts.push(act_for(n, toks[all_runs[n].title_start].start, t.end));
-                            found = true;
-                            break;
-                        }
-                        commas += 1;
-                        if commas == 2 {
-                            break;
-                        }
-                    }
-                    c -= 1;
-                    steps += 1;
-                }
-            }
-            break;
-        }
-        // Subject after the verb: `," said Rutte`, "said election lawyer Joe Birkenstock".
-        if !found && invertible {
-            let mut a = k + 1;
-            let mut skipped = 0;
-            while let Some(next) = toks.get(a) {
-                let gap = &text[toks[a - 1].end..next.start];
-                if gap != " " && gap != "-" {
-                    break;
-                }
-                if next.cap {
-                    if let Some(&n) = run_starting.get(&a) {
-                        // "said Virginia delegate Beau Correll": a place or an
-                        // organisation before the role and the name.
-                        let r = all_runs[n];
-                        let later = (!looks_like_person(text, toks, &r, w, &full, false))
-                            .then(|| {
-                                (r.last + 1..(r.last + 4).min(toks.len()))
-                                    .take_while(|&c| text[toks[c - 1].end..toks[c].start] == *" ")
-                                    .find_map(|c| run_starting.get(&c).copied())
-                            })
-                            .flatten()
-                            .filter(|&m| {
-                                looks_like_person(text, toks, &all_runs[m], w, &full, false)
-                            });
-                        let n = later.unwrap_or(n);
-                        // "said Clinton reached out to ...": the name opens the reported
-                        // clause (a verb follows it); it is not the speaker.
-                        let after = toks.get(all_runs[n].last + 1).filter(|x| {
-                            !x.cap && text[toks[all_runs[n].last].end..x.start] == *" "
-                        });
-                        let clause_subject = after.is_some_and(|x| {
-                            let xw = x.text(text);
-                            set_between().has(xw)
-                                || attribution_flags().get(xw).is_some_and(|f| f & VERB != 0)
-                                || (xw.len() > 3 && xw.ends_with("ed"))
-                        });
-                        if !clause_subject {
-                            acts.push(act_for(n, t.start, toks[all_runs[n].last].end));
-                        }
-                    }
-                    break;
-                }
-                let nw = next.text(text);
-                if skipped >= 3
-                    || set_function_words().has(nw)
-                    || attribution_flags().get(nw).is_some_and(|f| f & VERB != 0)
-                {
-                    break;
-                }
-                skipped += 1;
-                a += 1;
-            }
-        }
-    }
+    // "he said" acts are given to the person last named; they only add quotes to
+    // people the article attributes speech to by name (a new speaker from a pronoun
+    // alone is too often the wrong one).
+    let (acts, pronoun_acts) = scene.attributions();
+    let qs = &scene.qs;
 
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::default();
@@ -420,14 +82,14 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             continue;
         }
         let name = canonical(&run_name(text, toks, &act.run), &full);
-        let quote = nearest_quote(text, &qs, act.start, act.end);
+        let quote = nearest_quote(text, qs, act.start, act.end);
         add(name, quote, &mut speakers);
     }
     for act in &pronoun_acts {
         let name = canonical(&run_name(text, toks, &act.run), &full);
         let key = fold(&name);
         if speakers.iter().any(|s| fold(&s.name) == key) {
-            let quote = nearest_quote(text, &qs, act.start, act.end);
+            let quote = nearest_quote(text, qs, act.start, act.end);
             add(name, quote, &mut speakers);
         }
     }
@@ -437,7 +99,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
     for (name, start, end) in tweet_signatures(text) {
         add(
             canonical(&name, &full),
-            nearest_quote(text, &qs, start, end),
+            nearest_quote(text, qs, start, end),
             &mut speakers,
         );
     }
