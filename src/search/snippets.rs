@@ -126,15 +126,48 @@ impl SnippetLocator {
         let Some(at) = first else {
             return text;
         };
-        let mut start = at.saturating_sub(BEFORE);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (at + AFTER).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
+        let (start, end) = whole_words(text, at.saturating_sub(BEFORE), at + AFTER);
         &text[start..end]
+    }
+}
+
+/// `start..end` moved onto character boundaries and off cut words, so that a snippet
+/// never opens or closes with part of a word ("ptember will be"). The start moves
+/// forward past a cut word, the end back before one; a window that would vanish
+/// is kept as it was.
+fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut start = start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let cut = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && text[i..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    let (mut s, mut e) = (start, end);
+    if cut(s) {
+        s += text[s..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - s);
+    }
+    if cut(e) {
+        e = text[..e]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+    }
+    if s < e {
+        (s, e)
+    } else {
+        (start, end)
     }
 }
 
@@ -151,4 +184,31 @@ fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_words;
+
+    fn cut(text: &str, start: usize, end: usize) -> &str {
+        let (s, e) = whole_words(text, start, end);
+        &text[s..e]
+    }
+
+    #[test]
+    fn windows_do_not_cut_words() {
+        let text = "in September the vote, then Kyiv élection results";
+        // Starts inside "September", ends inside "results".
+        assert_eq!(cut(text, 5, 45), " the vote, then Kyiv élection ");
+        // Already on word edges: unchanged.
+        assert_eq!(cut(text, 2, 12), " September");
+        // Inside a multi-byte character: moved back onto its boundary, here the
+        // word's start; one byte later inside the word, past it.
+        let e = text.find('é').unwrap();
+        assert_eq!(cut(text, e + 1, text.len()), "élection results");
+        assert_eq!(cut(text, e + 3, text.len()), " results");
+        // A window inside one word is kept rather than emptied.
+        assert_eq!(cut(text, 4, 8), "epte");
+        assert_eq!(cut(text, 0, 500), text);
+    }
 }

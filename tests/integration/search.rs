@@ -331,6 +331,19 @@ fn snippets_of_long_articles_find_late_and_stemmed_terms() {
             .map(|[a, b]| &sn.text[*a..*b])
             .collect();
         assert_eq!(marked, vec![want], "{q}: {:?}", sn.text);
+        // The snippet opens and closes with whole words, not the ends of cut ones.
+        let words: std::collections::HashSet<&str> = body
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let edges: Vec<&str> = sn
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in [edges.first(), edges.last()].into_iter().flatten() {
+            assert!(words.contains(w), "{q}: cut word {w:?} in {:?}", sn.text);
+        }
     }
 }
 
