@@ -22,6 +22,8 @@ use rustc_hash::FxBuildHasher;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
 
+use crate::extract::text::alnum_at;
+
 /// The name the analyzer is registered under (the schema's text fields use it).
 pub const EN_STEM: &str = "en_stem";
 
@@ -96,38 +98,26 @@ impl Drop for CachedEnStemStream<'_> {
 
 /// The next run of alphanumeric characters at or after `from`: (start, end).
 fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut i = from;
     // Start: the first alphanumeric character.
     let start = loop {
-        let &b = bytes.get(i)?;
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                break i;
-            }
-            i += 1;
-        } else {
-            let c = text[i..].chars().next()?;
-            if c.is_alphanumeric() {
-                break i;
-            }
-            i += c.len_utf8();
+        if i >= text.len() {
+            return None;
         }
+        let (alnum, width) = alnum_at(text, i);
+        if alnum {
+            break i;
+        }
+        i += width;
     };
     // End: the first character after it that is not alphanumeric.
     let mut j = start;
-    while let Some(&b) = bytes.get(j) {
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            j += 1;
-        } else {
-            match text[j..].chars().next() {
-                Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
-                _ => break,
-            }
+    while j < text.len() {
+        let (alnum, width) = alnum_at(text, j);
+        if !alnum {
+            break;
         }
+        j += width;
     }
     Some((start, j))
 }

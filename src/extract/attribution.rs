@@ -246,14 +246,14 @@ impl<'a> Scene<'a> {
         Subject::Named(std::iter::once(n).chain(self.coordinated(n)).collect())
     }
 
-    /// "Senator Barbara Boxer of California": the person's run before "of", when the
-    /// run ending at the verb is not a person's and that one is (`of_test`).
-    fn before_of(&self, n: usize, of_test: impl Fn(&Run) -> bool) -> Option<usize> {
+    /// "Senator Barbara Boxer of California": the person's run before "of", when run
+    /// `n` follows "of" (and, with `unless_person`, is not itself a person's).
+    fn before_of(&self, n: usize, unless_person: bool) -> Option<usize> {
         let r = self.runs[n];
         (r.title_start >= 2 && self.word(r.title_start - 1) == "of")
             .then(|| self.run_ending.get(&(r.title_start - 2)).copied())
             .flatten()
-            .filter(|&m| of_test(&r) && self.is_person(m))
+            .filter(|&m| !(unless_person && self.is_person(n)) && self.is_person(m))
     }
 
     /// The subject before the speech verb at token `k`: "Rutte said", "Rutte also
@@ -283,7 +283,7 @@ impl<'a> Scene<'a> {
 
     /// The subject ending at token `prev`, followed by token `b` (the verb or an adverb).
     fn subject_at(&self, prev: usize, b: usize) -> Option<Subject> {
-        let (text, toks, w) = (self.text, self.toks, self.w);
+        let (toks, w) = (self.toks, self.w);
         let gap = self.gap(prev, b);
         let pw = self.word(prev);
         let gap_t = gap.trim();
@@ -297,23 +297,19 @@ impl<'a> Scene<'a> {
                 .rev()
                 .filter(|(_, r)| toks[r.last].end < at)
                 .take_while(|(_, r)| at - toks[r.last].end < 400)
-                .find(|(_, r)| {
+                .find(|&(n, r)| {
                     toks[r.title_start].sentence_start
                         && !self.qs.iter().any(|q| {
                             q.start <= toks[r.title_start].start && toks[r.last].end <= q.end
                         })
-                        && looks_like_person(text, toks, r, w, self.full, false)
+                        && self.is_person(n)
                 })
                 .map(|(n, _)| Subject::Pronoun(n, at));
         }
         if gap == " " {
             // "Senator Barbara Boxer of California said": the name is before "of".
             let &n = self.run_ending.get(&prev)?;
-            let n = self
-                .before_of(n, |r| {
-                    !looks_like_person(text, toks, r, w, self.full, false)
-                })
-                .unwrap_or(n);
+            let n = self.before_of(n, true).unwrap_or(n);
             return Some(self.named(n));
         }
         if gap_t == ")" || gap_t == ".)" {
@@ -379,7 +375,7 @@ impl<'a> Scene<'a> {
             }
             if g2.contains(',') {
                 if let Some(&n) = self.run_ending.get(&(c - 1)) {
-                    return Some(self.before_of(n, |_| true).unwrap_or(n));
+                    return Some(self.before_of(n, false).unwrap_or(n));
                 }
                 commas += 1;
                 if commas == 2 {

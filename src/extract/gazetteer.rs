@@ -66,28 +66,44 @@ pub struct Gazetteer {
 
 /// The lookup key of a name: folded, non-alphanumerics as single spaces.
 pub fn name_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        for b in s.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(b.to_ascii_lowercase() as char);
-            } else if !out.is_empty() && !out.ends_with(' ') && b != b'\'' {
-                out.push(' ');
-            }
-        }
-    } else {
-        for c in fold(s).chars() {
-            if c.is_alphanumeric() {
-                out.push(c);
-            } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' {
-                out.push(' ');
-            }
+        let mut buf = vec![0u8; s.len()];
+        let n = ascii_key_into(s.as_bytes(), &mut buf);
+        buf.truncate(n);
+        return String::from_utf8(buf).unwrap_or_default();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in fold(s).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' {
+            out.push(' ');
         }
     }
     while out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// [`name_key`] of ASCII text into `out` (at least as long as `s`): alphanumerics
+/// lowercased, other runs as one space (apostrophes dropped), no space at either
+/// end. Returns the key's length; the key is ASCII.
+fn ascii_key_into(s: &[u8], out: &mut [u8]) -> usize {
+    let mut n = 0;
+    for &b in s {
+        if b.is_ascii_alphanumeric() {
+            out[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if n > 0 && out[n - 1] != b' ' && b != b'\'' {
+            out[n] = b' ';
+            n += 1;
+        }
+    }
+    while n > 0 && out[n - 1] == b' ' {
+        n -= 1;
+    }
+    n
 }
 
 /// Calls `f` with [`name_key`] of `s`, without allocating for short ASCII names.
@@ -97,21 +113,9 @@ pub fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(&name_key(s));
     }
     let mut buf = [0u8; MAX];
-    let mut n = 0;
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() {
-            buf[n] = b.to_ascii_lowercase();
-            n += 1;
-        } else if n > 0 && buf[n - 1] != b' ' && b != b'\'' {
-            buf[n] = b' ';
-            n += 1;
-        }
-    }
-    while n > 0 && buf[n - 1] == b' ' {
-        n -= 1;
-    }
-    // SAFETY: the buffer holds only lowercased ASCII alphanumerics and spaces (written
-    // above from an ASCII `s`); ASCII bytes are valid UTF-8.
+    let n = ascii_key_into(s.as_bytes(), &mut buf);
+    // SAFETY: `ascii_key_into` writes only lowercased ASCII alphanumerics and spaces;
+    // ASCII bytes are valid UTF-8.
     f(unsafe { std::str::from_utf8_unchecked(&buf[..n]) })
 }
 
@@ -346,26 +350,24 @@ impl Gazetteer {
     /// in parallel (start-up time, see the `gazetteer_load` benchmark).
     fn index_names(&mut self, raw: Vec<(&'static str, u32)>) {
         use rayon::prelude::*;
-        let keyed: Vec<(String, u32)> = raw
+        // Per name: its key's hash, its entry, the hash of its first word when it has
+        // several, and its number of words.
+        let hashed: Vec<(u64, u32, Option<u64>, usize)> = raw
             .par_iter()
-            .map(|&(name, idx)| (name_key(name), idx))
-            .filter(|(k, _)| !k.is_empty())
-            .collect();
-        self.max_tokens = keyed
-            .iter()
-            .map(|(k, _)| k.bytes().filter(|&b| b == b' ').count() + 1)
-            .max()
-            .unwrap_or(1);
-        let hashed: Vec<(u64, u32, Option<u64>)> = keyed
-            .par_iter()
-            .map(|(k, idx)| {
+            .filter_map(|&(name, idx)| {
+                let k = name_key(name);
+                if k.is_empty() {
+                    return None;
+                }
                 let first = k.split_once(' ').map(|(first, _)| key_hash(first));
-                (key_hash(k), *idx, first)
+                let words = k.bytes().filter(|&b| b == b' ').count() + 1;
+                Some((key_hash(&k), idx, first, words))
             })
             .collect();
+        self.max_tokens = hashed.iter().map(|h| h.3).max().unwrap_or(1);
         let mut pairs: Vec<Vec<(u64, u32)>> = vec![Vec::new(); NAME_SHARDS];
         let mut firsts: Vec<Vec<u64>> = vec![Vec::new(); NAME_SHARDS];
-        for &(h, idx, first) in &hashed {
+        for &(h, idx, first, _) in &hashed {
             pairs[shard_of(h)].push((h, idx));
             if let Some(f) = first {
                 firsts[shard_of(f)].push(f);

@@ -152,6 +152,20 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// Is the character at byte `i` of `s` alphanumeric (`char::is_alphanumeric`, the
+/// word rule of both [`tokenize`] and tantivy's tokenizer), and how wide is it?
+/// ASCII bytes are classified by table, others decoded.
+#[inline]
+pub fn alnum_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (ASCII_CLASS[b as usize] & ALNUM != 0, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
 /// Splits text into word tokens, marking capitals and sentence starts.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let bytes = s.as_bytes();
@@ -160,18 +174,8 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     let mut boundary = true; // a sentence boundary was seen since the last token
     let mut prev_end = 0usize;
     let mut i = 0;
-    // The character at `i` (ASCII bytes directly, others decoded): alphanumeric, width.
-    let class = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (ASCII_CLASS[b as usize] & ALNUM != 0, 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
-    };
     while i < n {
-        let (alnum, width) = class(i);
+        let (alnum, width) = alnum_at(s, i);
         if !alnum {
             i += width;
             continue;
@@ -190,7 +194,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 any_lower |= class & LOWER != 0;
                 i += 1;
             } else {
-                let (alnum, width) = class(i);
+                let (alnum, width) = alnum_at(s, i);
                 if !alnum {
                     break;
                 }

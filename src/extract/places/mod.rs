@@ -1,0 +1,366 @@
+//! Places: finds mentions of gazetteer names in the text (longest match over
+//! capitalised token sequences, multi-word names included), rejects what is not a
+//! place (person names, organisations, common words at a sentence start, demonyms),
+//! and resolves each mention to one gazetteer entry the way a reader would: the
+//! other places in the article, the dateline, population and feature importance.
+//! Recognition (the candidate mentions and the rules that reject them) is in
+//! `recognize.rs`; this module resolves them.
+
+mod recognize;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::gazetteer::{name_key, with_name_key, Gazetteer, Kind};
+use super::names::lists;
+use super::text::{tokenize, Token};
+use super::Place;
+use recognize::candidates;
+
+/// How likely an entry is to be meant, before context.
+fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
+    let e = g.entry(id);
+    let kind = match e.kind {
+        Kind::Country => 9.0,
+        Kind::Continent => 8.0,
+        Kind::Region => 7.0,
+        Kind::Admin1 => 5.5,
+        Kind::Admin2 => 2.5,
+        Kind::City => match e.feature {
+            "PPLC" => 6.5,
+            "PPLA" => 3.5,
+            "PPLA2" => 2.0,
+            _ => 1.0,
+        },
+    };
+    let pop = (e.population as f32 + 1.0).log10();
+    // The entry's own name rather than an alternate spelling (compared without allocating).
+    let exact = if e.name.len() == key.len() && super::names::with_lower(e.name, |l| l == key)
+        || with_name_key(e.name, |k| k == key)
+    {
+        1.0
+    } else {
+        0.0
+    };
+    kind + pop * 0.9 + exact
+}
+
+/// Recognises and resolves the places of an article.
+pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
+    extract_with_tokens(g, title, body, &tokenize(body))
+}
+
+/// [`extract`] over the body's tokens, when the caller has them already.
+pub fn extract_with_tokens(g: &Gazetteer, title: &str, body: &str, toks: &[Token]) -> Vec<Place> {
+    extract_with_persons(g, title, body, toks, &[])
+}
+
+/// [`extract_with_tokens`], knowing the speakers found in the article: their names
+/// are persons, never places ("Obama said" names no town).
+pub fn extract_with_persons(
+    g: &Gazetteer,
+    title: &str,
+    body: &str,
+    toks: &[Token],
+    speakers: &[String],
+) -> Vec<Place> {
+    let w = lists();
+    let mut mentions = candidates(g, body, toks, w);
+    if !speakers.is_empty() {
+        let person_words: HashSet<String> = speakers
+            .iter()
+            .filter_map(|s| s.rsplit(' ').next())
+            .map(name_key)
+            .collect();
+        mentions.retain(|m| !person_words.contains(&m.key));
+    }
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    // Context: countries and admin1 areas named without ambiguity, the dateline, demonyms.
+    let mut countries: HashMap<&str, f32> = HashMap::default();
+    let mut admins: HashMap<(&str, &str), f32> = HashMap::default();
+    // What each mention added, so that a mention is not its own context.
+    let mut own: Vec<Option<(&str, &str, f32)>> = vec![None; mentions.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        let weight = if m.dateline { 3.0 } else { 1.0 };
+        let priors: Vec<(u32, f32)> = m.ids.iter().map(|&i| (i, prior(g, i, &m.key))).collect();
+        let best = priors
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|p| p.0);
+        // The runner-up's prior: a name whose best reading dominates counts as context.
+        let second = priors
+            .iter()
+            .filter(|p| Some(p.0) != best)
+            .map(|p| p.1)
+            .fold(f32::MIN, f32::max);
+        let best_prior = priors
+            .iter()
+            .find(|p| Some(p.0) == best)
+            .map_or(0.0, |p| p.1);
+        if let Some(id) = best {
+            let e = g.entry(id);
+            let dominant = best_prior - second >= 2.0;
+            // A likely but contested reading is weaker evidence.
+            let weight = if dominant || matches!(e.kind, Kind::Country) {
+                weight
+            } else {
+                weight * 0.5
+            };
+            {
+                *countries.entry(e.country).or_default() += weight;
+                if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::City) {
+                    *admins.entry((e.country, e.admin1)).or_default() += weight;
+                }
+                own[mi] = Some((e.country, e.admin1, weight));
+            }
+        }
+    }
+    let title_toks = tokenize(title);
+    let demonym_words = title_toks
+        .iter()
+        .map(|t| t.text(title))
+        .chain(toks.iter().map(|t| t.text(body)));
+    for word in demonym_words.filter(|w| w.starts_with(char::is_uppercase)) {
+        if let Some(c) = super::names::with_lower(word, |l| g.demonym(l)) {
+            *countries.entry(g.entry(c).country).or_default() += 0.5;
+        }
+    }
+
+    let mut places: Vec<Place> = Vec::new();
+    let mut index: HashMap<u32, usize> = HashMap::default();
+    for (mi, m) in mentions.iter().enumerate() {
+        let mut best: Option<(u32, f32)> = None;
+        // A big city named like its own state or province ("New York", "São Paulo")
+        // is what news usually means.
+        let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
+        let admin_countries: Vec<&str> = m
+            .ids
+            .iter()
+            .map(|&id| g.entry(id))
+            .filter(|e| e.kind == Kind::Admin1 && !names_country)
+            .map(|e| e.country)
+            .collect();
+        for &id in m.ids {
+            let e = g.entry(id);
+            let mut score = prior(g, id, &m.key);
+            if e.kind == Kind::City
+                && e.population >= 500_000
+                && admin_countries.contains(&e.country)
+            {
+                score += 6.0;
+            }
+            if e.kind != Kind::Continent {
+                let self_c = own[mi].filter(|o| o.0 == e.country).map_or(0.0, |o| o.2);
+                let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
+                score += 3.0 * c.min(3.0);
+                if matches!(e.kind, Kind::City | Kind::Admin2) {
+                    let self_a = own[mi]
+                        .filter(|o| o.0 == e.country && o.1 == e.admin1)
+                        .map_or(0.0, |o| o.2);
+                    let a = admins.get(&(e.country, e.admin1)).copied().unwrap_or(0.0) - self_a;
+                    score += 2.0 * a.min(2.0);
+                }
+            }
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((id, score));
+            }
+        }
+        let Some((id, score)) = best else { continue };
+        let e = g.entry(id);
+        // Small places with no support from the rest of the article are likelier false hits.
+        let supported = countries.contains_key(e.country) && e.kind != Kind::Country;
+        if e.kind == Kind::City && e.population < 5000 && !supported && !m.dateline {
+            continue;
+        }
+        if score < 4.0 && !supported {
+            continue;
+        }
+        let surface = body[m.start..m.end].to_string();
+        let slot = *index.entry(id).or_insert_with(|| {
+            places.push(Place {
+                name: e.name.to_string(),
+                mentions: Vec::new(),
+                geonameid: e.geonameid,
+                lat: e.lat,
+                lon: e.lon,
+                country: e.country.to_string(),
+                path: g.path(id),
+            });
+            places.len() - 1
+        });
+        if !places[slot].mentions.contains(&surface) {
+            places[slot].mentions.push(surface);
+        }
+    }
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::embedded)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        extract(gaz(), "", text)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn seed_article_places() {
+        let text = include_str!("../../../tests/fixtures/seed-article.txt");
+        let places = extract(gaz(), "", text);
+        let paths: Vec<&str> = places.iter().map(|p| p.path.as_str()).collect();
+        assert!(
+            paths.contains(&"/Europe/Ukraine/Kyiv City/Kyiv"),
+            "{paths:?}"
+        );
+        assert!(paths.contains(&"/Europe/Ukraine"), "{paths:?}");
+        assert!(
+            paths.iter().any(|p| p.starts_with("/Europe/Russia")),
+            "{paths:?}"
+        );
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.starts_with("/Asia/United Arab Emirates/Abu Dhabi")),
+            "{paths:?}"
+        );
+        assert!(paths.contains(&"/Asia/United Arab Emirates"), "{paths:?}");
+    }
+
+    #[test]
+    fn multi_word_names_win_over_parts() {
+        assert_eq!(
+            names("Talks were held in Abu Dhabi, United Arab Emirates, on Monday."),
+            vec!["Abu Dhabi", "United Arab Emirates"]
+        );
+    }
+
+    #[test]
+    fn person_and_club_names_are_not_places() {
+        assert!(names("Jordan Henderson scored twice.").is_empty());
+        assert!(names("Paris Hilton arrived late.").is_empty());
+        assert_eq!(
+            names("Real Madrid beat Barcelona in Madrid."),
+            vec!["Barcelona", "Madrid"]
+        );
+    }
+
+    #[test]
+    fn diseases_landmarks_institutions_and_compounds_are_not_places() {
+        let none = Vec::<String>::new();
+        // A disease named after a place, and the name alone afterwards.
+        assert_eq!(
+            names("The Marburg virus spread. Marburg kills slowly."),
+            none
+        );
+        // A landmark, a building, a ministry's subject, a feature next to a name.
+        assert_eq!(names("Crowds filled St. Peter's Square on Sunday."), none);
+        assert_eq!(names("The White House said nothing."), none);
+        assert_eq!(
+            names("The Ministry of Commerce said the measures were unfair."),
+            none
+        );
+        assert_eq!(names("Swans died on the coast of Lake Erie."), none);
+        // Compounds and strain codes; holidays.
+        assert_eq!(names("Stores in mid-Atlantic states closed."), none);
+        assert_eq!(
+            names("A virus similar to A/California/7/2009 was found."),
+            none
+        );
+        assert_eq!(names("Birds began dying a week before Christmas."), none);
+    }
+
+    #[test]
+    fn datelines_articles_and_hyphenated_names() {
+        assert_eq!(
+            names("Matthew Daly, The Associated Press. WASHINGTON (AP) A deal was struck."),
+            vec!["Washington"]
+        );
+        assert_eq!(names("A New Jersey woman died."), vec!["New Jersey"]);
+        assert_eq!(
+            names("He flew to Port-au-Prince on Monday."),
+            vec!["Port-au-Prince"]
+        );
+        // A country named like its adjective, but not an adjective named like a country.
+        assert_eq!(
+            names("The Vatican reports that the Pope has recovered."),
+            vec!["Vatican"]
+        );
+        assert_eq!(
+            names("Saudi authorities expressed concern."),
+            Vec::<String>::new()
+        );
+        // "Calgary-based" is a mention; "Zaire/Congo" two.
+        assert_eq!(names("The Calgary-based company grew."), vec!["Calgary"]);
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_places() {
+        assert!(names("Nice weather is expected. Reading is fun. Split the bill.").is_empty());
+        assert_eq!(names("He moved to Nice in 2019."), vec!["Nice"]);
+    }
+
+    #[test]
+    fn demonyms_are_not_mentions() {
+        let p = extract(gaz(), "", "Ukrainian troops held the line near Kharkiv.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].mentions, vec!["Kharkiv"]);
+        assert_eq!(p[0].country, "UA");
+    }
+
+    #[test]
+    fn context_resolves_ambiguity() {
+        let us = extract(
+            gaz(),
+            "",
+            "Officials in Atlanta and Savannah said Georgia would recount.",
+        );
+        assert!(
+            us.iter()
+                .any(|p| p.path == "/North America/United States/Georgia"),
+            "{us:?}"
+        );
+        let eu = extract(gaz(), "", "Russia and Georgia held talks in Tbilisi.");
+        assert!(eu.iter().any(|p| p.path == "/Asia/Georgia"), "{eu:?}");
+    }
+
+    #[test]
+    fn possessive_names_commas_and_state_abbreviations() {
+        assert_eq!(
+            names("Delegates of the People's Republic of China arrived."),
+            vec!["China"]
+        );
+        assert_eq!(
+            names("He flew to Washington, D.C. on Monday."),
+            vec!["Washington"]
+        );
+        assert_eq!(
+            names("Sydney is the capital of NSW and the largest city."),
+            vec!["Sydney", "New South Wales"]
+        );
+    }
+
+    #[test]
+    fn a_speakers_surname_is_not_a_place() {
+        let g = gaz();
+        let text = "Senator Jack Reed of Rhode Island spoke. Later, Reed said the bill would pass in Washington.";
+        let toks = tokenize(text);
+        let places = extract_with_persons(g, "", text, &toks, &["Jack Reed".to_string()]);
+        assert!(
+            places
+                .iter()
+                .all(|p| p.mentions.iter().all(|m| m != "Reed")),
+            "{places:?}"
+        );
+        assert!(places.iter().any(|p| p.name == "Rhode Island"));
+    }
+}
