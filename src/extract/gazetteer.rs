@@ -424,54 +424,77 @@ impl Gazetteer {
         self.demonyms.get(key).copied().filter(|&i| i != u32::MAX)
     }
 
+    /// The admin1 entry of a country and admin1 code, looked up by the key "UA.12"
+    /// built on the stack (codes are short; a longer one is formatted).
+    fn admin1_of(&self, country: &str, admin1: &str) -> Option<u32> {
+        let mut buf = [0u8; 32];
+        let n = country.len() + 1 + admin1.len();
+        if n > buf.len() {
+            return self
+                .admin1
+                .get(format!("{country}.{admin1}").as_str())
+                .copied();
+        }
+        buf[..country.len()].copy_from_slice(country.as_bytes());
+        buf[country.len()] = b'.';
+        buf[country.len() + 1..n].copy_from_slice(admin1.as_bytes());
+        let code = std::str::from_utf8(&buf[..n]).ok()?;
+        self.admin1.get(code).copied()
+    }
+
     /// Hierarchical facet components: continent, country, admin1, place.
-    pub fn path_components(&self, idx: u32) -> Vec<String> {
+    pub fn path_components(&self, idx: u32) -> Vec<&'static str> {
         let e = self.entry(idx);
         let mut parts = Vec::with_capacity(4);
         match e.kind {
-            Kind::Continent => parts.push(e.name.to_string()),
+            Kind::Continent => parts.push(e.name),
             Kind::Region => {
-                parts.push(e.admin1.to_string());
+                parts.push(e.admin1);
                 if let Some(c) = self.country(e.country) {
-                    parts.push(self.entry(c).name.to_string());
+                    parts.push(self.entry(c).name);
                 }
-                parts.push(e.name.to_string());
+                parts.push(e.name);
             }
             Kind::Country => {
-                parts.push(e.admin1.to_string());
-                parts.push(e.name.to_string());
+                parts.push(e.admin1);
+                parts.push(e.name);
             }
             _ => {
                 if let Some(c) = self.country(e.country) {
                     let ce = self.entry(c);
-                    parts.push(ce.admin1.to_string());
-                    parts.push(ce.name.to_string());
+                    parts.push(ce.admin1);
+                    parts.push(ce.name);
                 } else {
-                    parts.push(e.country.to_string());
+                    parts.push(e.country);
                 }
                 if e.kind != Kind::Admin1 && !e.admin1.is_empty() {
-                    let code = format!("{}.{}", e.country, e.admin1);
-                    if let Some(a) = self.admin1.get(code.as_str()) {
-                        let an = self.entry(*a).name;
+                    if let Some(a) = self.admin1_of(e.country, e.admin1) {
+                        let an = self.entry(a).name;
                         if an != e.name {
-                            parts.push(an.to_string());
+                            parts.push(an);
                         }
                     }
                 }
-                parts.push(e.name.to_string());
+                parts.push(e.name);
             }
         }
         parts.retain(|p| !p.is_empty());
         parts
     }
 
-    /// The facet path string `/Europe/Ukraine/Kyiv City/Kyiv`.
+    /// The facet path string `/Europe/Ukraine/Kyiv City/Kyiv` (a '/' inside a name
+    /// becomes '-').
     pub fn path(&self, idx: u32) -> String {
         let parts = self.path_components(idx);
-        let mut s = String::new();
+        let mut s = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
         for p in parts {
             s.push('/');
-            s.push_str(&p.replace('/', "-"));
+            for piece in p.split('/').enumerate() {
+                if piece.0 > 0 {
+                    s.push('-');
+                }
+                s.push_str(piece.1);
+            }
         }
         s
     }

@@ -175,15 +175,45 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     let mut prev_end = 0usize;
     let mut i = 0;
     while i < n {
-        let (alnum, width) = alnum_at(s, i);
-        if !alnum {
-            i += width;
-            continue;
+        let b = bytes[i];
+        if b < 0x80 {
+            if ASCII_CLASS[b as usize] & ALNUM == 0 {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (alnum, width) = alnum_at(s, i);
+            if !alnum {
+                i += width;
+                continue;
+            }
         }
         // A word starts at `st`: scan it, noting its letters' case on the way.
         let st = i;
         let (mut letters, mut any_lower, mut ascii) = (0usize, false, true);
-        while i < n {
+        // Most words start with a lowercase letter: neither capitalised nor all
+        // capitals, whatever follows, so only their end is needed.
+        let lower_initial = bytes[st] < 0x80 && ASCII_CLASS[bytes[st] as usize] & LOWER != 0;
+        if lower_initial {
+            i += 1;
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if ASCII_CLASS[b as usize] & ALNUM == 0 {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let (alnum, width) = alnum_at(s, i);
+                    if !alnum {
+                        break;
+                    }
+                    ascii = false;
+                    i += width;
+                }
+            }
+        }
+        while !lower_initial && i < n {
             let b = bytes[i];
             if b < 0x80 {
                 let class = ASCII_CLASS[b as usize];
@@ -227,7 +257,9 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             }
         }
         let w = &s[st..i];
-        let (cap, all_caps) = if ascii {
+        let (cap, all_caps) = if lower_initial {
+            (false, false)
+        } else if ascii {
             (bytes[st].is_ascii_uppercase(), letters >= 2 && !any_lower)
         } else {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
