@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{BETWEEN, HEADLINE_VERBS, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS};
-use super::names::{with_lower, WordLists};
+use super::names::{with_lower, Prefilter, WordLists};
 use super::persons::{looks_like_person, Run};
 use super::quotes::{quotes, QuoteSpan};
 use super::speakers::set_function_words;
@@ -18,9 +18,20 @@ const INVERT: u8 = 2;
 const NOUN: u8 = 4;
 
 /// Word -> which attribution lists hold it (speech verb, invertible verb, saying noun).
-fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
-    static FLAGS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
+struct AttributionFlags(rustc_hash::FxHashMap<&'static str, u8>, Prefilter);
+
+impl AttributionFlags {
+    /// The flags of a lowercase word; 0 when no list holds it.
+    fn of(&self, w: &str) -> u8 {
+        if !self.1.may_hold(w) {
+            return 0;
+        }
+        self.0.get(w).copied().unwrap_or(0)
+    }
+}
+
+fn attribution_flags() -> &'static AttributionFlags {
+    static FLAGS: std::sync::OnceLock<AttributionFlags> = std::sync::OnceLock::new();
     FLAGS.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
         for (list, flag) in [
@@ -32,7 +43,8 @@ fn attribution_flags() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
                 *m.entry(*w).or_insert(0) |= flag;
             }
         }
-        m
+        let filter = Prefilter::new(m.keys().copied());
+        AttributionFlags(m, filter)
     })
 }
 
@@ -144,7 +156,7 @@ impl<'a> Scene<'a> {
             // Capitalised verbs only in headlines ("Clinton Urges Britain ..."), never
             // opening a sentence. One lookup tells which of the word lists (if any)
             // hold this word.
-            let flags_of = |l: &str| attribution_flags().get(l).copied().unwrap_or(0);
+            let flags_of = |l: &str| attribution_flags().of(l);
             let flags = if !t.cap {
                 flags_of(word)
             } else if t.sentence_start {
@@ -421,7 +433,7 @@ impl<'a> Scene<'a> {
                 let clause_subject = after.is_some_and(|x| {
                     let xw = x.text(text);
                     set_between().has(xw)
-                        || attribution_flags().get(xw).is_some_and(|f| f & VERB != 0)
+                        || attribution_flags().of(xw) & VERB != 0
                         || (xw.len() > 3 && xw.ends_with("ed"))
                 });
                 return (!clause_subject).then_some(n);
@@ -429,7 +441,7 @@ impl<'a> Scene<'a> {
             let nw = next.text(text);
             if skipped >= 3
                 || set_function_words().has(nw)
-                || attribution_flags().get(nw).is_some_and(|f| f & VERB != 0)
+                || attribution_flags().of(nw) & VERB != 0
             {
                 return None;
             }

@@ -59,6 +59,8 @@ pub struct Gazetteer {
     admin1: FxHashMap<&'static str, u32>,
     continents: FxHashMap<&'static str, &'static str>,
     /// Folded demonym ("ukrainian") -> country entry.
+    /// Per entry, the [`key_hash`] of its own name's key (see [`Gazetteer::is_own_name`]).
+    own_keys: Vec<u64>,
     demonyms: FxHashMap<String, u32>,
     /// Most tokens in any name key.
     pub max_tokens: usize,
@@ -126,7 +128,7 @@ const NAME_SHARDS: usize = 16;
 /// pointers to key strings each cost several cache misses while tantivy's indexing
 /// threads share the caches). Two keys would have to share all 64 bits to be
 /// confused: about 10^-8 for the whole gazetteer, 10^-14 per lookup.
-fn key_hash(key: &str) -> u64 {
+pub fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
@@ -218,10 +220,11 @@ impl Gazetteer {
 
     /// Parses the gazetteer TSV; malformed lines are skipped.
     pub fn parse(text: &'static str) -> Self {
-        let mut raw_names: Vec<(&'static str, u32)> = Vec::with_capacity(700_000);
+        let mut raw_names: Vec<(&'static str, u32, bool)> = Vec::with_capacity(700_000);
         let mut g = Gazetteer {
             entries: Vec::with_capacity(230_000),
             names: Vec::new(),
+            own_keys: Vec::new(),
             countries: FxHashMap::default(),
             admin1: FxHashMap::default(),
             continents: FxHashMap::default(),
@@ -336,10 +339,10 @@ impl Gazetteer {
                 _ => continue,
             };
             let idx = g.entries.len() as u32;
-            raw_names.push((entry.name, idx));
+            raw_names.push((entry.name, idx, true));
             g.entries.push(entry);
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
-                raw_names.push((a, idx));
+                raw_names.push((a, idx, false));
             }
         }
         g.index_names(raw_names);
@@ -348,26 +351,33 @@ impl Gazetteer {
 
     /// Builds the name index: keys folded in parallel, then one map per shard filled
     /// in parallel (start-up time, see the `gazetteer_load` benchmark).
-    fn index_names(&mut self, raw: Vec<(&'static str, u32)>) {
+    fn index_names(&mut self, raw: Vec<(&'static str, u32, bool)>) {
         use rayon::prelude::*;
         // Per name: its key's hash, its entry, the hash of its first word when it has
-        // several, and its number of words.
-        let hashed: Vec<(u64, u32, Option<u64>, usize)> = raw
+        // several, its number of words, and whether it is the entry's own name.
+        let hashed: Vec<(u64, u32, Option<u64>, usize, bool)> = raw
             .par_iter()
-            .filter_map(|&(name, idx)| {
+            .filter_map(|&(name, idx, own)| {
                 let k = name_key(name);
                 if k.is_empty() {
                     return None;
                 }
                 let first = k.split_once(' ').map(|(first, _)| key_hash(first));
                 let words = k.bytes().filter(|&b| b == b' ').count() + 1;
-                Some((key_hash(&k), idx, first, words))
+                Some((key_hash(&k), idx, first, words, own))
             })
             .collect();
         self.max_tokens = hashed.iter().map(|h| h.3).max().unwrap_or(1);
+        // An entry whose own name has an empty key matches no mention's key.
+        self.own_keys = vec![key_hash(""); self.entries.len()];
+        for &(h, idx, _, _, own) in &hashed {
+            if own {
+                self.own_keys[idx as usize] = h;
+            }
+        }
         let mut pairs: Vec<Vec<(u64, u32)>> = vec![Vec::new(); NAME_SHARDS];
         let mut firsts: Vec<Vec<u64>> = vec![Vec::new(); NAME_SHARDS];
-        for &(h, idx, first, _) in &hashed {
+        for &(h, idx, first, _, _) in &hashed {
             pairs[shard_of(h)].push((h, idx));
             if let Some(f) = first {
                 firsts[shard_of(f)].push(f);
@@ -403,6 +413,12 @@ impl Gazetteer {
     /// Entries whose name or alias has the key of `s` (see [`name_key`]).
     pub fn lookup_name(&self, s: &str) -> &[u32] {
         with_name_key(s, |k| self.lookup(k))
+    }
+
+    /// Is `key` (with hash `h`, see [`key_hash`]) the key of the entry's own name
+    /// rather than of an alias? Compared by hash, like every lookup of the index.
+    pub fn is_own_name(&self, idx: u32, h: u64) -> bool {
+        self.own_keys.get(idx as usize) == Some(&h)
     }
 
     pub fn entry(&self, idx: u32) -> &Entry {

@@ -10,14 +10,14 @@ mod recognize;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{name_key, with_name_key, Gazetteer, Kind};
+use super::gazetteer::{name_key, Gazetteer, Kind};
 use super::names::lists;
 use super::text::{tokenize, Token};
 use super::Place;
 use recognize::candidates;
 
 /// How likely an entry is to be meant, before context.
-fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
+fn prior(g: &Gazetteer, id: u32, key: &str, key_hash: u64) -> f32 {
     let e = g.entry(id);
     let kind = match e.kind {
         Kind::Country => 9.0,
@@ -33,9 +33,9 @@ fn prior(g: &Gazetteer, id: u32, key: &str) -> f32 {
         },
     };
     let pop = (e.population as f32 + 1.0).log10();
-    // The entry's own name rather than an alternate spelling (compared without allocating).
+    // The entry's own name rather than an alternate spelling.
     let exact = if e.name.len() == key.len() && super::names::with_lower(e.name, |l| l == key)
-        || with_name_key(e.name, |k| k == key)
+        || g.is_own_name(id, key_hash)
     {
         1.0
     } else {
@@ -81,21 +81,30 @@ pub fn extract_with_persons(
     let mut admins: HashMap<(&str, &str), f32> = HashMap::default();
     // What each mention added, so that a mention is not its own context.
     let mut own: Vec<Option<(&str, &str, f32)>> = vec![None; mentions.len()];
+    // Each entry's prior, per mention, in the order of its ids (computed once: a
+    // common name has hundreds of entries).
+    let mut all_priors: Vec<f32> = Vec::with_capacity(mentions.iter().map(|m| m.ids.len()).sum());
+    let mut prior_at: Vec<usize> = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        prior_at.push(all_priors.len());
+        all_priors.extend(m.ids.iter().map(|&i| prior(g, i, &m.key, m.key_hash)));
+    }
+    let priors_of = |mi: usize| &all_priors[prior_at[mi]..prior_at[mi] + mentions[mi].ids.len()];
     for (mi, m) in mentions.iter().enumerate() {
         let weight = if m.dateline { 3.0 } else { 1.0 };
-        let priors: Vec<(u32, f32)> = m.ids.iter().map(|&i| (i, prior(g, i, &m.key))).collect();
+        let priors = m.ids.iter().copied().zip(priors_of(mi).iter().copied());
         let best = priors
-            .iter()
+            .clone()
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|p| p.0);
         // The runner-up's prior: a name whose best reading dominates counts as context.
         let second = priors
-            .iter()
+            .clone()
             .filter(|p| Some(p.0) != best)
             .map(|p| p.1)
             .fold(f32::MIN, f32::max);
         let best_prior = priors
-            .iter()
+            .clone()
             .find(|p| Some(p.0) == best)
             .map_or(0.0, |p| p.1);
         if let Some(id) = best {
@@ -141,9 +150,9 @@ pub fn extract_with_persons(
             .filter(|e| e.kind == Kind::Admin1 && !names_country)
             .map(|e| e.country)
             .collect();
-        for &id in m.ids {
+        for (&id, &p) in m.ids.iter().zip(priors_of(mi)) {
             let e = g.entry(id);
-            let mut score = prior(g, id, &m.key);
+            let mut score = p;
             if e.kind == Kind::City
                 && e.population >= 500_000
                 && admin_countries.contains(&e.country)

@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::extract::gazetteer::{name_key, with_name_key, Gazetteer, Kind};
+use crate::extract::gazetteer::{key_hash, name_key, with_name_key, Gazetteer, Kind};
 use crate::extract::lexicon::{
     AFTER_OK, BEFORE_OK, BUILDING_WORDS, CONNECTORS, DIRECTIONS, DISEASE_WORDS, FEATURE_WORDS,
     INSTITUTION_HEADS, LANDMARK_WORDS,
@@ -30,6 +30,8 @@ pub(super) struct Mention<'g> {
     pub(super) end: usize,
     pub(super) ids: &'g [u32],
     pub(super) key: String,
+    /// [`key_hash`] of `key`.
+    pub(super) key_hash: u64,
     /// Part of the article's dateline ("KYIV, Feb 3 (Reuters) -").
     pub(super) dateline: bool,
 }
@@ -104,6 +106,7 @@ pub(super) fn candidates<'g>(
             i += 1;
             continue;
         };
+        let kh = key_hash(&key);
         let surface = &text[t.start..toks[j].end];
         let single = i == j;
         let word = t.text(text);
@@ -135,7 +138,7 @@ pub(super) fn candidates<'g>(
         // name as well as its adjective).
         let names_country = ids.iter().any(|&id| {
             let e = g.entry(id);
-            e.kind == Kind::Country && with_name_key(e.name, |k| k == key)
+            e.kind == Kind::Country && g.is_own_name(id, kh)
         });
         if g.is_demonym(&key) && !names_country {
             ok = false;
@@ -254,7 +257,7 @@ pub(super) fn candidates<'g>(
             let own_name_of_major = || {
                 ids.iter().any(|&id| {
                     let e = g.entry(id);
-                    e.population >= 100_000 && with_name_key(e.name, |k| k == key)
+                    e.population >= 100_000 && g.is_own_name(id, kh)
                 })
             };
             if set_buildings().has_any_case(toks[j].text(text)) && !own_name_of_major() {
@@ -317,6 +320,7 @@ pub(super) fn candidates<'g>(
                 end,
                 ids,
                 key,
+                key_hash: kh,
                 dateline: false,
             });
         }
