@@ -10,7 +10,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
 use super::names::WordLists;
 use super::speakers::set_function_words;
-use super::text::{fold, Token};
+use super::text::{fold, with_fold, Token};
 
 crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
 crate::word_set!(set_particles, PARTICLES);
@@ -105,10 +105,21 @@ pub(super) fn looks_like_person(
     known_surnames: &HashMap<String, String>,
     transcript: bool,
 ) -> bool {
-    let names: Vec<&str> = (r.name_start..=r.last)
-        .map(|k| toks[k].text(text))
-        .filter(|t| !set_particles().has(t))
-        .collect();
+    // The name's words, particles ("de", "van") aside; more than five is no name.
+    let mut buf = [""; 6];
+    let mut count = 0;
+    for k in r.name_start..=r.last {
+        let t = toks[k].text(text);
+        if set_particles().has(t) {
+            continue;
+        }
+        if count == buf.len() {
+            return false;
+        }
+        buf[count] = t;
+        count += 1;
+    }
+    let names = &buf[..count];
     if names.is_empty() || names.len() > 5 {
         return false;
     }
@@ -163,7 +174,7 @@ pub(super) fn looks_like_person(
         if word.chars().count() < 2 || (w.is_title(word) && !honorific) {
             return false;
         }
-        if known_surnames.contains_key(&fold(word)) {
+        if with_fold(word, |f| known_surnames.contains_key(f)) {
             return true;
         }
         if set_pronouns().has_any_case(word) {
@@ -192,7 +203,7 @@ pub(super) fn looks_like_person(
         let common_ok = names.len() == 2 && !is_place_phrase(&names.join(" "));
         return common_ok
             || !w.is_common(last_word)
-            || known_surnames.contains_key(&fold(last_word));
+            || with_fold(last_word, |f| known_surnames.contains_key(f));
     }
     if names.iter().any(|n| n.chars().count() == 1) {
         return true;
@@ -294,7 +305,7 @@ pub(super) fn run_name(text: &str, toks: &[Token], r: &Run) -> String {
 /// The full name a surname or partial name refers to in this article.
 pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    match full.get(&fold(last)) {
+    match with_fold(last, |f| full.get(f)) {
         Some(f) if f.len() >= name.len() && fold(f).ends_with(&fold(name)) => f.clone(),
         _ => name.to_string(),
     }

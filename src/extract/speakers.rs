@@ -14,7 +14,7 @@ use super::lexicon::FUNCTION_WORDS;
 use super::names::{lists, WordLists};
 use super::persons::{canonical, looks_like_person, run_name, runs, Run};
 use super::quotes::{nearest_quote, tweet_signatures};
-use super::text::{fold, tokenize, Token};
+use super::text::{fold, tokenize, with_fold, Token};
 use super::{Quote, Speaker};
 
 crate::word_set!(pub(super) set_function_words, FUNCTION_WORDS);
@@ -110,7 +110,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
         .filter_map(|s| s.name.rsplit(' ').next().map(fold))
         .collect();
     for r in &all_runs {
-        if !surnames.contains(&fold(toks[r.last].text(text))) {
+        if !with_fold(toks[r.last].text(text), |f| surnames.contains(f)) {
             continue;
         }
         let name = canonical(&run_name(text, toks, r), &full);

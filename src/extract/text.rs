@@ -53,9 +53,33 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Calls `f` with [`fold`] of `s`, without allocating for short ASCII words (the
+/// lookups of surnames and names in an article's maps).
+pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    if s.len() > MAX || !s.is_ascii() {
+        return f(&fold(s));
+    }
+    let mut buf = [0u8; MAX];
+    let b = &mut buf[..s.len()];
+    for (o, &c) in b.iter_mut().zip(s.as_bytes()) {
+        *o = if c == b'`' { b'\'' } else { c.to_ascii_lowercase() };
+    }
+    // SAFETY: `s` is ASCII (checked above) and every byte written is ASCII; ASCII
+    // bytes are valid UTF-8.
+    f(unsafe { std::str::from_utf8_unchecked(b) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_fold_is_fold() {
+        for s in ["O`Brien's", "Zelenskyy", "Côte d’Ivoire", "ÉLYSÉE", "", "McCONNELL"] {
+            assert_eq!(with_fold(s, str::to_string), fold(s));
+        }
+    }
 
     #[test]
     fn truncates_on_char_boundaries() {
