@@ -22,6 +22,7 @@ struct AttributionFlags(rustc_hash::FxHashMap<&'static str, u8>, Prefilter);
 
 impl AttributionFlags {
     /// The flags of a lowercase word; 0 when no list holds it.
+    #[inline]
     fn of(&self, w: &str) -> u8 {
         if !self.1.may_hold(w) {
             return 0;

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::text::fold;
+use super::names::Prefilter;
 
 /// The compressed gazetteer, embedded in the binary.
 pub static GAZETTEER_ZST: &[u8] = include_bytes!("../../data/gazetteer.tsv.zst");
@@ -62,6 +63,8 @@ pub struct Gazetteer {
     /// Per entry, the [`key_hash`] of its own name's key (see [`Gazetteer::is_own_name`]).
     own_keys: Vec<u64>,
     demonyms: FxHashMap<String, u32>,
+    /// Most capitalised words are no demonym: this answers them without hashing.
+    demonym_filter: Prefilter,
     /// Most tokens in any name key.
     pub max_tokens: usize,
 }
@@ -229,6 +232,7 @@ impl Gazetteer {
             admin1: FxHashMap::default(),
             continents: FxHashMap::default(),
             demonyms: FxHashMap::default(),
+            demonym_filter: Prefilter::new(std::iter::empty()),
             max_tokens: 1,
         };
         for line in text.lines() {
@@ -346,6 +350,7 @@ impl Gazetteer {
             }
         }
         g.index_names(raw_names);
+        g.demonym_filter = Prefilter::new(g.demonyms.keys().map(String::as_str));
         g
     }
 
@@ -432,11 +437,20 @@ impl Gazetteer {
 
     /// Is this key a demonym or another adjective that names no place ("Ukrainian", "Arab")?
     pub fn is_demonym(&self, key: &str) -> bool {
-        self.demonyms.contains_key(key)
+        self.demonym_filter.may_hold(key) && self.demonyms.contains_key(key)
+    }
+
+    /// False when `word` is no demonym, in any case of its ASCII letters (a cheap
+    /// test before lowercasing it for [`Gazetteer::demonym`]).
+    pub fn may_be_demonym(&self, word: &str) -> bool {
+        !word.is_ascii() || self.demonym_filter.may_hold(word)
     }
 
     /// The country a demonym ("Ukrainian") refers to, if it names one.
     pub fn demonym(&self, key: &str) -> Option<u32> {
+        if !self.demonym_filter.may_hold(key) {
+            return None;
+        }
         self.demonyms.get(key).copied().filter(|&i| i != u32::MAX)
     }
 

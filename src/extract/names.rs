@@ -328,35 +328,49 @@ const ORG_WORDS: &[&str] = &[
 /// letters lowercased): a clear bit proves a word absent without hashing it.
 ///
 /// Most words the extractors look up are in none of the lists ("the", "of",
-/// "announced"), and most lookups are of those; a probe of this 2 KB table costs a
-/// few instructions where hashing and probing a set cost about seventy.
-pub struct Prefilter(Box<[u64; Prefilter::WORDS]>);
+/// "announced"), and most lookups are of those; a probe of this table costs a few
+/// instructions where hashing and probing a set cost about seventy. About eight
+/// bits per word (at least 16,384: 2 KB) keep one word in nine passing wrongly.
+pub struct Prefilter {
+    bits: Box<[u64]>,
+    /// 64 minus log2 of the number of bits.
+    shift: u32,
+}
 
 impl Prefilter {
-    const WORDS: usize = 256; // 16,384 bits
-
-    fn bit(w: &[u8]) -> usize {
-        let lower = |i: usize| w.get(i).map_or(0, u8::to_ascii_lowercase) as u64;
-        let last = w.len().checked_sub(1).map_or(0, lower);
-        let x = (w.len().min(255) as u64) | lower(0) << 8 | lower(1) << 16 | last << 24;
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
+    #[inline]
+    fn bit(&self, w: &[u8]) -> usize {
+        let n = w.len();
+        if n == 0 {
+            return 0;
+        }
+        // `| 0x20` lowercases ASCII letters (and merges a few punctuation bytes,
+        // which only lets more words pass).
+        let at = |i: usize| u64::from(w[i] | 0x20);
+        let x = (n as u64) | at(0) << 16 | at(1.min(n - 1)) << 24 | at(n - 1) << 32;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut bits = Box::new([0u64; Self::WORDS]);
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str> + Clone) -> Self {
+        let n = words.clone().into_iter().count();
+        let nbits = (n * 8).next_power_of_two().max(1 << 14);
+        let mut f = Prefilter {
+            bits: vec![0u64; nbits / 64].into_boxed_slice(),
+            shift: 64 - nbits.trailing_zeros(),
+        };
         for w in words {
-            let b = Self::bit(w.as_bytes());
-            bits[b / 64] |= 1 << (b % 64);
+            let b = f.bit(w.as_bytes());
+            f.bits[b / 64] |= 1 << (b % 64);
         }
-        Prefilter(bits)
+        f
     }
 
     /// False when no word of the set has `w`'s signature: `w` is not in it, nor is
     /// any word differing from it only in the case of ASCII letters.
     #[inline]
     pub fn may_hold(&self, w: &str) -> bool {
-        let b = Self::bit(w.as_bytes());
-        self.0[b / 64] & (1 << (b % 64)) != 0
+        let b = self.bit(w.as_bytes());
+        self.bits[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
@@ -421,6 +435,8 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 pub struct WordLists {
     pub first_names: FxHashSet<Box<str>>,
     pub common: FxHashSet<Box<str>>,
+    first_name_filter: Prefilter,
+    common_filter: Prefilter,
     pub titles: WordSet,
     pub org_words: WordSet,
 }
@@ -428,29 +444,41 @@ pub struct WordLists {
 /// The shared word lists (built on first use).
 pub fn lists() -> &'static WordLists {
     static LISTS: OnceLock<WordLists> = OnceLock::new();
-    LISTS.get_or_init(|| WordLists {
-        first_names: FIRST_NAMES
+    LISTS.get_or_init(|| {
+        let first_names: FxHashSet<Box<str>> = FIRST_NAMES
             .lines()
             .map(|l| l.trim().to_lowercase().into_boxed_str())
             .filter(|l| !l.is_empty())
-            .collect(),
-        common: COMMON_WORDS
+            .collect();
+        let common: FxHashSet<Box<str>> = COMMON_WORDS
             .lines()
             .map(|l| Box::<str>::from(l.trim()))
             .filter(|l| !l.is_empty())
-            .collect(),
-        titles: WordSet::new(TITLES),
-        org_words: WordSet::new(ORG_WORDS),
+            .collect();
+        WordLists {
+            first_name_filter: Prefilter::new(first_names.iter().map(|w| &**w)),
+            common_filter: Prefilter::new(common.iter().map(|w| &**w)),
+            first_names,
+            common,
+            titles: WordSet::new(TITLES),
+            org_words: WordSet::new(ORG_WORDS),
+        }
     })
 }
 
 impl WordLists {
     pub fn is_first_name(&self, w: &str) -> bool {
+        if w.is_ascii() && !self.first_name_filter.may_hold(w) {
+            return false;
+        }
         with_lower(w, |l| self.first_names.contains(l))
     }
     pub fn is_common(&self, w: &str) -> bool {
         with_lower(w, |l| {
-            l == "a" || l == "i" || self.common.contains(l) || calendar().has(l)
+            l == "a"
+                || l == "i"
+                || (self.common_filter.may_hold(l) && self.common.contains(l))
+                || calendar().has(l)
         })
     }
     pub fn is_title(&self, w: &str) -> bool {

@@ -130,7 +130,7 @@ pub fn extract_with_persons(
         .iter()
         .map(|t| t.text(title))
         .chain(toks.iter().map(|t| t.text(body)));
-    for word in demonym_words.filter(|w| w.starts_with(char::is_uppercase)) {
+    for word in demonym_words.filter(|w| w.starts_with(char::is_uppercase) && g.may_be_demonym(w)) {
         if let Some(c) = super::names::with_lower(word, |l| g.demonym(l)) {
             *countries.entry(g.entry(c).country).or_default() += 0.5;
         }
