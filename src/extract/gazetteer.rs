@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::text::fold;
+use super::text::{ascii_alnum, fold};
 use super::names::Prefilter;
 
 /// The compressed gazetteer, embedded in the binary.
@@ -95,10 +95,12 @@ pub fn name_key(s: &str) -> String {
 /// lowercased, other runs as one space (apostrophes dropped), no space at either
 /// end. Returns the key's length; the key is ASCII.
 fn ascii_key_into(s: &[u8], out: &mut [u8]) -> usize {
+    let out = &mut out[..s.len()];
     let mut n = 0;
     for &b in s {
-        if b.is_ascii_alphanumeric() {
-            out[n] = b.to_ascii_lowercase();
+        if ascii_alnum(b) {
+            // Lowercases a letter and keeps a digit (0x30..=0x39 have the bit set).
+            out[n] = b | 0x20;
             n += 1;
         } else if n > 0 && out[n - 1] != b' ' && b != b'\'' {
             out[n] = b' ';

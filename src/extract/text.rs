@@ -176,6 +176,12 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// Is this ASCII byte a letter or digit? (By table: the extractors' inner loops.)
+#[inline]
+pub fn ascii_alnum(b: u8) -> bool {
+    b < 0x80 && ASCII_CLASS[b as usize] & ALNUM != 0
+}
+
 /// Is the character at byte `i` of `s` alphanumeric (`char::is_alphanumeric`, the
 /// word rule of both [`tokenize`] and tantivy's tokenizer), and how wide is it?
 /// ASCII bytes are classified by table, others decoded.
