@@ -69,9 +69,23 @@ pub(super) struct Scene<'a> {
     w: &'a WordLists,
     full: &'a HashMap<String, String>,
     /// Run that ends at token k / starts at token k.
-    run_ending: HashMap<usize, usize>,
-    run_starting: HashMap<usize, usize>,
+    run_ending: RunIndex<'a>,
+    run_starting: RunIndex<'a>,
     pub(super) qs: Vec<QuoteSpan>,
+}
+
+/// The run that ends (or starts) at a token: a binary search, as an article's runs
+/// are disjoint and in text order.
+struct RunIndex<'a> {
+    runs: &'a [Run],
+    by_last: bool,
+}
+
+impl RunIndex<'_> {
+    fn get(&self, k: usize) -> Option<usize> {
+        let key = |r: &Run| if self.by_last { r.last } else { r.title_start };
+        self.runs.binary_search_by_key(&k, key).ok()
+    }
 }
 
 /// Who the words before a speech verb name as its subject.
@@ -90,20 +104,14 @@ impl<'a> Scene<'a> {
         w: &'a WordLists,
         full: &'a HashMap<String, String>,
     ) -> Self {
-        let mut run_ending: HashMap<usize, usize> = HashMap::default();
-        let mut run_starting: HashMap<usize, usize> = HashMap::default();
-        for (n, r) in runs.iter().enumerate() {
-            run_ending.insert(r.last, n);
-            run_starting.insert(r.title_start, n);
-        }
         Scene {
             text,
             toks,
             runs,
             w,
             full,
-            run_ending,
-            run_starting,
+            run_ending: RunIndex { runs, by_last: true },
+            run_starting: RunIndex { runs, by_last: false },
             qs: quotes(text),
         }
     }
@@ -178,7 +186,7 @@ impl<'a> Scene<'a> {
             if flags & NOUN != 0 && k >= 2 && self.word(k - 1) == "s" {
                 let gap = self.gap(k - 2, k - 1);
                 if gap == "'" || gap == "’" {
-                    if let Some(&n) = self.run_ending.get(&(k - 2)) {
+                    if let Some(n) = self.run_ending.get(k - 2) {
                         acts.push(self.act(n, toks[self.runs[n].title_start].start, t.end));
                     }
                 }
@@ -219,9 +227,8 @@ impl<'a> Scene<'a> {
             a += 1;
         }
         self.run_starting
-            .get(&a)
-            .or_else(|| self.run_starting.get(&(k + 2)))
-            .copied()
+            .get(a)
+            .or_else(|| self.run_starting.get(k + 2))
     }
 
     /// The first of two coordinated subjects: "Barack Obama and Hillary Clinton
@@ -251,7 +258,7 @@ impl<'a> Scene<'a> {
         } else if gap != " " {
             return None;
         }
-        self.run_ending.get(&e).copied()
+        self.run_ending.get(e)
     }
 
     /// A run and the run coordinated with it.
@@ -264,7 +271,7 @@ impl<'a> Scene<'a> {
     fn before_of(&self, n: usize, unless_person: bool) -> Option<usize> {
         let r = self.runs[n];
         (r.title_start >= 2 && self.word(r.title_start - 1) == "of")
-            .then(|| self.run_ending.get(&(r.title_start - 2)).copied())
+            .then(|| self.run_ending.get(r.title_start - 2))
             .flatten()
             .filter(|&m| !(unless_person && self.is_person(n)) && self.is_person(m))
     }
@@ -321,7 +328,7 @@ impl<'a> Scene<'a> {
         }
         if gap == " " {
             // "Senator Barbara Boxer of California said": the name is before "of".
-            let &n = self.run_ending.get(&prev)?;
+            let n = self.run_ending.get(prev)?;
             let n = self.before_of(n, true).unwrap_or(n);
             return Some(self.named(n));
         }
@@ -330,14 +337,14 @@ impl<'a> Scene<'a> {
             let open = (prev.saturating_sub(8)..=prev)
                 .rev()
                 .find(|&c| c > 0 && self.gap(c - 1, c).contains('('))?;
-            let &n = self.run_ending.get(&(open - 1))?;
+            let n = self.run_ending.get(open - 1)?;
             return Some(self.named(n));
         }
         if !gap_t.ends_with(',') || gap_t.contains(['"', '”', '“']) {
             return None;
         }
         // The name is the appositive: "Clinton's campaign chairman, John Podesta, said".
-        let appositive = self.run_ending.get(&prev).copied().filter(|&n| {
+        let appositive = self.run_ending.get(prev).filter(|&n| {
             let r = &self.runs[n];
             r.title_start > 0
                 && self.gap(r.title_start - 1, r.title_start).trim() == ","
@@ -361,7 +368,7 @@ impl<'a> Scene<'a> {
             .rev()
             .take_while(|&c| c == 0 || !self.gap(c - 1, c).contains(['“', '”', '"', '\n', ';']))
             .find(|&c| toks[c].sentence_start && toks[c].cap)
-            .and_then(|c| self.run_starting.get(&c).copied())
+            .and_then(|c| self.run_starting.get(c))
             .filter(|&n| {
                 let r = &self.runs[n];
                 r.last < prev
@@ -387,7 +394,7 @@ impl<'a> Scene<'a> {
                 return None;
             }
             if g2.contains(',') {
-                if let Some(&n) = self.run_ending.get(&(c - 1)) {
+                if let Some(n) = self.run_ending.get(c - 1) {
                     return Some(self.before_of(n, false).unwrap_or(n));
                 }
                 commas += 1;
@@ -412,7 +419,7 @@ impl<'a> Scene<'a> {
                 return None;
             }
             if next.cap {
-                let &n = self.run_starting.get(&a)?;
+                let n = self.run_starting.get(a)?;
                 // "said Virginia delegate Beau Correll": a place or an organisation
                 // before the role and the name.
                 let r = self.runs[n];
@@ -420,7 +427,7 @@ impl<'a> Scene<'a> {
                     .then(|| {
                         (r.last + 1..(r.last + 4).min(toks.len()))
                             .take_while(|&c| self.gap(c - 1, c) == " ")
-                            .find_map(|c| self.run_starting.get(&c).copied())
+                            .find_map(|c| self.run_starting.get(c))
                     })
                     .flatten()
                     .filter(|&m| self.is_person(m));
