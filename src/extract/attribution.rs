@@ -110,8 +110,14 @@ impl<'a> Scene<'a> {
             runs,
             w,
             full,
-            run_ending: RunIndex { runs, by_last: true },
-            run_starting: RunIndex { runs, by_last: false },
+            run_ending: RunIndex {
+                runs,
+                by_last: true,
+            },
+            run_starting: RunIndex {
+                runs,
+                by_last: false,
+            },
             qs: quotes(text),
         }
     }

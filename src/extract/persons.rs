@@ -44,10 +44,11 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
             let next = toks[j + 1];
             // A period joins only after an initial or an abbreviated title ("J. K.", "Mr. X").
             let cur = toks[j].text(text);
-            let abbrev = cur.chars().count() == 1 || super::text::is_abbreviation(cur);
+            // (Asked only after a period.)
+            let abbrev = || cur.chars().count() == 1 || super::text::is_abbreviation(cur);
             let joinable =
-                matches!(gap, " " | "-" | "’" | "'") || (matches!(gap, ". " | ".") && abbrev);
-            if next.sentence_start && !(gap == ". " && abbrev) {
+                matches!(gap, " " | "-" | "’" | "'") || (matches!(gap, ". " | ".") && abbrev());
+            if next.sentence_start && !(gap == ". " && abbrev()) {
                 break;
             }
             // Possessive "'s" / "’s" ends the run.

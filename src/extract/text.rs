@@ -63,7 +63,11 @@ pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; MAX];
     let b = &mut buf[..s.len()];
     for (o, &c) in b.iter_mut().zip(s.as_bytes()) {
-        *o = if c == b'`' { b'\'' } else { c.to_ascii_lowercase() };
+        *o = if c == b'`' {
+            b'\''
+        } else {
+            c.to_ascii_lowercase()
+        };
     }
     // SAFETY: `s` is ASCII (checked above) and every byte written is ASCII; ASCII
     // bytes are valid UTF-8.
@@ -76,7 +80,14 @@ mod tests {
 
     #[test]
     fn with_fold_is_fold() {
-        for s in ["O`Brien's", "Zelenskyy", "Côte d’Ivoire", "ÉLYSÉE", "", "McCONNELL"] {
+        for s in [
+            "O`Brien's",
+            "Zelenskyy",
+            "Côte d’Ivoire",
+            "ÉLYSÉE",
+            "",
+            "McCONNELL",
+        ] {
             assert_eq!(with_fold(s, str::to_string), fold(s));
         }
     }
