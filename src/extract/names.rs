@@ -537,3 +537,68 @@ const CALENDAR_WORDS: &[&str] = &[
     "passover",
     "diwali",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefilter_passes_every_word_of_its_set_in_any_ascii_case() {
+        let w = lists();
+        for word in w.first_names.iter().chain(w.common.iter()) {
+            let upper = word.to_ascii_uppercase();
+            let title: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for form in [word.to_string(), upper, title] {
+                if form.is_ascii() {
+                    assert!(w.is_first_name(&form) || !w.first_names.contains(&**word));
+                    assert!(w.is_common(&form) || !w.common.contains(&**word));
+                }
+            }
+        }
+        let titles = WordSet::new(TITLES);
+        for t in TITLES {
+            assert!(titles.has(t), "{t}");
+            assert!(titles.has_any_case(&t.to_ascii_uppercase()), "{t}");
+        }
+    }
+
+    #[test]
+    fn prefilter_rejects_most_other_words() {
+        let set = WordSet::new(&["said", "told", "added", "according"]);
+        let others = [
+            "the",
+            "of",
+            "and",
+            "a",
+            "in",
+            "president",
+            "on",
+            "with",
+            "for",
+            "was",
+        ];
+        let passed = others.iter().filter(|w| set.1.may_hold(w)).count();
+        assert!(
+            passed <= 2,
+            "{passed} of {} unrelated words passed",
+            others.len()
+        );
+        assert!(!set.has("the") && set.has("said") && set.has_any_case("Told"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefilter_has_no_false_negatives(words in proptest::collection::vec("[a-zA-Z0-9'.-]{0,12}", 1..50)) {
+            let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+            let f = Prefilter::new(lower.iter().map(String::as_str));
+            for (w, l) in words.iter().zip(&lower) {
+                proptest::prop_assert!(f.may_hold(l));
+                proptest::prop_assert!(f.may_hold(w), "{} (as {})", w, l);
+            }
+        }
+    }
+}
