@@ -109,8 +109,8 @@ pub(super) fn looks_like_person(
     // The name's words, particles ("de", "van") aside; more than five is no name.
     let mut buf = [""; 6];
     let mut count = 0;
-    for k in r.name_start..=r.last {
-        let t = toks[k].text(text);
+    for tok in &toks[r.name_start..=r.last] {
+        let t = tok.text(text);
         if set_particles().has(t) {
             continue;
         }
