@@ -207,6 +207,50 @@ pub fn alnum_at(s: &str, i: usize) -> (bool, usize) {
     }
 }
 
+/// A word scanned by [`scan_word`]: where it ends, and (when asked) its letters' case.
+struct WordScan {
+    end: usize,
+    letters: usize,
+    any_lower: bool,
+    ascii: bool,
+}
+
+/// Scans the word starting at byte `st` of `s` to its end; with `CASE`, counts its
+/// letters and notes a lowercase one on the way (a separate loop for each, as the
+/// tokenizer's inner loop is hot and the compiler does not split it by itself).
+#[inline]
+fn scan_word<const CASE: bool>(s: &str, st: usize) -> WordScan {
+    let bytes = s.as_bytes();
+    let mut w = WordScan {
+        end: st,
+        letters: 0,
+        any_lower: false,
+        ascii: true,
+    };
+    while w.end < bytes.len() {
+        let b = bytes[w.end];
+        if b < 0x80 {
+            let class = ASCII_CLASS[b as usize];
+            if class & ALNUM == 0 {
+                break;
+            }
+            if CASE {
+                w.letters += usize::from(class & ALPHA != 0);
+                w.any_lower |= class & LOWER != 0;
+            }
+            w.end += 1;
+        } else {
+            let (alnum, width) = alnum_at(s, w.end);
+            if !alnum {
+                break;
+            }
+            w.ascii = false;
+            w.end += width;
+        }
+    }
+    w
+}
+
 /// Splits text into word tokens, marking capitals and sentence starts.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let bytes = s.as_bytes();
@@ -229,50 +273,17 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 continue;
             }
         }
-        // A word starts at `st`: scan it, noting its letters' case on the way.
+        // A word starts at `st`. Most words start with a lowercase letter: neither
+        // capitalised nor all capitals, whatever follows, so only their end is needed.
         let st = i;
-        let (mut letters, mut any_lower, mut ascii) = (0usize, false, true);
-        // Most words start with a lowercase letter: neither capitalised nor all
-        // capitals, whatever follows, so only their end is needed.
-        let lower_initial = bytes[st] < 0x80 && ASCII_CLASS[bytes[st] as usize] & LOWER != 0;
-        if lower_initial {
-            i += 1;
-            while i < n {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if ASCII_CLASS[b as usize] & ALNUM == 0 {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let (alnum, width) = alnum_at(s, i);
-                    if !alnum {
-                        break;
-                    }
-                    ascii = false;
-                    i += width;
-                }
-            }
-        }
-        while !lower_initial && i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                let class = ASCII_CLASS[b as usize];
-                if class & ALNUM == 0 {
-                    break;
-                }
-                letters += usize::from(class & ALPHA != 0);
-                any_lower |= class & LOWER != 0;
-                i += 1;
-            } else {
-                let (alnum, width) = alnum_at(s, i);
-                if !alnum {
-                    break;
-                }
-                ascii = false;
-                i += width;
-            }
-        }
+        let lower_initial = b < 0x80 && ASCII_CLASS[b as usize] & LOWER != 0;
+        let scan = if lower_initial {
+            scan_word::<false>(s, st)
+        } else {
+            scan_word::<true>(s, st)
+        };
+        i = scan.end;
+        let (letters, any_lower, ascii) = (scan.letters, scan.any_lower, scan.ascii);
         // Sentence boundary: terminal punctuation (not an initial such as "J.") or a
         // line break. Most gaps are a space or ", ": never a boundary.
         let plain_gap = bytes[prev_end..st].iter().all(|&c| c == b' ' || c == b',');
