@@ -7,11 +7,12 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{BETWEEN, HEADLINE_VERBS, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS};
-use super::names::{with_lower, Prefilter, WordLists};
+use super::names::WordLists;
 use super::persons::{looks_like_person, Run};
 use super::quotes::{quotes, QuoteSpan};
 use super::speakers::set_function_words;
 use super::text::Token;
+use super::wordset::{with_lower, Prefilter};
 
 const VERB: u8 = 1;
 const INVERT: u8 = 2;

@@ -5,8 +5,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::names::Prefilter;
 use super::text::{ascii_alnum, fold};
+use super::wordset::Prefilter;
 
 /// The compressed gazetteer, embedded in the binary.
 pub static GAZETTEER_ZST: &[u8] = include_bytes!("../../data/gazetteer.tsv.zst");

@@ -13,6 +13,7 @@ pub mod places;
 mod quotes;
 pub mod speakers;
 pub mod text;
+pub mod wordset;
 
 use std::sync::Arc;
 

@@ -34,7 +34,7 @@ fn prior(g: &Gazetteer, id: u32, key: &str, key_hash: u64) -> f32 {
     };
     let pop = (e.population as f32 + 1.0).log10();
     // The entry's own name rather than an alternate spelling.
-    let exact = if e.name.len() == key.len() && super::names::with_lower(e.name, |l| l == key)
+    let exact = if e.name.len() == key.len() && super::wordset::with_lower(e.name, |l| l == key)
         || g.is_own_name(id, key_hash)
     {
         1.0
@@ -131,7 +131,7 @@ pub fn extract_with_persons(
         .map(|t| t.text(title))
         .chain(toks.iter().map(|t| t.text(body)));
     for word in demonym_words.filter(|w| w.starts_with(char::is_uppercase) && g.may_be_demonym(w)) {
-        if let Some(c) = super::names::with_lower(word, |l| g.demonym(l)) {
+        if let Some(c) = super::wordset::with_lower(word, |l| g.demonym(l)) {
             *countries.entry(g.entry(c).country).or_default() += 0.5;
         }
     }

@@ -11,8 +11,9 @@ use crate::extract::lexicon::{
     AFTER_OK, BEFORE_OK, BUILDING_WORDS, CONNECTORS, DIRECTIONS, DISEASE_WORDS, FEATURE_WORDS,
     INSTITUTION_HEADS, LANDMARK_WORDS,
 };
-use crate::extract::names::{with_lower, WordLists};
+use crate::extract::names::WordLists;
 use crate::extract::text::Token;
+use crate::extract::wordset::with_lower;
 
 crate::word_set!(set_connectors, CONNECTORS);
 crate::word_set!(set_after_ok, AFTER_OK);
