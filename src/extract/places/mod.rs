@@ -18,30 +18,16 @@ use recognize::candidates;
 
 /// How likely an entry is to be meant, before context.
 fn prior(g: &Gazetteer, id: u32, key: &str, key_hash: u64) -> f32 {
-    let e = g.entry(id);
-    let kind = match e.kind {
-        Kind::Country => 9.0,
-        Kind::Continent => 8.0,
-        Kind::Region => 7.0,
-        Kind::Admin1 => 5.5,
-        Kind::Admin2 => 2.5,
-        Kind::City => match e.feature {
-            "PPLC" => 6.5,
-            "PPLA" => 3.5,
-            "PPLA2" => 2.0,
-            _ => 1.0,
-        },
-    };
-    let pop = (e.population as f32 + 1.0).log10();
+    let (base, name_len) = g.base_prior(id);
     // The entry's own name rather than an alternate spelling.
-    let exact = if e.name.len() == key.len() && super::wordset::with_lower(e.name, |l| l == key)
-        || g.is_own_name(id, key_hash)
+    let exact = if g.is_own_name(id, key_hash)
+        || name_len == key.len() && super::wordset::with_lower(g.entry(id).name, |l| l == key)
     {
         1.0
     } else {
         0.0
     };
-    kind + pop * 0.9 + exact
+    base + exact
 }
 
 /// Recognises and resolves the places of an article.
