@@ -12,14 +12,14 @@ use super::persons::{looks_like_person, Run};
 use super::quotes::{quotes, QuoteSpan};
 use super::speakers::set_function_words;
 use super::text::Token;
-use super::wordset::{with_lower, Prefilter};
+use super::wordset::{with_lower, Prefilter, WordMap};
 
 const VERB: u8 = 1;
 const INVERT: u8 = 2;
 const NOUN: u8 = 4;
 
 /// Word -> which attribution lists hold it (speech verb, invertible verb, saying noun).
-struct AttributionFlags(rustc_hash::FxHashMap<&'static str, u8>, Prefilter);
+struct AttributionFlags(WordMap<u8>, Prefilter);
 
 impl AttributionFlags {
     /// The flags of a lowercase word; 0 when no list holds it.
@@ -28,24 +28,25 @@ impl AttributionFlags {
         if !self.1.may_hold(w) {
             return 0;
         }
-        self.0.get(w).copied().unwrap_or(0)
+        self.0.get(w).unwrap_or(0)
     }
 }
 
 fn attribution_flags() -> &'static AttributionFlags {
     static FLAGS: std::sync::OnceLock<AttributionFlags> = std::sync::OnceLock::new();
     FLAGS.get_or_init(|| {
-        let mut m = rustc_hash::FxHashMap::default();
-        for (list, flag) in [
+        let mut m = WordMap::default();
+        let lists = [
             (SPEECH_VERBS, VERB),
             (INVERTIBLE, INVERT),
             (SAYING_NOUNS, NOUN),
-        ] {
+        ];
+        for (list, flag) in lists {
             for w in list {
-                *m.entry(*w).or_insert(0) |= flag;
+                *m.entry(w, 0) |= flag;
             }
         }
-        let filter = Prefilter::new(m.keys().copied());
+        let filter = Prefilter::new(lists.iter().flat_map(|(list, _)| list.iter().copied()));
         AttributionFlags(m, filter)
     })
 }

@@ -5,12 +5,10 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use super::wordset::{with_lower, WordSet};
 
-use super::wordset::{with_lower, Prefilter, WordSet};
-
-static FIRST_NAMES: &str = include_str!("../../data/names.txt");
-static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+pub(crate) static FIRST_NAMES: &str = include_str!("../../data/names.txt");
+pub(crate) static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 
 /// Titles and roles that precede a name ("President", "Sen.", "Secretary-General").
 pub(crate) const TITLES: &[&str] = &[
@@ -327,10 +325,8 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 pub struct WordLists {
-    pub first_names: FxHashSet<Box<str>>,
-    pub common: FxHashSet<Box<str>>,
-    first_name_filter: Prefilter,
-    common_filter: Prefilter,
+    first_names: WordSet,
+    common: WordSet,
     pub titles: WordSet,
     pub org_words: WordSet,
 }
@@ -339,40 +335,31 @@ pub struct WordLists {
 pub fn lists() -> &'static WordLists {
     static LISTS: OnceLock<WordLists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let first_names: FxHashSet<Box<str>> = FIRST_NAMES
+        let first_names: Vec<String> = FIRST_NAMES
             .lines()
-            .map(|l| l.trim().to_lowercase().into_boxed_str())
+            .map(|l| l.trim().to_lowercase())
             .filter(|l| !l.is_empty())
             .collect();
-        let common: FxHashSet<Box<str>> = COMMON_WORDS
+        let common = COMMON_WORDS
             .lines()
-            .map(|l| Box::<str>::from(l.trim()))
-            .filter(|l| !l.is_empty())
-            .collect();
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
         WordLists {
-            first_name_filter: Prefilter::new(first_names.iter().map(|w| &**w)),
-            common_filter: Prefilter::new(common.iter().map(|w| &**w)),
-            first_names,
-            common,
-            titles: WordSet::new(TITLES),
-            org_words: WordSet::new(ORG_WORDS),
+            first_names: WordSet::new(first_names.iter().map(String::as_str)),
+            common: WordSet::new(common),
+            titles: WordSet::new(TITLES.iter().copied()),
+            org_words: WordSet::new(ORG_WORDS.iter().copied()),
         }
     })
 }
 
 impl WordLists {
     pub fn is_first_name(&self, w: &str) -> bool {
-        if w.is_ascii() && !self.first_name_filter.may_hold(w) {
-            return false;
-        }
-        with_lower(w, |l| self.first_names.contains(l))
+        self.first_names.has_any_case(w)
     }
     pub fn is_common(&self, w: &str) -> bool {
         with_lower(w, |l| {
-            l == "a"
-                || l == "i"
-                || (self.common_filter.may_hold(l) && self.common.contains(l))
-                || calendar().has(l)
+            l == "a" || l == "i" || self.common.has(l) || calendar().has(l)
         })
     }
     pub fn is_title(&self, w: &str) -> bool {

@@ -3,7 +3,7 @@
 //! lazily from a constant list, and [`with_lower`], which lowercases a word on the
 //! stack for a lookup.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 /// A filter of words by their length and first, second and last bytes (ASCII
 /// letters lowercased): a clear bit proves a word absent without hashing it.
@@ -55,21 +55,68 @@ impl Prefilter {
     }
 }
 
+/// A word of at most 15 bytes packed in 16 (its bytes, then its length), so that a
+/// map compares and hashes it without reading the word's bytes elsewhere in memory:
+/// a lookup that found a word compared it with a string stored apart from the table,
+/// a cache miss of its own for most hits (inside an ingest, most of them).
+fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() > 15 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    b[15] = w.len() as u8;
+    Some(u128::from_le_bytes(b))
+}
+
+/// A map from words to values, hashed: short words by their [`packed`] form.
+pub struct WordMap<V> {
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> WordMap<V> {
+    pub fn get(&self, w: &str) -> Option<V> {
+        match packed(w.as_bytes()) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(w).copied(),
+        }
+    }
+
+    /// The value of `w`, inserted as `default` when absent.
+    pub fn entry(&mut self, w: &str, default: V) -> &mut V {
+        match packed(w.as_bytes()) {
+            Some(k) => self.short.entry(k).or_insert(default),
+            None => self.long.entry(w.into()).or_insert(default),
+        }
+    }
+}
+
 /// A set of lowercase words with hashed lookup (the lists are too long to scan),
 /// behind a [`Prefilter`].
-pub struct WordSet(FxHashSet<&'static str>, Prefilter);
+pub struct WordSet(WordMap<()>, Prefilter);
 
 impl WordSet {
-    pub fn new(words: &[&'static str]) -> Self {
-        WordSet(
-            words.iter().copied().collect(),
-            Prefilter::new(words.iter().copied()),
-        )
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str> + Clone) -> Self {
+        let mut set = WordMap::default();
+        for w in words.clone() {
+            set.entry(w, ());
+        }
+        WordSet(set, Prefilter::new(words))
     }
 
     /// Is this exact (lowercase) word in the set?
     pub fn has(&self, w: &str) -> bool {
-        self.1.may_hold(w) && self.0.contains(w)
+        self.1.may_hold(w) && self.0.get(w).is_some()
     }
 
     /// Is this word in the set, ignoring case? (Lowercasing a non-ASCII word may
@@ -78,7 +125,7 @@ impl WordSet {
         if w.is_ascii() && !self.1.may_hold(w) {
             return false;
         }
-        with_lower(w, |l| self.0.contains(l))
+        with_lower(w, |l| self.0.get(l).is_some())
     }
 }
 
@@ -89,7 +136,7 @@ macro_rules! word_set {
         $vis fn $fn_name() -> &'static $crate::extract::wordset::WordSet {
             static SET: std::sync::OnceLock<$crate::extract::wordset::WordSet> =
                 std::sync::OnceLock::new();
-            SET.get_or_init(|| $crate::extract::wordset::WordSet::new($list))
+            SET.get_or_init(|| $crate::extract::wordset::WordSet::new($list.iter().copied()))
         }
     };
 }
@@ -116,12 +163,20 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::names::{lists, TITLES};
+    use crate::extract::names::{lists, COMMON_WORDS, FIRST_NAMES, TITLES};
 
     #[test]
     fn prefilter_passes_every_word_of_its_set_in_any_ascii_case() {
         let w = lists();
-        for word in w.first_names.iter().chain(w.common.iter()) {
+        let first_names = FIRST_NAMES.lines().map(|l| l.trim().to_lowercase());
+        let common = COMMON_WORDS.lines().map(|l| l.trim().to_string());
+        for (word, first) in first_names
+            .map(|n| (n, true))
+            .chain(common.map(|c| (c, false)))
+        {
+            if word.is_empty() {
+                continue;
+            }
             let upper = word.to_ascii_uppercase();
             let title: String = word
                 .chars()
@@ -130,12 +185,15 @@ mod tests {
                 .collect();
             for form in [word.to_string(), upper, title] {
                 if form.is_ascii() {
-                    assert!(w.is_first_name(&form) || !w.first_names.contains(&**word));
-                    assert!(w.is_common(&form) || !w.common.contains(&**word));
+                    if first {
+                        assert!(w.is_first_name(&form), "{form}");
+                    } else {
+                        assert!(w.is_common(&form), "{form}");
+                    }
                 }
             }
         }
-        let titles = WordSet::new(TITLES);
+        let titles = WordSet::new(TITLES.iter().copied());
         for t in TITLES {
             assert!(titles.has(t), "{t}");
             assert!(titles.has_any_case(&t.to_ascii_uppercase()), "{t}");
@@ -144,7 +202,7 @@ mod tests {
 
     #[test]
     fn prefilter_rejects_most_other_words() {
-        let set = WordSet::new(&["said", "told", "added", "according"]);
+        let set = WordSet::new(["said", "told", "added", "according"]);
         let others = [
             "the",
             "of",
@@ -164,6 +222,38 @@ mod tests {
             others.len()
         );
         assert!(!set.has("the") && set.has("said") && set.has_any_case("Told"));
+    }
+
+    #[test]
+    fn word_maps_hold_short_and_long_words_apart() {
+        let mut m = WordMap::default();
+        for (i, w) in [
+            "a",
+            "ab",
+            "fifteen-letters",
+            "sixteen-letters!",
+            "counterintelligence",
+        ]
+        .iter()
+        .enumerate()
+        {
+            *m.entry(w, 0) += i + 1;
+        }
+        assert_eq!(m.get("a"), Some(1));
+        assert_eq!(m.get("ab"), Some(2));
+        assert_eq!(m.get("fifteen-letters"), Some(3));
+        assert_eq!(m.get("sixteen-letters!"), Some(4));
+        assert_eq!(m.get("counterintelligence"), Some(5));
+        for absent in [
+            "",
+            "a\0",
+            "abc",
+            "fifteen-letter",
+            "sixteen-letters",
+            "counter",
+        ] {
+            assert_eq!(m.get(absent), None, "{absent:?}");
+        }
     }
 
     proptest::proptest! {
