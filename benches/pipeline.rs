@@ -13,10 +13,6 @@ use newsdex::ingest::parse::{parse_json, RawArticle};
 use newsdex::ingest::{ingest, IngestConfig, NoProgress};
 use newsdex::search::{SearchRequest, Searchable};
 
-/// The allocator of the `newsdex` binary (see `src/main.rs`), so the figures are its.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn sample_lines() -> Vec<String> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl");
     std::fs::read_to_string(p)
