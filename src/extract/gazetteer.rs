@@ -92,18 +92,14 @@ pub struct Gazetteer {
     countries: FxHashMap<&'static str, u32>,
     admin1: FxHashMap<&'static str, u32>,
     continents: FxHashMap<&'static str, &'static str>,
-    /// Folded demonym ("ukrainian") -> country entry.
     /// Per entry, what ranking its readings reads (see [`Ranking`]).
     ranking: Vec<Ranking>,
+    /// Folded demonym ("ukrainian") -> country entry.
     demonyms: FxHashMap<String, u32>,
     /// Most capitalised words are no demonym: this answers them without hashing.
     demonym_filter: Prefilter,
     /// Most tokens in any name key.
     pub max_tokens: usize,
-    /// `one[i] == i`: the entry list of a key with one entry (see [`Gazetteer::lookup_word`]).
-    one: Vec<u32>,
-    /// Tells this gazetteer's lookups apart in a thread's [`LookupMemo`].
-    memo_tag: u64,
 }
 
 /// The lookup key of a name: folded, non-alphanumerics as single spaces.
@@ -228,52 +224,19 @@ impl NameShard {
         shard
     }
 
-    /// What the index holds for the key hash (no entries when it holds nothing).
-    fn slot(&self, h: u64) -> Slot {
-        self.slots
-            .get(&h)
-            .copied()
-            .unwrap_or(Slot { at: 0, len: 0 })
-    }
-}
-
-/// Lookups remembered per thread, by key hash: the name index is a table of tens of
-/// megabytes and nearly every probe of it misses the CPU caches, while the
-/// capitalised words of news text repeat (a few thousand names make most lookups).
-/// A direct-mapped table of recent answers small enough to stay in cache answers
-/// those. Inside an ingest the misses also evicted the indexing threads' data.
-struct LookupMemo {
-    /// The gazetteer the answers are from (`Gazetteer::memo_tag`); 0: none yet.
-    tag: u64,
-    keys: Vec<u64>,
-    slots: Vec<Slot>,
-}
-
-/// Entries of a [`LookupMemo`] (16 bytes each: 256 KiB).
-const MEMO_SLOTS: usize = 1 << 14;
-
-thread_local! {
-    static MEMO: std::cell::RefCell<LookupMemo> = const {
-        std::cell::RefCell::new(LookupMemo { tag: 0, keys: Vec::new(), slots: Vec::new() })
-    };
-}
-
-impl LookupMemo {
-    /// The slot of key hash `h` in the gazetteer tagged `tag`, from `probe` when the
-    /// memo does not hold it. A hash 0 in an empty memo cell reads as "no entries",
-    /// which is wrong only for a key whose 64-bit hash is 0.
-    fn slot(&mut self, tag: u64, h: u64, probe: impl FnOnce() -> Slot) -> Slot {
-        if self.tag != tag {
-            self.tag = tag;
-            self.keys = vec![0; MEMO_SLOTS];
-            self.slots = vec![Slot { at: 0, len: 0 }; MEMO_SLOTS];
-        }
-        let i = (h as usize) & (MEMO_SLOTS - 1);
-        if self.keys[i] != h {
-            self.keys[i] = h;
-            self.slots[i] = probe();
-        }
-        self.slots[i]
+    /// The key's entries, and whether a multi-word name starts with it.
+    fn get(&self, h: u64) -> (&[u32], bool) {
+        let Some(slot) = self.slots.get(&h) else {
+            return (&[], false);
+        };
+        let n = (slot.len & !STARTS_MULTIWORD) as usize;
+        let ids = if n == 1 {
+            std::slice::from_ref(&slot.at)
+        } else {
+            let at = slot.at as usize;
+            &self.ids[at..at + n]
+        };
+        (ids, slot.len & STARTS_MULTIWORD != 0)
     }
 }
 
@@ -306,11 +269,6 @@ impl Gazetteer {
             demonyms: FxHashMap::default(),
             demonym_filter: Prefilter::new(std::iter::empty()),
             max_tokens: 1,
-            one: Vec::new(),
-            memo_tag: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
         };
         for line in text.lines() {
             if line.starts_with('#') {
@@ -459,7 +417,6 @@ impl Gazetteer {
                 name_len: e.name.len() as u32,
             })
             .collect();
-        self.one = (0..self.entries.len() as u32).collect();
         for &(h, idx, _, _, own) in &hashed {
             if own {
                 self.ranking[idx as usize].own_key = h;
@@ -487,16 +444,7 @@ impl Gazetteer {
             return (&[], false);
         }
         let h = key_hash(key);
-        let shard = &self.names[shard_of(h)];
-        let slot = MEMO.with(|m| m.borrow_mut().slot(self.memo_tag, h, || shard.slot(h)));
-        let n = (slot.len & !STARTS_MULTIWORD) as usize;
-        let at = slot.at as usize;
-        let ids = match n {
-            0 => &[],
-            1 => self.one.get(at..at + 1).unwrap_or(&[]),
-            _ => &shard.ids[at..at + n],
-        };
-        (ids, slot.len & STARTS_MULTIWORD != 0)
+        self.names[shard_of(h)].get(h)
     }
 
     /// Does some multi-word name start with this (single-word) key?
