@@ -70,9 +70,9 @@ impl Entry {
     }
 }
 
-/// What ranking an entry's readings of a name reads, packed in 16 bytes per entry:
-/// a common name has hundreds of entries, and reading each one's kind, population,
-/// feature code, name and key was several cache misses per entry.
+/// What ranking an entry's readings of a name reads, packed in 16 bytes per entry: a
+/// common name has hundreds of entries, and each one's prior read the entry (88
+/// bytes), compared its feature code and took the logarithm of its population.
 #[derive(Clone, Copy)]
 struct Ranking {
     /// The [`key_hash`] of the entry's own name's key (see [`Gazetteer::is_own_name`]).
