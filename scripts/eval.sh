@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
-bin=target/release/newsdex
+bin=${CARGO_TARGET_DIR:-target}/release/newsdex
 [ -x "$bin" ] || cargo build --release --quiet
 out=$(mktemp -d)
 for set in places speakers; do
