@@ -18,16 +18,17 @@ use recognize::candidates;
 
 /// How likely an entry is to be meant, before context.
 fn prior(g: &Gazetteer, id: u32, key: &str, key_hash: u64) -> f32 {
-    let (base, name_len) = g.base_prior(id);
+    let r = g.ranking(id);
     // The entry's own name rather than an alternate spelling.
     let exact = if g.is_own_name(id, key_hash)
-        || name_len == key.len() && super::wordset::with_lower(g.entry(id).name, |l| l == key)
+        || r.name_len as usize == key.len()
+            && super::wordset::with_lower(g.entry(id).name, |l| l == key)
     {
         1.0
     } else {
         0.0
     };
-    base + exact
+    r.base_prior + exact
 }
 
 /// Recognises and resolves the places of an article.

@@ -5,11 +5,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::text::{ascii_alnum, fold};
 use super::wordset::Prefilter;
 
+mod name_index;
+use name_index::NameIndex;
+pub use name_index::{key_hash, name_key, with_name_key};
+
 /// The compressed gazetteer, embedded in the binary.
-pub static GAZETTEER_ZST: &[u8] = include_bytes!("../../data/gazetteer.tsv.zst");
+pub static GAZETTEER_ZST: &[u8] = include_bytes!("../../../data/gazetteer.tsv.zst");
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,21 +77,20 @@ impl Entry {
 /// common name has hundreds of entries, and each one's prior read the entry (88
 /// bytes), compared its feature code and took the logarithm of its population.
 #[derive(Clone, Copy)]
-struct Ranking {
+pub struct Ranking {
     /// The [`key_hash`] of the entry's own name's key (see [`Gazetteer::is_own_name`]).
     own_key: u64,
     /// [`Entry::base_prior`].
-    base_prior: f32,
+    pub base_prior: f32,
     /// Length of the entry's name in bytes.
-    name_len: u32,
+    pub name_len: u32,
 }
 
 /// Index of places by folded name.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Folded name -> entries, and the first words of multi-word names, by a 64-bit
-    /// hash of the key; split in shards so that start-up can fill them on all cores.
-    names: Vec<NameShard>,
+    /// Folded name -> entries, and the first words of multi-word names.
+    names: NameIndex,
     countries: FxHashMap<&'static str, u32>,
     admin1: FxHashMap<&'static str, u32>,
     continents: FxHashMap<&'static str, &'static str>,
@@ -100,144 +102,6 @@ pub struct Gazetteer {
     demonym_filter: Prefilter,
     /// Most tokens in any name key.
     pub max_tokens: usize,
-}
-
-/// The lookup key of a name: folded, non-alphanumerics as single spaces.
-pub fn name_key(s: &str) -> String {
-    if s.is_ascii() {
-        let mut buf = vec![0u8; s.len()];
-        let n = ascii_key_into(s.as_bytes(), &mut buf);
-        buf.truncate(n);
-        return String::from_utf8(buf).unwrap_or_default();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in fold(s).chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' {
-            out.push(' ');
-        }
-    }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
-/// [`name_key`] of ASCII text into `out` (at least as long as `s`): alphanumerics
-/// lowercased, other runs as one space (apostrophes dropped), no space at either
-/// end. Returns the key's length; the key is ASCII.
-fn ascii_key_into(s: &[u8], out: &mut [u8]) -> usize {
-    let out = &mut out[..s.len()];
-    let mut n = 0;
-    for &b in s {
-        if ascii_alnum(b) {
-            // Lowercases a letter and keeps a digit (0x30..=0x39 have the bit set).
-            out[n] = b | 0x20;
-            n += 1;
-        } else if n > 0 && out[n - 1] != b' ' && b != b'\'' {
-            out[n] = b' ';
-            n += 1;
-        }
-    }
-    while n > 0 && out[n - 1] == b' ' {
-        n -= 1;
-    }
-    n
-}
-
-/// Calls `f` with [`name_key`] of `s`, without allocating for short ASCII names.
-pub fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 64;
-    if s.len() > MAX || !s.is_ascii() {
-        return f(&name_key(s));
-    }
-    let mut buf = [0u8; MAX];
-    let n = ascii_key_into(s.as_bytes(), &mut buf);
-    // SAFETY: `ascii_key_into` writes only lowercased ASCII alphanumerics and spaces;
-    // ASCII bytes are valid UTF-8.
-    f(unsafe { std::str::from_utf8_unchecked(&buf[..n]) })
-}
-
-const NAME_SHARDS: usize = 16;
-
-/// The name index's hash of a key. The index keeps hashes, not key strings: a lookup
-/// is one probe of a compact table (the extractors make millions of them, and with
-/// pointers to key strings each cost several cache misses while tantivy's indexing
-/// threads share the caches). Two keys would have to share all 64 bits to be
-/// confused: about 10^-8 for the whole gazetteer, 10^-14 per lookup.
-pub fn key_hash(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
-}
-
-fn shard_of(h: u64) -> usize {
-    (h >> 60) as usize % NAME_SHARDS
-}
-
-/// Bit of [`Slot::len`]: some multi-word name starts with this (one-word) key.
-const STARTS_MULTIWORD: u32 = 1 << 31;
-
-/// What the index holds for one key.
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    /// The one entry's index, or where the key's entries start in [`NameShard::ids`].
-    at: u32,
-    /// Number of entries, with the [`STARTS_MULTIWORD`] flag.
-    len: u32,
-}
-
-#[derive(Default)]
-struct NameShard {
-    slots: FxHashMap<u64, Slot>,
-    /// Entries of keys that have more than one, in runs.
-    ids: Vec<u32>,
-}
-
-impl NameShard {
-    /// From (key hash, entry) pairs in gazetteer order, and hashes of first words.
-    fn build(mut pairs: Vec<(u64, u32)>, firsts: Vec<u64>) -> Self {
-        // Stable: a key's entries stay in gazetteer order.
-        pairs.sort_by_key(|&(h, _)| h);
-        let mut shard = NameShard {
-            slots: FxHashMap::with_capacity_and_hasher(pairs.len(), Default::default()),
-            ids: Vec::new(),
-        };
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let mut ids: Vec<u32> = group.iter().map(|&(_, idx)| idx).collect();
-            // Names of one entry come together: a repeat can only follow itself.
-            ids.dedup();
-            let slot = if let [one] = ids[..] {
-                Slot { at: one, len: 1 }
-            } else {
-                let at = shard.ids.len() as u32;
-                shard.ids.extend_from_slice(&ids);
-                Slot {
-                    at,
-                    len: ids.len() as u32,
-                }
-            };
-            shard.slots.insert(group[0].0, slot);
-        }
-        for h in firsts {
-            shard.slots.entry(h).or_insert(Slot { at: 0, len: 0 }).len |= STARTS_MULTIWORD;
-        }
-        shard
-    }
-
-    /// The key's entries, and whether a multi-word name starts with it.
-    fn get(&self, h: u64) -> (&[u32], bool) {
-        let Some(slot) = self.slots.get(&h) else {
-            return (&[], false);
-        };
-        let n = (slot.len & !STARTS_MULTIWORD) as usize;
-        let ids = if n == 1 {
-            std::slice::from_ref(&slot.at)
-        } else {
-            let at = slot.at as usize;
-            &self.ids[at..at + n]
-        };
-        (ids, slot.len & STARTS_MULTIWORD != 0)
-    }
 }
 
 impl Gazetteer {
@@ -261,7 +125,7 @@ impl Gazetteer {
         let mut raw_names: Vec<(&'static str, u32, bool)> = Vec::with_capacity(700_000);
         let mut g = Gazetteer {
             entries: Vec::with_capacity(230_000),
-            names: Vec::new(),
+            names: NameIndex::default(),
             ranking: Vec::new(),
             countries: FxHashMap::default(),
             admin1: FxHashMap::default(),
@@ -389,8 +253,8 @@ impl Gazetteer {
         g
     }
 
-    /// Builds the name index: keys folded in parallel, then one map per shard filled
-    /// in parallel (start-up time, see the `gazetteer_load` benchmark).
+    /// Builds the name index and the ranking table: keys folded in parallel (start-up
+    /// time, see the `gazetteer_load` benchmark).
     fn index_names(&mut self, raw: Vec<(&'static str, u32, bool)>) {
         use rayon::prelude::*;
         // Per name: its key's hash, its entry, the hash of its first word when it has
@@ -422,29 +286,13 @@ impl Gazetteer {
                 self.ranking[idx as usize].own_key = h;
             }
         }
-        let mut pairs: Vec<Vec<(u64, u32)>> = vec![Vec::new(); NAME_SHARDS];
-        let mut firsts: Vec<Vec<u64>> = vec![Vec::new(); NAME_SHARDS];
-        for &(h, idx, first, _, _) in &hashed {
-            pairs[shard_of(h)].push((h, idx));
-            if let Some(f) = first {
-                firsts[shard_of(f)].push(f);
-            }
-        }
-        self.names = pairs
-            .into_par_iter()
-            .zip(firsts.into_par_iter())
-            .map(|(pairs, firsts)| NameShard::build(pairs, firsts))
-            .collect();
+        self.names = NameIndex::build(hashed.iter().map(|&(h, idx, first, _, _)| (h, idx, first)));
     }
 
     /// Entries whose name or alias has this key, and whether some multi-word name
     /// starts with it (a longer span is worth trying after it).
     pub fn lookup_word(&self, key: &str) -> (&[u32], bool) {
-        if self.names.is_empty() {
-            return (&[], false);
-        }
-        let h = key_hash(key);
-        self.names[shard_of(h)].get(h)
+        self.names.get(key_hash(key))
     }
 
     /// Does some multi-word name start with this (single-word) key?
@@ -468,11 +316,9 @@ impl Gazetteer {
         self.ranking.get(idx as usize).map(|r| r.own_key) == Some(h)
     }
 
-    /// [`Entry::base_prior`] of an entry, and the length of its name, from the packed
-    /// [`Ranking`] table.
-    pub fn base_prior(&self, idx: u32) -> (f32, usize) {
-        let r = &self.ranking[idx as usize];
-        (r.base_prior, r.name_len as usize)
+    /// What ranking the entry's readings reads (see [`Ranking`]).
+    pub fn ranking(&self, idx: u32) -> &Ranking {
+        &self.ranking[idx as usize]
     }
 
     pub fn entry(&self, idx: u32) -> &Entry {
@@ -587,13 +433,6 @@ mod tests {
     pub fn gaz() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(Gazetteer::embedded)
-    }
-
-    #[test]
-    fn keys_fold_punctuation() {
-        assert_eq!(name_key("U.S."), "u s");
-        assert_eq!(name_key("Côte d’Ivoire"), "cote divoire");
-        assert_eq!(name_key("Winston-Salem"), "winston salem");
     }
 
     #[test]
