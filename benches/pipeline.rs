@@ -8,8 +8,9 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use newsdex::extract::RawArticle;
 use newsdex::extract::{ExtractOptions, Extractor};
-use newsdex::ingest::parse::{parse_json, RawArticle};
+use newsdex::ingest::parse::parse_json;
 use newsdex::ingest::{ingest, IngestConfig, NoProgress};
 use newsdex::search::{SearchRequest, Searchable};
 

@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
 use newsdex::extract::{ExtractOptions, Extractor};
-use newsdex::ingest::parse::RawArticle;
+use newsdex::extract::RawArticle;
 
 fuzz_target!(|data: &str| {
     static E: OnceLock<Extractor> = OnceLock::new();

@@ -13,9 +13,9 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::extract::{date, ExtractOptions, Extractor};
+use crate::extract::{ExtractOptions, Extractor};
 use crate::ingest::{self, IngestConfig};
-use crate::search::{SearchError, SearchRequest, Searchable, SortBy};
+use crate::search::{SearchError, SearchParams, SearchRequest, Searchable};
 
 /// Exit codes, documented in README.
 pub const EXIT_OK: i32 = 0;
@@ -250,13 +250,6 @@ pub fn parse_size(s: &str) -> Result<usize, String> {
     Ok((n * mult) as usize)
 }
 
-/// Parses a `--from`/`--to` date; `end` makes a bare day inclusive (start of the next day).
-pub fn parse_bound(s: &str, end: bool) -> Result<i64, String> {
-    let ts = date::parse_date(s).ok_or_else(|| format!("not a date: {s:?} (try 2026-02-04)"))?;
-    let bare_day = ts % 86_400 == 0 && !s.contains(':');
-    Ok(if end && bare_day { ts + 86_400 } else { ts })
-}
-
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
@@ -297,29 +290,32 @@ fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
     })
 }
 
-fn search_request(a: &SearchArgs) -> Result<SearchRequest, String> {
-    let mut req = SearchRequest::new(&a.query);
-    req.limit = a.limit;
-    req.offset = a.offset;
-    req.sort = match a.sort {
-        SortArg::Relevance => SortBy::Relevance,
-        SortArg::Date => SortBy::Date,
-    };
-    req.from = a
-        .from
-        .as_deref()
-        .map(|s| parse_bound(s, false))
-        .transpose()?;
-    req.to = a.to.as_deref().map(|s| parse_bound(s, true)).transpose()?;
-    req.speakers = a.speaker.clone();
-    req.places = a.place.clone();
-    req.sources = a.source.clone();
-    req.facets = a.facets;
-    Ok(req)
+impl SearchArgs {
+    /// The flags as search parameters, checked by the same code as the API's.
+    fn params(&self) -> SearchParams {
+        SearchParams {
+            query: self.query.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            speakers: self.speaker.clone(),
+            places: self.place.clone(),
+            sources: self.source.clone(),
+            sort: Some(
+                match self.sort {
+                    SortArg::Relevance => "relevance",
+                    SortArg::Date => "date",
+                }
+                .into(),
+            ),
+            limit: Some(self.limit),
+            offset: self.offset,
+            facets: self.facets,
+        }
+    }
 }
 
 fn cmd_search(a: SearchArgs) -> anyhow::Result<i32> {
-    let req = match search_request(&a) {
+    let req = match a.params().validate() {
         Ok(r) => r,
         Err(msg) => {
             eprintln!("error: {msg}");
@@ -357,21 +353,20 @@ fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
     let mut failed = 0u64;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut batch = Vec::new();
-    let flush = |batch: &mut Vec<crate::ingest::parse::RawArticle>,
-                 out: &mut dyn Write|
-     -> std::io::Result<()> {
-        let lines: Vec<String> = std::mem::take(batch)
-            .into_par_iter()
-            .map(|raw| {
-                serde_json::to_string(&extractor.extract(raw).0.extract_output())
-                    .unwrap_or_default()
-            })
-            .collect();
-        for l in lines {
-            writeln!(out, "{l}")?;
-        }
-        Ok(())
-    };
+    let flush =
+        |batch: &mut Vec<crate::extract::RawArticle>, out: &mut dyn Write| -> std::io::Result<()> {
+            let lines: Vec<String> = std::mem::take(batch)
+                .into_par_iter()
+                .map(|raw| {
+                    serde_json::to_string(&extractor.extract(raw).0.extract_output())
+                        .unwrap_or_default()
+                })
+                .collect();
+            for l in lines {
+                writeln!(out, "{l}")?;
+            }
+            Ok(())
+        };
     let mut io_result = Ok(());
     ingest::read_articles(
         &a.paths,

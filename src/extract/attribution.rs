@@ -6,11 +6,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{BETWEEN, HEADLINE_VERBS, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS};
+use super::lexicon::{
+    set_function_words, set_headline_verbs, BETWEEN, INVERTIBLE, SAYING_NOUNS, SPEECH_VERBS,
+};
 use super::names::WordLists;
 use super::persons::{looks_like_person, Run};
 use super::quotes::{quotes, QuoteSpan};
-use super::speakers::set_function_words;
 use super::text::Token;
 use super::wordset::{with_lower, Prefilter, WordMap};
 
@@ -51,7 +52,6 @@ fn attribution_flags() -> &'static AttributionFlags {
     })
 }
 
-crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
 crate::word_set!(set_between, BETWEEN);
 
 /// A speech act: the name run it attributes speech to, and where it is.

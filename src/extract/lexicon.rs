@@ -2,6 +2,12 @@
 //! may stand between a speaker and a verb, name particles, and the words that join,
 //! follow or precede place names. Kept apart from the rules so that both read in
 //! one sitting.
+//!
+//! The lists more than one rule module looks up are [`WordSet`](super::wordset::WordSet)s
+//! here, so that those modules do not reach into each other for them.
+
+crate::word_set!(pub(super) set_function_words, FUNCTION_WORDS);
+crate::word_set!(pub(super) set_headline_verbs, HEADLINE_VERBS);
 
 /// Verbs of saying, in the forms news uses.
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line

@@ -20,8 +20,21 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
-use crate::ingest::parse::RawArticle;
 use gazetteer::Gazetteer;
+
+/// An article as found in the input, before extraction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawArticle {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub body: String,
+    /// The publication date as written (parsed by `extract::date`).
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub authors: Vec<String>,
+    pub language: Option<String>,
+}
 
 /// A quote attributed to a speaker, with byte offsets into the body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

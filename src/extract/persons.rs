@@ -7,12 +7,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::Gazetteer;
 
-use super::lexicon::{HEADLINE_VERBS, PARTICLES, PRONOUNS};
+use super::lexicon::{set_function_words, set_headline_verbs, PARTICLES, PRONOUNS};
 use super::names::WordLists;
-use super::speakers::set_function_words;
 use super::text::{fold, with_fold, Token};
 
-crate::word_set!(set_headline_verbs, HEADLINE_VERBS);
 crate::word_set!(set_particles, PARTICLES);
 crate::word_set!(set_pronouns, PRONOUNS);
 

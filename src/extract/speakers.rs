@@ -10,14 +10,11 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::attribution::Scene;
-use super::lexicon::FUNCTION_WORDS;
 use super::names::{lists, WordLists};
 use super::persons::{canonical, looks_like_person, run_name, runs, Run};
 use super::quotes::{nearest_quote, tweet_signatures};
 use super::text::{fold, tokenize, with_fold, Token};
 use super::{Quote, Speaker};
-
-crate::word_set!(pub(super) set_function_words, FUNCTION_WORDS);
 
 /// Extracts the speakers of an article body.
 pub fn extract(text: &str) -> Vec<Speaker> {

@@ -2,8 +2,8 @@
 //! it. Searches go through the same [`Searchable::search`] as the CLI. The index
 //! reader reloads on new commits, so searching during an ingest works.
 //!
-//! Limits: GET only; query strings up to 8 KiB, query text up to 4 KiB, at most 100
-//! hits a page and a result window of 10,000; each search has 5 s (then 503) and at
+//! Limits: GET only; query strings up to 8 KiB; the request limits of
+//! [`SearchRequest::check`](crate::search::SearchRequest::check); each search has 5 s (then 503) and at
 //! most 64 run at once. Static assets are embedded; a strict Content-Security-Policy
 //! forbids inline scripts and any other origin.
 
@@ -27,8 +27,6 @@ use crate::search::{SearchError, Searchable};
 
 /// Longest raw query string accepted.
 pub const MAX_QUERY_STRING: usize = 8 << 10;
-/// Most hits one page may hold.
-pub const MAX_LIMIT: usize = 100;
 /// Time a search may take before the client gets a 503.
 pub const SEARCH_TIMEOUT: Duration = Duration::from_secs(5);
 /// Searches running at once; more wait their turn.

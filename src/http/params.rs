@@ -1,10 +1,12 @@
 //! Query-string parameters of `/api/search` into a [`SearchRequest`]: repeated keys
-//! (`speaker=a&speaker=b`), percent-decoding, and the same validation as the CLI.
+//! (`speaker=a&speaker=b`), percent-decoding, and the same validation as the CLI
+//! ([`SearchParams::validate`]).
 
 use percent_encoding::percent_decode_str;
 
-use super::MAX_LIMIT;
-use crate::search::{SearchRequest, SortBy, MAX_QUERY_BYTES, MAX_WINDOW};
+use crate::search::{SearchParams, SearchRequest};
+#[cfg(test)]
+use crate::search::{SortBy, MAX_LIMIT};
 
 /// `key=value` pairs of a query string, decoded (`+` is a space).
 pub fn pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
@@ -22,54 +24,34 @@ pub fn pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
-/// Builds and validates a search request from the query string.
+/// Builds and validates a search request from the query string: the parameters
+/// become [`SearchParams`], checked by the same code as the CLI's flags.
 pub fn search_request(raw: &str) -> Result<SearchRequest, String> {
-    let mut req = SearchRequest::new("");
-    req.facets = true;
+    let mut p = SearchParams {
+        facets: true,
+        ..Default::default()
+    };
     for (k, v) in pairs(raw)? {
         match k.as_str() {
-            "q" => {
-                if v.len() > MAX_QUERY_BYTES {
-                    return Err(format!("q is longer than {MAX_QUERY_BYTES} bytes"));
-                }
-                req.query = v;
-            }
-            "from" if !v.is_empty() => req.from = Some(crate::cli::parse_bound(&v, false)?),
-            "to" if !v.is_empty() => req.to = Some(crate::cli::parse_bound(&v, true)?),
-            "speaker" if !v.is_empty() => req.speakers.push(v),
-            "place" if !v.is_empty() => req.places.push(v),
-            "source" if !v.is_empty() => req.sources.push(v),
-            "sort" => {
-                req.sort = match v.as_str() {
-                    "" | "relevance" => SortBy::Relevance,
-                    "date" => SortBy::Date,
-                    other => return Err(format!("sort must be relevance or date, not {other:?}")),
-                }
-            }
-            "limit" => {
-                req.limit = v
-                    .parse()
-                    .map_err(|_| format!("limit must be a number, not {v:?}"))?;
-                if req.limit == 0 || req.limit > MAX_LIMIT {
-                    return Err(format!("limit must be between 1 and {MAX_LIMIT}"));
-                }
-            }
-            "offset" => {
-                req.offset = v
-                    .parse()
-                    .map_err(|_| format!("offset must be a number, not {v:?}"))?
-            }
-            "facets" => req.facets = v != "0" && v != "false",
+            "q" => p.query = v,
+            "from" => p.from = Some(v),
+            "to" => p.to = Some(v),
+            "speaker" => p.speakers.push(v),
+            "place" => p.places.push(v),
+            "source" => p.sources.push(v),
+            "sort" => p.sort = Some(v),
+            "limit" => p.limit = Some(number("limit", &v)?),
+            "offset" => p.offset = number("offset", &v)?,
+            "facets" => p.facets = v != "0" && v != "false",
             _ => {}
         }
     }
-    if req.speakers.len() + req.places.len() + req.sources.len() > 50 {
-        return Err("too many filters".into());
-    }
-    if req.offset.saturating_add(req.limit) > MAX_WINDOW {
-        return Err(format!("offset + limit must not exceed {MAX_WINDOW}"));
-    }
-    Ok(req)
+    p.validate().map_err(|e| e.to_string())
+}
+
+fn number(key: &str, v: &str) -> Result<usize, String> {
+    v.parse()
+        .map_err(|_| format!("{key} must be a number, not {v:?}"))
 }
 
 #[cfg(test)]
@@ -87,7 +69,7 @@ mod tests {
 
     #[test]
     fn bad_values_are_errors() {
-        assert!(search_request("limit=1000").is_err());
+        assert!(search_request(&format!("limit={}", MAX_LIMIT + 1)).is_err());
         assert!(search_request("limit=x").is_err());
         assert!(search_request("from=notadate").is_err());
         assert!(search_request("sort=up").is_err());

@@ -463,7 +463,7 @@ fn process_record(
 /// Bad input goes to `on_error` as `path:line: reason` with its kind.
 pub fn read_articles(
     paths: &[PathBuf],
-    on_article: &mut dyn FnMut(&Path, u64, parse::RawArticle),
+    on_article: &mut dyn FnMut(&Path, u64, crate::extract::RawArticle),
     on_error: &mut dyn FnMut(FailureKind, String),
 ) {
     let (files, errors) = walk::walk(paths, None);

@@ -6,20 +6,7 @@ use serde_json::{Map, Value};
 
 use super::read::{Format, Record};
 use super::stats::FailureKind;
-
-/// An article as found in the input, before extraction.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RawArticle {
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub body: String,
-    /// The publication date as written (parsed by `extract::date`).
-    pub date: Option<String>,
-    pub url: Option<String>,
-    pub source: Option<String>,
-    pub authors: Vec<String>,
-    pub language: Option<String>,
-}
+use crate::extract::RawArticle;
 
 /// Why a record is not an article.
 #[derive(Debug, Clone, PartialEq, Eq)]

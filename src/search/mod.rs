@@ -6,8 +6,14 @@
 pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
+mod request;
 mod snippets;
 pub mod tables;
+
+pub use request::{
+    parse_bound, RequestError, SearchParams, SearchRequest, SortBy, MAX_FILTERS, MAX_LIMIT,
+    MAX_QUERY_BYTES, MAX_WINDOW,
+};
 
 use std::ops::Bound;
 use std::path::Path;
@@ -28,9 +34,6 @@ use facets::Facets;
 use histogram::Histogram;
 use tables::{FacetIndex, View};
 
-/// Longest query text accepted.
-pub const MAX_QUERY_BYTES: usize = 4096;
-
 /// Keeps the default panic message quiet for panics inside tantivy's query grammar,
 /// which [`Searchable::parse_query`] catches and reports as a query error.
 fn quiet_grammar_panics() {
@@ -47,55 +50,6 @@ fn quiet_grammar_panics() {
             previous(info)
         }));
     });
-}
-
-/// Most results one request may page through.
-pub const MAX_WINDOW: usize = 10_000;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum SortBy {
-    #[default]
-    Relevance,
-    Date,
-}
-
-/// A validated search.
-#[derive(Clone, Debug, Default)]
-pub struct SearchRequest {
-    /// tantivy query syntax; empty matches every article.
-    pub query: String,
-    /// Inclusive lower bound, UTC seconds.
-    pub from: Option<i64>,
-    /// Exclusive upper bound, UTC seconds.
-    pub to: Option<i64>,
-    /// Every speaker must be quoted (AND).
-    pub speakers: Vec<String>,
-    /// Facet prefixes (`/Europe/Ukraine`) or place names; any may match (OR).
-    pub places: Vec<String>,
-    /// Any of these sources (OR).
-    pub sources: Vec<String>,
-    pub sort: SortBy,
-    pub limit: usize,
-    pub offset: usize,
-    /// Compute facet counts and the date histogram.
-    pub facets: bool,
-    /// Build highlighted snippets.
-    pub snippets: bool,
-    /// Facet values to list per facet.
-    pub facet_size: usize,
-}
-
-impl SearchRequest {
-    pub fn new(query: &str) -> Self {
-        SearchRequest {
-            query: query.to_string(),
-            limit: 10,
-            snippets: true,
-            facet_size: 10,
-            ..Default::default()
-        }
-    }
 }
 
 /// A snippet of the body: text and the byte ranges of the query terms in it.
@@ -139,7 +93,7 @@ pub enum SearchError {
     Query(String),
     /// A request parameter is out of range.
     #[error("invalid request: {0}")]
-    Request(String),
+    Request(#[from] RequestError),
     #[error(transparent)]
     Index(#[from] tantivy::TantivyError),
 }
@@ -277,7 +231,7 @@ impl Searchable {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.parser.parse_query(text)
         })) {
-            Ok(parsed) => parsed.map_err(|e| SearchError::Query(format!("{e:?}"))),
+            Ok(parsed) => parsed.map_err(|e| SearchError::Query(e.to_string())),
             Err(_) => Err(SearchError::Query(format!(
                 "cannot parse {text:?}; check the syntax (a lone `*` needs a field)"
             ))),
@@ -385,17 +339,7 @@ impl Searchable {
     /// Finds the top hits, the number of matches and, when asked for, the facet and
     /// day counts: everything a search does but fetching documents and snippets.
     fn rank(&self, req: &SearchRequest) -> Result<Ranked, SearchError> {
-        if req.limit == 0 || req.limit > 1000 {
-            return Err(SearchError::Request(format!(
-                "limit must be between 1 and 1000, not {}",
-                req.limit
-            )));
-        }
-        if req.offset + req.limit > MAX_WINDOW {
-            return Err(SearchError::Request(format!(
-                "offset + limit must not exceed {MAX_WINDOW}"
-            )));
-        }
+        req.check()?;
         let searcher = self.searcher();
         let view = self.facets.view(&searcher);
         let FilteredQuery {

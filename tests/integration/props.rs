@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use newsdex::extract::RawArticle;
 use newsdex::extract::{ExtractOptions, Extractor};
-use newsdex::ingest::parse::{parse_json, parse_text, RawArticle};
+use newsdex::ingest::parse::{parse_json, parse_text};
 use newsdex::ingest::read::read_records;
 use proptest::prelude::*;
 

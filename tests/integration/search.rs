@@ -50,8 +50,8 @@ fn filters_by_date_speaker_place_and_source() {
     let mut r = SearchRequest::new("");
     r.limit = 100;
     // --from 2026-01-01 --to 2026-01-11: the last day is included whole.
-    r.from = Some(newsdex::cli::parse_bound("2026-01-01", false).unwrap());
-    r.to = Some(newsdex::cli::parse_bound("2026-01-11", true).unwrap());
+    r.from = Some(newsdex::search::parse_bound("2026-01-01", false).unwrap());
+    r.to = Some(newsdex::search::parse_bound("2026-01-11", true).unwrap());
     let ids: Vec<String> = t.search(&r).hits.into_iter().map(|h| h.id).collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert!(ids.contains(&"kyiv-1".to_string()) && ids.contains(&"src-1".to_string()));
@@ -167,7 +167,12 @@ fn query_syntax_errors_exit_2_with_a_message() {
     let t = corpus();
     let out = t.run(&["search", "--index", "index", "nosuchfield:foo"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("invalid query"), "{}", stderr(&out));
+    // The message is for people: tantivy's Display text, not its Debug form.
+    assert!(
+        stderr(&out).contains("invalid query: Field does not exist: 'nosuchfield'"),
+        "{}",
+        stderr(&out)
+    );
     let out = t.run(&[
         "search",
         "--index",
