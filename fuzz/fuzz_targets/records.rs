@@ -10,6 +10,7 @@ fuzz_target!(|data: &[u8]| {
             if let Ok(rec) = rec {
                 let _ = newsdex::ingest::parse::parse_record(&rec);
             }
+            std::ops::ControlFlow::Continue(())
         });
     }
 });

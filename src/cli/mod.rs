@@ -11,9 +11,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use crate::extract::{ExtractOptions, Extractor};
+use crate::extract::ExtractOptions;
 use crate::ingest::{self, IngestConfig};
 use crate::search::{SearchError, SearchParams, SearchRequest, Searchable};
 
@@ -75,35 +74,43 @@ pub enum BenchCommand {
     Query(BenchQueryArgs),
 }
 
-/// Options of the ingest pipeline shared by `index` and `bench ingest`.
+/// Options of the ingest pipeline shared by `index` and `bench ingest`. Unset
+/// options keep [`IngestConfig::new`]'s defaults, which are the only ones.
 #[derive(Args, Debug)]
 pub struct WriterArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Memory budget of the index writer, e.g. 256MB, 1GB.
-    #[arg(long, default_value = "256MB", value_parser = parse_size)]
-    pub memory: usize,
-    /// Commit after this many articles (0: only by time and at the end).
-    #[arg(long, default_value_t = 100_000)]
-    pub commit_every: u64,
+    /// Memory budget of the index writer, e.g. 256MB, 1GB [default: 256MB].
+    #[arg(long, value_parser = parse_size)]
+    pub memory: Option<usize>,
+    /// Commit after this many articles, 0: only by time and at the end [default: 100000].
+    #[arg(long)]
+    pub commit_every: Option<u64>,
     /// Skip speaker and place extraction (dates are still parsed).
     #[arg(long)]
     pub no_extract: bool,
 }
 
 impl WriterArgs {
-    /// Sets these options on an ingest configuration.
-    pub fn apply(&self, cfg: &mut IngestConfig) {
+    /// The ingest configuration these options give, checked once.
+    pub fn config(&self, paths: Vec<PathBuf>, index: PathBuf) -> Result<IngestConfig, String> {
+        let mut cfg = IngestConfig::new(paths, index);
         if let Some(t) = self.threads {
-            cfg.num_threads = t.max(1);
+            cfg.num_threads = t;
         }
-        cfg.memory_budget_bytes = self.memory;
-        cfg.commit_every_docs = self.commit_every;
+        if let Some(m) = self.memory {
+            cfg.memory_budget_bytes = m;
+        }
+        if let Some(n) = self.commit_every {
+            cfg.commit_every_docs = n;
+        }
         cfg.extract = ExtractOptions {
             speakers: !self.no_extract,
             places: !self.no_extract,
         };
+        cfg.writer_threads()?;
+        Ok(cfg)
     }
 }
 
@@ -147,9 +154,9 @@ pub struct IndexArgs {
     pub index: PathBuf,
     #[command(flatten)]
     pub writer: WriterArgs,
-    /// Commit at least every this many seconds.
-    #[arg(long, default_value_t = 60)]
-    pub commit_interval: u64,
+    /// Commit at least every this many seconds [default: 60].
+    #[arg(long)]
+    pub commit_interval: Option<u64>,
     /// Re-read files the manifest says are already ingested and unchanged.
     #[arg(long)]
     pub force: bool,
@@ -207,6 +214,9 @@ pub struct SearchArgs {
 pub struct ExtractArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
     #[arg(long)]
     pub no_speakers: bool,
     #[arg(long)]
@@ -272,9 +282,16 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
-    let mut cfg = IngestConfig::new(a.paths, a.index);
-    a.writer.apply(&mut cfg);
-    cfg.commit_interval = Duration::from_secs(a.commit_interval.max(1));
+    let mut cfg = match a.writer.config(a.paths, a.index) {
+        Ok(cfg) => cfg,
+        Err(msg) => return Ok(usage_error(&msg)),
+    };
+    if let Some(secs) = a.commit_interval {
+        if secs == 0 {
+            return Ok(usage_error("--commit-interval must be at least 1 second"));
+        }
+        cfg.commit_interval = Duration::from_secs(secs);
+    }
     cfg.force = a.force;
     let bar = progress::Bar::new(!a.quiet && std::io::stderr().is_terminal());
     let report = ingest::ingest(&cfg, &bar)?;
@@ -283,11 +300,22 @@ fn cmd_index(a: IndexArgs) -> anyhow::Result<i32> {
     } else {
         eprint!("{}", render::ingest_report(&report));
     }
-    Ok(if report.stats.failed > 0 {
+    Ok(input_status(report.stats.failed))
+}
+
+/// Prints a usage error; its exit status.
+fn usage_error(msg: &str) -> i32 {
+    eprintln!("error: {msg}");
+    EXIT_USAGE
+}
+
+/// The exit status of a command that read input: 1 when some of it was bad.
+fn input_status(failed: u64) -> i32 {
+    if failed > 0 {
         EXIT_INPUT_ERRORS
     } else {
         EXIT_OK
-    })
+    }
 }
 
 impl SearchArgs {
@@ -346,49 +374,26 @@ fn cmd_search(a: SearchArgs) -> anyhow::Result<i32> {
 }
 
 fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
-    let extractor = Extractor::new(ExtractOptions {
+    let options = ExtractOptions {
         speakers: !a.no_speakers,
         places: !a.no_places,
-    });
-    let mut failed = 0u64;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut batch = Vec::new();
-    let flush =
-        |batch: &mut Vec<crate::extract::RawArticle>, out: &mut dyn Write| -> std::io::Result<()> {
-            let lines: Vec<String> = std::mem::take(batch)
-                .into_par_iter()
-                .map(|raw| {
-                    serde_json::to_string(&extractor.extract(raw).0.extract_output())
-                        .unwrap_or_default()
-                })
-                .collect();
-            for l in lines {
-                writeln!(out, "{l}")?;
-            }
-            Ok(())
-        };
-    let mut io_result = Ok(());
-    ingest::read_articles(
-        &a.paths,
-        &mut |_, _, raw| {
-            batch.push(raw);
-            if batch.len() >= 256 && io_result.is_ok() {
-                io_result = flush(&mut batch, &mut out);
-            }
-        },
-        &mut |_, msg| {
-            failed += 1;
-            eprintln!("{}", crate::sanitize::for_terminal(&msg));
-        },
-    );
-    io_result?;
-    flush(&mut batch, &mut out)?;
-    out.flush()?;
-    Ok(if failed > 0 {
-        EXIT_INPUT_ERRORS
-    } else {
-        EXIT_OK
-    })
+    };
+    let threads = match a.threads {
+        Some(0) => return Ok(usage_error("--threads must be at least 1")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(2, |n| n.get()),
+    };
+    // Errors go to stderr as they come; lines to stdout in input order.
+    let errors = progress::Bar::new(false);
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (_, stats) = ingest::extract_jsonl(&a.paths, options, threads, out, &errors)?;
+    if stats.errors_not_shown() > 0 {
+        eprintln!(
+            "{} more input errors were counted but not shown",
+            stats.errors_not_shown()
+        );
+    }
+    Ok(input_status(stats.failed))
 }
 
 fn cmd_show(a: ShowArgs) -> anyhow::Result<i32> {
@@ -487,8 +492,10 @@ fn cmd_bench_ingest(a: BenchIngestArgs) -> anyhow::Result<i32> {
             .map(|t| t.path().join("index"))
             .unwrap_or_default()
     });
-    let mut cfg = IngestConfig::new(a.corpus, index);
-    a.writer.apply(&mut cfg);
+    let cfg = match a.writer.config(a.corpus, index) {
+        Ok(cfg) => cfg,
+        Err(msg) => return Ok(usage_error(&msg)),
+    };
     let bar = progress::Bar::new(std::io::stderr().is_terminal());
     let report = crate::bench::ingest::run(&cfg, &bar)?;
     if a.json {
@@ -496,7 +503,7 @@ fn cmd_bench_ingest(a: BenchIngestArgs) -> anyhow::Result<i32> {
     } else {
         print!("{}", report.table());
     }
-    Ok(EXIT_OK)
+    Ok(input_status(report.report.stats.failed))
 }
 
 fn cmd_bench_query(a: BenchQueryArgs) -> anyhow::Result<i32> {

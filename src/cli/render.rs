@@ -149,6 +149,14 @@ pub fn ingest_report(r: &IngestReport) -> String {
             .map(|(k, n)| format!("{k}: {n}"))
             .collect();
         let _ = writeln!(o, "failures by kind: {}", kinds.join(", "));
+        if s.errors_not_shown() > 0 {
+            let _ = writeln!(
+                o,
+                "{} of the failures were counted but not printed (the first {} were)",
+                s.errors_not_shown(),
+                s.first_errors.len()
+            );
+        }
     }
     if s.bad_dates > 0 {
         let _ = writeln!(

@@ -180,6 +180,25 @@ fn title_from_body(body: &str) -> String {
     text::truncate_chars(&first[..cut], 120)
 }
 
+/// A raw article with its stable id and content hash, each computed once: the
+/// pipeline decides with them whether an article needs extracting at all.
+#[derive(Clone, Debug)]
+pub struct Identified {
+    pub raw: RawArticle,
+    pub id: String,
+    pub content_hash: u64,
+}
+
+impl Identified {
+    pub fn new(raw: RawArticle) -> Self {
+        Identified {
+            id: article_id(&raw),
+            content_hash: content_hash(&raw),
+            raw,
+        }
+    }
+}
+
 /// The embedded gazetteer, loaded once per process and shared.
 pub fn shared_gazetteer() -> Arc<Gazetteer> {
     static G: std::sync::OnceLock<Arc<Gazetteer>> = std::sync::OnceLock::new();
@@ -206,9 +225,17 @@ impl Extractor {
 
     /// Extracts date, speakers and places; never fails, never panics on input.
     pub fn extract(&self, raw: RawArticle) -> (Article, Warnings) {
+        self.extract_identified(Identified::new(raw))
+    }
+
+    /// [`Extractor::extract`] of an article whose id and hash are already known.
+    pub fn extract_identified(&self, doc: Identified) -> (Article, Warnings) {
+        let Identified {
+            raw,
+            id,
+            content_hash: hash,
+        } = doc;
         let mut warnings = Warnings::default();
-        let id = article_id(&raw);
-        let hash = content_hash(&raw);
         let mut date = raw.date.as_deref().and_then(date::parse_date);
         if date.is_none() && raw.date.is_some() {
             warnings.bad_date = true;

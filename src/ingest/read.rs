@@ -5,6 +5,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -202,33 +203,37 @@ fn first_non_ws(bytes: &[u8]) -> Option<u8> {
     bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
 }
 
+/// Where records go: `ControlFlow::Break` stops reading the file.
+pub type Emit<'a> = dyn FnMut(Result<Record, RecordError>) -> ControlFlow<()> + 'a;
+
 /// Streams the records of one opened file to `emit`. Errors at a place in the file go
-/// to `emit` too; reading goes on after a bad line, and stops only when the stream
-/// itself fails (truncated archive, I/O error).
-pub fn read_records(
-    path: &Path,
-    reader: &mut dyn BufRead,
-    emit: &mut dyn FnMut(Result<Record, RecordError>),
-) {
+/// to `emit` too; reading goes on after a bad line, and stops when the stream itself
+/// fails (truncated archive, I/O error) or `emit` says to.
+pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) {
     let compressed = compression_from_name(path) != Compression::None;
     let head = match reader.fill_buf() {
         Ok(h) => h,
-        Err(e) => return emit(Err(io_failure(1, &e, compressed))),
+        Err(e) => {
+            let _ = emit(Err(io_failure(1, &e, compressed)));
+            return;
+        }
     };
     if head.is_empty() {
-        return emit(Err(RecordError {
+        let _ = emit(Err(RecordError {
             line: 1,
             kind: FailureKind::NoText,
             message: "empty file".into(),
         }));
+        return;
     }
     let sniff_len = head.len().min(8192);
     if head[..sniff_len].contains(&0) {
-        return emit(Err(RecordError {
+        let _ = emit(Err(RecordError {
             line: 1,
             kind: FailureKind::Encoding,
             message: "binary data (NUL bytes), not an article file".into(),
         }));
+        return;
     }
     let first = first_non_ws(&head[..sniff_len]);
     let format = match (format_from_name(path), first) {
@@ -251,15 +256,17 @@ pub fn read_records(
     match format {
         Format::Jsonl => read_jsonl(reader, compressed, emit),
         Format::Json => read_json(reader, compressed, emit),
-        Format::Text => match read_all_limited(reader, MAX_RECORD_BYTES) {
-            Ok((_, true)) => emit(Err(too_large(1))),
-            Ok((bytes, false)) => emit(Ok(Record {
-                line: 1,
-                format: Format::Text,
-                bytes,
-            })),
-            Err(e) => emit(Err(io_failure(1, &e, compressed))),
-        },
+        Format::Text => {
+            let _ = emit(match read_all_limited(reader, MAX_RECORD_BYTES) {
+                Ok((_, true)) => Err(too_large(1)),
+                Ok((bytes, false)) => Ok(Record {
+                    line: 1,
+                    format: Format::Text,
+                    bytes,
+                }),
+                Err(e) => Err(io_failure(1, &e, compressed)),
+            });
+        }
     }
 }
 
@@ -274,16 +281,12 @@ fn too_large(line: u64) -> RecordError {
     }
 }
 
-fn read_jsonl(
-    reader: &mut dyn BufRead,
-    compressed: bool,
-    emit: &mut dyn FnMut(Result<Record, RecordError>),
-) {
+fn read_jsonl(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     loop {
         line_no += 1;
-        match read_line_limited(reader, &mut buf, MAX_RECORD_BYTES) {
+        let flow = match read_line_limited(reader, &mut buf, MAX_RECORD_BYTES) {
             Ok(None) => return,
             Ok(Some(true)) => emit(Err(too_large(line_no))),
             Ok(Some(false)) => {
@@ -294,9 +297,15 @@ fn read_jsonl(
                     line: line_no,
                     format: Format::Jsonl,
                     bytes: std::mem::take(&mut buf),
-                }));
+                }))
             }
-            Err(e) => return emit(Err(io_failure(line_no, &e, compressed))),
+            Err(e) => {
+                let _ = emit(Err(io_failure(line_no, &e, compressed)));
+                return;
+            }
+        };
+        if flow.is_break() {
+            return;
         }
     }
 }
@@ -304,11 +313,7 @@ fn read_jsonl(
 /// Splits a JSON text into top-level values, or into the elements of a top-level
 /// array, by scanning structure (strings, escapes, nesting) without parsing.
 /// Streams: a huge array of articles is read one element at a time.
-fn read_json(
-    reader: &mut dyn BufRead,
-    compressed: bool,
-    emit: &mut dyn FnMut(Result<Record, RecordError>),
-) {
+fn read_json(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
     let mut line = 1u64;
     let mut start_line = 1u64;
     let mut cur: Vec<u8> = Vec::new();
@@ -321,7 +326,10 @@ fn read_json(
         let chunk = match reader.fill_buf() {
             Ok(c) => c,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return emit(Err(io_failure(line, &e, compressed))),
+            Err(e) => {
+                let _ = emit(Err(io_failure(line, &e, compressed)));
+                return;
+            }
         };
         if chunk.is_empty() {
             break;
@@ -386,16 +394,19 @@ fn read_json(
                 b'}' | b']' => {
                     depth = depth.saturating_sub(1);
                     if depth == base {
-                        if over {
-                            emit(Err(too_large(start_line)));
+                        let flow = if over {
+                            emit(Err(too_large(start_line)))
                         } else {
                             emit(Ok(Record {
                                 line: start_line,
                                 format: Format::Json,
                                 bytes: std::mem::take(&mut cur),
-                            }));
-                        }
+                            }))
+                        };
                         over = false;
+                        if flow.is_break() {
+                            return;
+                        }
                     }
                 }
                 _ => {}
@@ -405,7 +416,7 @@ fn read_json(
     }
     let base = if in_array { 1 } else { 0 };
     if depth > base || in_array || !cur.is_empty() {
-        emit(Err(RecordError {
+        let _ = emit(Err(RecordError {
             line: start_line,
             kind: FailureKind::MalformedJson,
             message: "unexpected end of file inside a JSON value (truncated?)".into(),
@@ -420,7 +431,10 @@ mod tests {
     fn records(name: &str, data: &[u8]) -> Vec<Result<Record, RecordError>> {
         let mut out = Vec::new();
         let mut r: &[u8] = data;
-        read_records(Path::new(name), &mut r, &mut |x| out.push(x));
+        read_records(Path::new(name), &mut r, &mut |x| {
+            out.push(x);
+            ControlFlow::Continue(())
+        });
         out
     }
 

@@ -1,6 +1,7 @@
-//! Counters of an ingest: what was added, updated, skipped and why things failed.
-//! Shared between worker threads as atomics; the first few failures keep their
-//! `path:line: reason` message for the report.
+//! Counters of an ingest: what was added, updated, skipped and why input failed.
+//! Shared between the pipeline's threads as atomics; every failure is counted by
+//! kind, and the first [`MAX_KEPT_MESSAGES`] keep their `path:line: reason` message
+//! for the report.
 
 use serde::Serialize;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
@@ -22,19 +23,16 @@ pub enum FailureKind {
     TooLarge,
     /// An article without text (or an empty file).
     NoText,
-    /// The index refused the document.
-    Index,
 }
 
 impl FailureKind {
-    pub const ALL: [FailureKind; 7] = [
+    pub const ALL: [FailureKind; 6] = [
         FailureKind::Unreadable,
         FailureKind::MalformedJson,
         FailureKind::Encoding,
         FailureKind::Compression,
         FailureKind::TooLarge,
         FailureKind::NoText,
-        FailureKind::Index,
     ];
 
     pub fn label(self) -> &'static str {
@@ -45,7 +43,6 @@ impl FailureKind {
             FailureKind::Compression => "compression",
             FailureKind::TooLarge => "too_large",
             FailureKind::NoText => "no_text",
-            FailureKind::Index => "index",
         }
     }
 
@@ -57,8 +54,28 @@ impl FailureKind {
     }
 }
 
-/// How many failure messages are kept for the report (all are counted).
+/// How many failure messages are kept and printed (all are counted).
 pub const MAX_KEPT_MESSAGES: usize = 100;
+
+/// Bad input at a place in a file: `path:line: reason` (or `path: reason` when the
+/// place is the whole file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub path: std::path::PathBuf,
+    /// 1-based line where the record starts; `None` for the file as a whole.
+    pub line: Option<u64>,
+    pub kind: FailureKind,
+    pub message: String,
+}
+
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
 
 /// Live counters of one ingest run.
 #[derive(Default)]
@@ -73,19 +90,21 @@ pub struct IngestStats {
     pub text_bytes: AtomicU64,
     pub disk_bytes: std::sync::Arc<AtomicU64>,
     pub commits: AtomicU64,
-    failures: [AtomicU64; 7],
+    failures: [AtomicU64; 6],
     messages: Mutex<Vec<String>>,
 }
 
 impl IngestStats {
-    /// Counts a failure and keeps its message if there is room.
-    pub fn fail(&self, kind: FailureKind, message: String) {
-        self.failures[kind.slot()].fetch_add(1, Relaxed);
-        if let Ok(mut m) = self.messages.lock() {
-            if m.len() < MAX_KEPT_MESSAGES {
-                m.push(message);
-            }
+    /// Counts a failure and keeps its message if there is room; returns whether it
+    /// was kept (the caller prints those).
+    pub fn fail(&self, failure: &Located) -> bool {
+        self.failures[failure.kind.slot()].fetch_add(1, Relaxed);
+        let mut m = self.messages.lock().unwrap_or_else(|e| e.into_inner());
+        let keep = m.len() < MAX_KEPT_MESSAGES;
+        if keep {
+            m.push(failure.to_string());
         }
+        keep
     }
 
     pub fn failed(&self, kind: FailureKind) -> u64 {
@@ -121,6 +140,13 @@ impl IngestStats {
             commits: self.commits.load(Relaxed),
             first_errors: self.messages.lock().map(|m| m.clone()).unwrap_or_default(),
         }
+    }
+}
+
+impl StatsSnapshot {
+    /// Failures counted but not in `first_errors` (nor printed).
+    pub fn errors_not_shown(&self) -> u64 {
+        self.failed.saturating_sub(self.first_errors.len() as u64)
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod crash;
 mod extract;
+mod faults;
 mod formats;
 mod hostile;
 mod http;

@@ -98,6 +98,7 @@ proptest! {
                 assert!(rec.line >= 1);
                 let _ = newsdex::ingest::parse::parse_record(&rec);
             }
+            std::ops::ControlFlow::Continue(())
         });
     }
 

@@ -1,0 +1,104 @@
+//! The write stage: opening or creating the index, turning an [`Article`] into a
+//! tantivy document, and the pipeline's index sink ([`sink`]), which decides per
+//! article whether it is new, an update of an article already indexed (same id,
+//! other content) or a duplicate (same id, same content), so that re-ingesting a
+//! dump adds nothing twice.
+
+pub mod sink;
+
+use std::path::Path;
+
+use anyhow::Context;
+use tantivy::schema::Facet;
+use tantivy::{DateTime, Index, TantivyDocument};
+
+use crate::extract::Article;
+use crate::schema::NewsSchema;
+
+/// Opens the index in `dir`, creating it (and the directory) if needed.
+pub fn open_or_create(dir: &Path, schema: &NewsSchema) -> anyhow::Result<Index> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create index directory {}", dir.display()))?;
+    let index = if dir.join("meta.json").exists() {
+        Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open index at {}", dir.display()))?
+    } else {
+        Index::create_in_dir(dir, schema.schema.clone())
+            .with_context(|| format!("cannot create index at {}", dir.display()))?
+    };
+    check_schema(&index, dir)?;
+    Ok(index)
+}
+
+/// Checks that `index` (at `dir`) has newsdex's schema, and registers its analyzer.
+pub fn check_schema(index: &Index, dir: &Path) -> anyhow::Result<()> {
+    if index.schema() != NewsSchema::new().schema {
+        anyhow::bail!(
+            "the index at {} was built with another schema; index into a new directory or delete it",
+            dir.display()
+        );
+    }
+    crate::analyzer::register(index);
+    Ok(())
+}
+
+/// Opens an existing index for searching, with a clear message when there is none.
+pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, NewsSchema)> {
+    if !dir.join("meta.json").exists() {
+        anyhow::bail!(
+            "no newsdex index at {} (create one with `newsdex index --index {} PATH...`)",
+            dir.display(),
+            dir.display()
+        );
+    }
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open index at {}", dir.display()))?;
+    let schema = NewsSchema::new();
+    if index.schema() != schema.schema {
+        anyhow::bail!(
+            "the index at {} was built with another schema version",
+            dir.display()
+        );
+    }
+    crate::analyzer::register(&index);
+    Ok((index, schema))
+}
+
+/// A facet from free text, one path component (slashes would split it).
+pub fn facet_component(s: &str) -> String {
+    s.trim().replace('/', "-")
+}
+
+/// The tantivy document of an article.
+pub fn to_document(schema: &NewsSchema, a: &Article) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(schema.id, &a.id);
+    if let Some(url) = &a.url {
+        doc.add_text(schema.url, url);
+    }
+    if let Some(source) = a.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        doc.add_facet(schema.source, Facet::from_path([facet_component(source)]));
+    }
+    doc.add_text(schema.title, &a.title);
+    doc.add_text(schema.body, &a.body);
+    if let Some(ts) = a.date {
+        doc.add_date(schema.date, DateTime::from_timestamp_secs(ts));
+    }
+    if let Some(lang) = &a.language {
+        doc.add_text(schema.language, lang);
+    }
+    for author in &a.authors {
+        doc.add_text(schema.authors, author);
+    }
+    for s in &a.speakers {
+        doc.add_facet(schema.speaker, Facet::from_path([facet_component(&s.name)]));
+    }
+    for p in &a.places {
+        let parts: Vec<&str> = p.path.split('/').filter(|c| !c.is_empty()).collect();
+        doc.add_facet(schema.place, Facet::from_path(parts));
+    }
+    doc.add_u64(schema.hash, a.content_hash);
+    let extraction = serde_json::to_string(&a.extract_output()).unwrap_or_default();
+    doc.add_text(schema.extraction, extraction);
+    doc
+}
