@@ -1,15 +1,34 @@
 #!/usr/bin/env bash
 # Scores `newsdex extract` on the development gold sets in ../shared/gold with
-# ../shared/eval/score.py. Usage: scripts/eval.sh [SHARED_DIR]
+# ../shared/eval/score.py, and fails when a score is below its threshold in
+# scripts/eval_thresholds.json. Usage: scripts/eval.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
 bin=${CARGO_TARGET_DIR:-target}/release/newsdex
 [ -x "$bin" ] || cargo build --release --quiet
 out=$(mktemp -d)
-for set in places speakers; do
-  "$bin" extract "$shared/gold/${set}_dev.input.jsonl" > "$out/$set.jsonl"
-  echo "-- $set"
-  python3 "$shared/eval/score.py" "$out/$set.jsonl" "$shared/gold/${set}_dev.gold.jsonl"
+trap 'rm -rf "$out"' EXIT
+for set in places_dev places_local_dev speakers_dev; do
+  "$bin" extract "$shared/gold/${set}.input.jsonl" > "$out/$set.pred.jsonl"
+  python3 "$shared/eval/score.py" --json "$out/$set.pred.jsonl" "$shared/gold/${set}.gold.jsonl" > "$out/$set.score.json"
 done
-rm -rf "$out"
+python3 - "$out" scripts/eval_thresholds.json <<'PY'
+import json, sys
+out, thresholds = sys.argv[1], json.load(open(sys.argv[2]))
+failed = []
+for name, facets in thresholds.items():
+    if name.startswith("_"):
+        continue
+    score = json.load(open(f"{out}/{name}.score.json"))
+    for facet, wants in facets.items():
+        got = score[facet]
+        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km") if k in got)
+        print(f"{name:<18} {facet:<9} {line}")
+        for metric, floor in wants.items():
+            if got[metric] < floor:
+                failed.append(f"{name} {facet} {metric} {got[metric]:.4f} < {floor}")
+for f in failed:
+    print(f"BELOW THRESHOLD: {f}", file=sys.stderr)
+sys.exit(1 if failed else 0)
+PY

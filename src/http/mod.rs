@@ -3,8 +3,9 @@
 //! reader reloads on new commits, so searching during an ingest works.
 //!
 //! Limits: GET only; query strings up to 8 KiB; the request limits of
-//! [`SearchRequest::check`](crate::search::SearchRequest::check); each search has 5 s (then 503) and at
-//! most 64 run at once. Static assets are embedded; a strict Content-Security-Policy
+//! [`SearchRequest::check`](crate::search::SearchRequest::check); at most 64
+//! searches run at once, and each has 5 s, waiting for its turn included, before
+//! the client gets a 503 ([`Limits`]). Static assets are embedded; a strict Content-Security-Policy
 //! forbids inline scripts and any other origin.
 
 mod params;
@@ -27,10 +28,23 @@ use crate::search::{SearchError, Searchable};
 
 /// Longest raw query string accepted.
 pub const MAX_QUERY_STRING: usize = 8 << 10;
-/// Time a search may take before the client gets a 503.
-pub const SEARCH_TIMEOUT: Duration = Duration::from_secs(5);
-/// Searches running at once; more wait their turn.
-pub const MAX_CONCURRENT_SEARCHES: usize = 64;
+/// How much searching the server takes on.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Time a search may take, waiting for its turn included, before a 503.
+    pub search_timeout: Duration,
+    /// Searches running at once; more wait their turn.
+    pub max_concurrent_searches: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            search_timeout: Duration::from_secs(5),
+            max_concurrent_searches: 64,
+        }
+    }
+}
 
 static INDEX_HTML: &str = include_str!("../../web/index.html");
 static APP_JS: &str = include_str!("../../web/app.js");
@@ -41,15 +55,18 @@ static APP_CSS: &str = include_str!("../../web/app.css");
 pub struct AppState {
     pub index: Arc<Searchable>,
     pub index_dir: PathBuf,
+    /// One permit per search that may run at once.
     pub permits: Arc<Semaphore>,
+    pub limits: Limits,
 }
 
 impl AppState {
-    pub fn open(index_dir: &Path) -> anyhow::Result<Self> {
+    pub fn open(index_dir: &Path, limits: Limits) -> anyhow::Result<Self> {
         Ok(AppState {
             index: Arc::new(Searchable::open_warmed(index_dir)?),
             index_dir: index_dir.to_path_buf(),
-            permits: Arc::new(Semaphore::new(MAX_CONCURRENT_SEARCHES)),
+            permits: Arc::new(Semaphore::new(limits.max_concurrent_searches)),
+            limits,
         })
     }
 }
@@ -73,23 +90,51 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until Ctrl-C.
+/// A server bound to its address, not yet serving.
+pub struct Server {
+    listener: tokio::net::TcpListener,
+    state: AppState,
+}
+
+impl Server {
+    /// Opens the index and binds the address (port 0: any free port).
+    pub async fn bind(index_dir: &Path, addr: SocketAddr, limits: Limits) -> anyhow::Result<Self> {
+        let state = AppState::open(index_dir, limits)?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+        Ok(Server { listener, state })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` completes, then lets running requests finish.
+    pub async fn run(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        axum::serve(self.listener, router(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Serves `index_dir` on `addr` until Ctrl-C (SIGINT).
 pub async fn serve(index_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
-    let state = AppState::open(index_dir)?;
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    let server = Server::bind(index_dir, addr, Limits::default()).await?;
     eprintln!(
-        "newsdex: serving {} on http://{}/",
+        "newsdex: serving {} on http://{}/ (Ctrl-C stops)",
         index_dir.display(),
-        listener.local_addr()?
+        server.local_addr()?
     );
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
+    server
+        .run(async {
             let _ = tokio::signal::ctrl_c().await;
         })
-        .await?;
-    Ok(())
+        .await
 }
 
 fn secure(mut r: Response) -> Response {
@@ -147,15 +192,28 @@ async fn search(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response
         Ok(r) => r,
         Err(msg) => return error(StatusCode::BAD_REQUEST, msg),
     };
-    let Ok(permit) = st.permits.clone().acquire_owned().await else {
-        return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down");
+    // One deadline for waiting for a turn and for the search itself.
+    let deadline = tokio::time::Instant::now() + st.limits.search_timeout;
+    let permit = match tokio::time::timeout_at(deadline, st.permits.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        Ok(Err(_)) => return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down"),
+        Err(_) => {
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the server is busy ({} searches running); try again",
+                    st.limits.max_concurrent_searches
+                ),
+            )
+        }
     };
     let index = st.index.clone();
+    // The permit goes with the search: one that outlives its deadline still counts.
     let task = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         index.search(&req)
     });
-    match tokio::time::timeout(SEARCH_TIMEOUT, task).await {
+    match tokio::time::timeout_at(deadline, task).await {
         Ok(Ok(Ok(resp))) => ok(&resp),
         Ok(Ok(Err(e @ (SearchError::Query(_) | SearchError::Request(_))))) => {
             error(StatusCode::BAD_REQUEST, e.to_string())

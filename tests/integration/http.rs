@@ -1,8 +1,11 @@
 //! The HTTP API, tested over a real socket on loopback: search with filters, facets
-//! and histogram, articles, stats, bad requests, headers, and new commits picked up.
+//! and histogram, articles, stats, bad requests, headers, new commits picked up,
+//! the limits on concurrent and slow searches, and `newsdex serve` itself.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
+
+use newsdex::http::Limits;
 
 use crate::util::*;
 
@@ -10,6 +13,8 @@ use crate::util::*;
 pub struct Server {
     pub addr: SocketAddr,
     pub dir: TestDir,
+    /// The server's search permits, for tests that take them all.
+    pub permits: std::sync::Arc<tokio::sync::Semaphore>,
     _runtime: tokio::runtime::Runtime,
 }
 
@@ -27,12 +32,17 @@ pub fn corpus_dir() -> TestDir {
 }
 
 pub fn start(dir: TestDir) -> Server {
+    start_with(dir, Limits::default())
+}
+
+pub fn start_with(dir: TestDir, limits: Limits) -> Server {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap();
-    let state = newsdex::http::AppState::open(&dir.index()).unwrap();
+    let state = newsdex::http::AppState::open(&dir.index(), limits).unwrap();
+    let permits = state.permits.clone();
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
@@ -45,6 +55,7 @@ pub fn start(dir: TestDir) -> Server {
     Server {
         addr,
         dir,
+        permits,
         _runtime: runtime,
     }
 }
@@ -219,4 +230,90 @@ fn new_commits_are_picked_up_while_serving() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+#[test]
+fn a_search_waits_for_its_turn_at_most_its_time_then_gets_503() {
+    let limits = Limits {
+        search_timeout: Duration::from_millis(300),
+        max_concurrent_searches: 2,
+    };
+    let s = start_with(corpus_dir(), limits);
+    // Two searches are running: a third waits for one of them, until its deadline.
+    let busy = s.permits.clone().try_acquire_many_owned(2).unwrap();
+    let started = Instant::now();
+    let (code, v) = s.get("/api/search?q=drone");
+    let waited = started.elapsed();
+    assert_eq!(code, 503, "{v}");
+    assert!(v["error"].as_str().unwrap().contains("busy"), "{v}");
+    assert!(
+        waited >= Duration::from_millis(300) && waited < Duration::from_secs(5),
+        "{waited:?}"
+    );
+    drop(busy);
+    assert_eq!(s.get("/api/search?q=drone").0, 200);
+}
+
+#[test]
+fn a_search_past_its_time_gets_503_and_the_server_goes_on() {
+    let limits = Limits {
+        search_timeout: Duration::from_nanos(1),
+        max_concurrent_searches: 64,
+    };
+    let s = start_with(corpus_dir(), limits);
+    // A search cannot finish within a nanosecond: its deadline passes first.
+    let mut timed_out = 0;
+    for _ in 0..20 {
+        let (code, v) = s.get("/api/search?q=drone&facets=1");
+        assert!(code == 200 || code == 503, "{code}: {v}");
+        if code == 503 {
+            assert_eq!(v["error"], "the search took too long");
+            timed_out += 1;
+        }
+    }
+    assert!(timed_out > 0, "no search ran out of time");
+    assert_eq!(s.get("/api/stats").0, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn newsdex_serve_answers_on_its_address_and_stops_on_ctrl_c() {
+    use std::io::BufRead;
+    let t = corpus_dir();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(["serve", "--index", "index", "--addr", "127.0.0.1:0"])
+        .current_dir(t.dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let stats: serde_json::Value = ureq::get(&format!("{url}api/stats"))
+        .timeout(Duration::from_secs(10))
+        .call()
+        .unwrap()
+        .into_json()
+        .unwrap();
+    assert_eq!(stats["num_docs"], 5);
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
 }
