@@ -1,11 +1,17 @@
 //! newsdex: a full-text search indexer for news archives.
 //!
-//! The pipeline stages are modules: [`ingest`] (walk, read, parse, the wiring),
-//! [`extract`] (dates, speakers, places), [`writer`] (tantivy documents, upserts),
-//! [`search`] (queries, snippets, facets, histograms). The frontends are [`cli`] and
-//! [`http`]; [`bench`] measures the whole.
+//! The pipeline stages are modules: [`ingest`] (walk, read, parse, the pipeline
+//! and its sinks), [`extract`] (dates, speakers, places), `writer` (tantivy
+//! documents, the index sink), `search` (queries, snippets, facets, histograms).
+//! The frontends are `cli` and `http`; `bench` measures the whole.
+//!
+//! Cargo features: `index` (tantivy: `writer`, `search`, `bench`), `server`
+//! (`http`: tokio, axum) and `cli` (clap); all are on by default. Without them
+//! the library is the reader, parser, extractor and pipeline alone, for programs
+//! that want speakers, places and dates from news without an index.
 //!
 //! ```
+//! # #[cfg(feature = "index")] {
 //! use newsdex::ingest::{ingest, IngestConfig, NoProgress};
 //! use newsdex::search::{SearchRequest, Searchable};
 //!
@@ -24,15 +30,23 @@
 //! assert_eq!(found.total, 1);
 //! assert_eq!(found.hits[0].id, "a");
 //! assert!(found.hits[0].places.iter().any(|p| p.ends_with("/Abu Dhabi")));
+//! # }
 //! ```
 
+#[cfg(feature = "index")]
 pub mod analyzer;
+#[cfg(feature = "index")]
 pub mod bench;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod extract;
+#[cfg(feature = "server")]
 pub mod http;
 pub mod ingest;
 pub mod sanitize;
+#[cfg(feature = "index")]
 pub mod schema;
+#[cfg(feature = "index")]
 pub mod search;
+#[cfg(feature = "index")]
 pub mod writer;

@@ -54,9 +54,11 @@ pub enum Command {
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Serve the JSON API and the web page (read-only) on loopback.
+    #[cfg(feature = "server")]
     Serve(ServeArgs),
 }
 
+#[cfg(feature = "server")]
 #[derive(Args, Debug)]
 pub struct ServeArgs {
     #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
@@ -270,6 +272,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Show(a) => cmd_show(a),
         Command::Bench(BenchCommand::Ingest(a)) => cmd_bench_ingest(a),
         Command::Bench(BenchCommand::Query(a)) => cmd_bench_query(a),
+        #[cfg(feature = "server")]
         Command::Serve(a) => cmd_serve(a),
     };
     match result {
@@ -526,6 +529,7 @@ fn cmd_bench_query(a: BenchQueryArgs) -> anyhow::Result<i32> {
     })
 }
 
+#[cfg(feature = "server")]
 fn cmd_serve(a: ServeArgs) -> anyhow::Result<i32> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
