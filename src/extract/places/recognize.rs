@@ -43,24 +43,62 @@ fn gap_is_name_joiner(gap: &str) -> bool {
     matches!(gap, " " | "-" | "." | ". " | "'" | "’" | ", ")
 }
 
-/// Finds candidate mentions: longest gazetteer match starting at each capitalised token.
+/// Finds candidate mentions: the longest gazetteer match starting at each
+/// capitalised token, kept when no rule of [`Candidate::is_place`] says otherwise.
 pub(super) fn candidates<'g>(
     g: &'g Gazetteer,
     text: &str,
     toks: &[Token],
     w: &WordLists,
 ) -> Vec<Mention<'g>> {
+    let scan = Scan {
+        g,
+        text,
+        toks,
+        w,
+        persons: crate::extract::persons::person_words(g, text, toks, w),
+    };
     let mut out = Vec::new();
-    let persons = crate::extract::persons::person_words(g, text, toks, w);
     let mut diseases: HashSet<String> = HashSet::default();
     let mut i = 0;
     while i < toks.len() {
-        let t = toks[i];
-        if !t.cap {
+        let Some(c) = scan.longest_match(i) else {
             i += 1;
             continue;
+        };
+        // The name of a disease means the disease in the whole article.
+        if c.names_a_disease() {
+            diseases.insert(c.key.clone());
         }
-        let mut found: Option<(usize, &'g [u32], String)> = None;
+        i = c.j + 1;
+        if c.is_place() {
+            out.push(c.mention());
+        }
+    }
+    out.retain(|m| !diseases.contains(&m.key));
+    mark_dateline(text, &mut out);
+    out
+}
+
+/// What recognition reads: the text, its tokens, the word lists and the words of
+/// the article's person names.
+struct Scan<'a, 'g> {
+    g: &'g Gazetteer,
+    text: &'a str,
+    toks: &'a [Token],
+    w: &'a WordLists,
+    persons: HashSet<String>,
+}
+
+impl<'a, 'g> Scan<'a, 'g> {
+    /// The longest gazetteer name starting at token `i` (a capitalised word), over
+    /// tokens joined by name joiners and connectors.
+    fn longest_match(&'a self, i: usize) -> Option<Candidate<'a, 'g>> {
+        let (g, text, toks) = (self.g, self.text, self.toks);
+        let t = toks[i];
+        if !t.cap {
+            return None;
+        }
         // Longer spans only after a word that starts some multi-word name; one probe
         // answers both, with the key built on the stack.
         let word_text = t.text(text);
@@ -71,8 +109,7 @@ pub(super) fn candidates<'g>(
             .is_some_and(|n| n.text(text) == "s" && matches!(&text[t.end..n.start], "'" | "’"));
         let multi = multi || possessive && g.starts_multiword(&format!("{}s", name_key(word_text)));
         if single_ids.is_empty() && !multi {
-            i += 1;
-            continue;
+            return None;
         }
         let max = if multi {
             g.max_tokens.min(toks.len() - i)
@@ -88,248 +125,340 @@ pub(super) fn candidates<'g>(
             }
             j_max += 1;
         }
-        for j in (i..=j_max).rev() {
+        (i..=j_max).rev().find_map(|j| {
             let last = toks[j];
             if !last.cap && !last.text(text).chars().all(|c| c.is_ascii_digit()) {
-                continue;
+                return None;
             }
             if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(toks[k].text(text))) {
-                continue;
+                return None;
             }
             let span = &text[t.start..last.end];
             let ids = g.lookup_name(span);
-            if !ids.is_empty() {
-                found = Some((j, ids, name_key(span)));
-                break;
+            if ids.is_empty() {
+                return None;
             }
-        }
-        let Some((j, ids, key)) = found else {
-            i += 1;
-            continue;
-        };
-        let kh = key_hash(&key);
-        let surface = &text[t.start..toks[j].end];
-        let single = i == j;
-        let word = t.text(text);
-        let mut ok = true;
-        // Short or all-caps words: only exact, known forms ("US", "UK", "UAE").
-        if single && word.chars().count() < 3 && !t.all_caps {
-            ok = false;
-        }
-        // Capitals: acronyms ("NATO") are not places; short country forms ("US", "UAE")
-        // and datelines ("KYIV, Feb 3") are.
-        if t.all_caps {
-            let country_form = surface.len() <= 4
-                && ids.iter().any(|&id| {
-                    matches!(
-                        g.entry(id).kind,
-                        Kind::Country | Kind::Admin1 | Kind::Region
-                    )
-                });
-            // At most one character after the line's start (or the text's).
-            let at_line_start =
-                t.start <= 1 || text.as_bytes()[t.start - 2..t.start].contains(&b'\n');
-            // "WASHINGTON (AP) -", "SAN DIEGO (Reuters) -": a dateline anywhere.
-            let agency = text[toks[j].end..].starts_with(" (");
-            if !country_form && !at_line_start && !agency {
-                ok = false;
-            }
-        }
-        // Demonyms and adjectives are not place mentions (but "Vatican" is a country's
-        // name as well as its adjective).
-        let names_country = ids.iter().any(|&id| {
-            let e = g.entry(id);
-            e.kind == Kind::Country && g.is_own_name(id, kh)
-        });
-        if g.is_demonym(&key) && !names_country {
-            ok = false;
-        }
-        // A lone direction word ("Western", "North") is a modifier, not a place.
-        if single && set_directions().has_any_case(word) {
-            ok = false;
-        }
-        // Organisation and title words are not places on their own ("Congress", "Secretary").
-        if ok && single && !t.all_caps && (w.is_org_word(word) || w.is_title(word)) {
-            ok = false;
-        }
-        let major = ids.iter().any(|&id| g.entry(id).is_major());
-        // Inside a compound: "mid-Atlantic", "A/California/7/2009" (a virus strain).
-        if ok {
-            let before = &text[..t.start];
-            let after = &text[toks[j].end..];
-            let lower_joined = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
-            let code_slash = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-            if (before.ends_with('-') && i > 0 && lower_joined(toks[i - 1].text(text)))
-                || (before.ends_with('/') && i > 0 && toks[i - 1].end - toks[i - 1].start <= 1)
-                || (after.starts_with('/') && code_slash(after[1..].chars().next()))
-            {
-                ok = false;
-            }
-        }
-        // A disease named after a (small) place: "Marburg virus", "Reston ebolavirus";
-        // the name alone then means the disease in the whole article.
-        if !major {
-            if let Some(next) = toks.get(j + 1) {
-                if &text[toks[j].end..next.start] == " "
-                    && set_diseases().has_any_case(next.text(text))
-                {
-                    ok = false;
-                    diseases.insert(key.clone());
-                }
-            }
-        }
-        // A landmark: "St. Peter's Square", "St. Peter's Basilica".
-        if ok && !major {
-            if let (Some(s), Some(next)) = (toks.get(j + 1), toks.get(j + 2)) {
-                let gap = &text[toks[j].end..s.start];
-                let nw = next.text(text);
-                if (gap == "'" || gap == "’")
-                    && s.text(text) == "s"
-                    && next.cap
-                    && (set_features().has_any_case(nw) || set_landmarks().has_any_case(nw))
-                {
-                    ok = false;
-                }
-            }
-        }
-        // Currency prefixes: "US$460", "A$5".
-        if ok && text[toks[j].end..].starts_with('$') {
-            ok = false;
-        }
-        // "University of ...", "Bank of ...": the head of an organisation's name.
-        if ok
-            && single
-            && !ids.iter().any(|&id| {
-                matches!(
-                    g.entry(id).kind,
-                    Kind::Country | Kind::Admin1 | Kind::Continent
-                )
+            let key = name_key(span);
+            let key_hash = key_hash(&key);
+            let major = ids.iter().any(|&id| g.entry(id).is_major());
+            Some(Candidate {
+                scan: self,
+                i,
+                j,
+                ids,
+                key,
+                key_hash,
+                major,
             })
-        {
-            if let (Some(of), Some(after)) = (toks.get(j + 1), toks.get(j + 2)) {
-                if of.text(text) == "of" && after.cap && &text[toks[j].end..of.start] == " " {
-                    ok = false;
-                }
-            }
+        })
+    }
+}
+
+/// A gazetteer match, tokens `i..=j`, to be judged by the rules.
+struct Candidate<'a, 'g> {
+    scan: &'a Scan<'a, 'g>,
+    i: usize,
+    j: usize,
+    ids: &'g [u32],
+    key: String,
+    key_hash: u64,
+    /// One of its readings is a major place.
+    major: bool,
+}
+
+impl<'g> Candidate<'_, 'g> {
+    fn first(&self) -> Token {
+        self.scan.toks[self.i]
+    }
+
+    fn last(&self) -> Token {
+        self.scan.toks[self.j]
+    }
+
+    fn single(&self) -> bool {
+        self.i == self.j
+    }
+
+    /// The first word.
+    fn word(&self) -> &str {
+        self.first().text(self.scan.text)
+    }
+
+    fn surface(&self) -> &str {
+        &self.scan.text[self.first().start..self.last().end]
+    }
+
+    /// Token `k` after the match (0: the one right after it).
+    fn after(&self, k: usize) -> Option<Token> {
+        self.scan.toks.get(self.j + 1 + k).copied()
+    }
+
+    /// The text between two tokens.
+    fn gap(&self, a: Token, b: Token) -> &str {
+        &self.scan.text[a.end..b.start]
+    }
+
+    fn any_kind(&self, kinds: &[Kind]) -> bool {
+        self.ids
+            .iter()
+            .any(|&id| kinds.contains(&self.scan.g.entry(id).kind))
+    }
+
+    /// The rules, each a reason the match is not a place mention.
+    fn is_place(&self) -> bool {
+        !(self.short_word()
+            || self.acronym()
+            || self.demonym()
+            || self.lone_direction()
+            || self.org_or_title_word()
+            || self.in_compound()
+            || self.names_a_disease()
+            || self.landmark()
+            || self.currency()
+            || self.heads_an_organisation()
+            || self.common_word()
+            || self.feature_word_of_a_name()
+            || self.common_words_only()
+            || self.institutions_subject()
+            || self.building()
+            || self.common_words_at_sentence_start()
+            || self.calendar_word()
+            || self.part_of_a_persons_name()
+            || self.inside_a_longer_name())
+    }
+
+    fn mention(&self) -> Mention<'g> {
+        let (text, surface) = (self.scan.text, self.surface());
+        let mut end = self.last().end;
+        // "U.S." keeps its final period.
+        if surface.len() <= 6 && surface.contains('.') && text[end..].starts_with('.') {
+            end += 1;
         }
-        // A common word ("University", "Center", "Bank") capitalised is a place only
-        // when the place is a major one and the word is not opening a sentence, nor
-        // the head of a longer name ("Lake Erie", "Eastern Creek" are not the towns
-        // Lake and Creek).
-        if ok && single && !t.all_caps && w.is_common(word) {
-            let heads_a_name = toks
-                .get(j + 1)
-                .is_some_and(|n| n.cap && !n.all_caps && &text[toks[j].end..n.start] == " ");
-            if !major || t.sentence_start || heads_a_name {
-                ok = false;
-            }
+        Mention {
+            start: self.first().start,
+            end,
+            ids: self.ids,
+            key: self.key.clone(),
+            key_hash: self.key_hash,
+            dateline: false,
         }
-        // A feature word next to another name is part of it: "Lake Erie", "Eastern
-        // Creek".
-        if ok && single && !t.all_caps && set_features().has_any_case(word) {
-            let joined = |a: &Token, b: &Token| &text[a.end..b.start] == " ";
-            let cap_before = i > 0 && toks[i - 1].cap && joined(&toks[i - 1], &t);
-            let cap_after = toks
-                .get(j + 1)
-                .is_some_and(|n| n.cap && joined(&toks[j], n));
-            if cap_before || cap_after {
-                ok = false;
-            }
+    }
+
+    /// Short words: only exact, known all-caps forms ("US", "UK", "UAE").
+    fn short_word(&self) -> bool {
+        self.single() && self.word().chars().count() < 3 && !self.first().all_caps
+    }
+
+    /// Capitals: acronyms ("NATO") are not places; short country forms ("US",
+    /// "UAE") and datelines ("KYIV, Feb 3", "WASHINGTON (AP) -") are.
+    fn acronym(&self) -> bool {
+        let (t, text) = (self.first(), self.scan.text);
+        if !t.all_caps {
+            return false;
         }
-        // Names made of common words only ("White House", "Green Bay Packers" aside)
-        // are small places only when nothing else is meant.
-        if ok && !single && !major && toks[i..=j].iter().all(|x| w.is_common(x.text(text))) {
-            ok = false;
+        let country_form = self.surface().len() <= 4
+            && self.any_kind(&[Kind::Country, Kind::Admin1, Kind::Region]);
+        // At most one character after the line's start (or the text's).
+        let at_line_start = t.start <= 1 || text.as_bytes()[t.start - 2..t.start].contains(&b'\n');
+        // "WASHINGTON (AP) -", "SAN DIEGO (Reuters) -": a dateline anywhere.
+        let agency = text[self.last().end..].starts_with(" (");
+        !country_form && !at_line_start && !agency
+    }
+
+    /// Demonyms and adjectives ("Ukrainian") are not place mentions, but "Vatican"
+    /// is a country's name as well as its adjective.
+    fn demonym(&self) -> bool {
+        let g = self.scan.g;
+        let names_country = self
+            .ids
+            .iter()
+            .any(|&id| g.entry(id).kind == Kind::Country && g.is_own_name(id, self.key_hash));
+        g.is_demonym(&self.key) && !names_country
+    }
+
+    /// A lone direction word ("Western", "North") is a modifier, not a place.
+    fn lone_direction(&self) -> bool {
+        self.single() && set_directions().has_any_case(self.word())
+    }
+
+    /// Organisation and title words are not places on their own ("Congress",
+    /// "Secretary").
+    fn org_or_title_word(&self) -> bool {
+        let (w, word) = (self.scan.w, self.word());
+        self.single() && !self.first().all_caps && (w.is_org_word(word) || w.is_title(word))
+    }
+
+    /// Inside a compound: "mid-Atlantic", "A/California/7/2009" (a virus strain).
+    fn in_compound(&self) -> bool {
+        let (text, toks, i) = (self.scan.text, self.scan.toks, self.i);
+        let before = &text[..self.first().start];
+        let after = &text[self.last().end..];
+        let lower_joined = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
+        let code_slash = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        (before.ends_with('-') && i > 0 && lower_joined(toks[i - 1].text(text)))
+            || (before.ends_with('/') && i > 0 && toks[i - 1].end - toks[i - 1].start <= 1)
+            || (after.starts_with('/') && code_slash(after[1..].chars().next()))
+    }
+
+    /// A disease named after a (small) place: "Marburg virus", "Reston ebolavirus".
+    fn names_a_disease(&self) -> bool {
+        !self.major
+            && self.after(0).is_some_and(|next| {
+                self.gap(self.last(), next) == " "
+                    && set_diseases().has_any_case(next.text(self.scan.text))
+            })
+    }
+
+    /// A landmark: "St. Peter's Square", "St. Peter's Basilica".
+    fn landmark(&self) -> bool {
+        if self.major {
+            return false;
         }
-        // The subject of an institution, a small place's name: "Ministry of Commerce",
-        // "Chamber of Commerce".
-        if ok
-            && single
-            && !major
+        let (Some(s), Some(next)) = (self.after(0), self.after(1)) else {
+            return false;
+        };
+        let gap = self.gap(self.last(), s);
+        let nw = next.text(self.scan.text);
+        (gap == "'" || gap == "’")
+            && s.text(self.scan.text) == "s"
+            && next.cap
+            && (set_features().has_any_case(nw) || set_landmarks().has_any_case(nw))
+    }
+
+    /// Currency prefixes: "US$460", "A$5".
+    fn currency(&self) -> bool {
+        self.scan.text[self.last().end..].starts_with('$')
+    }
+
+    /// "University of ...", "Bank of ...": the head of an organisation's name.
+    fn heads_an_organisation(&self) -> bool {
+        if !self.single() || self.any_kind(&[Kind::Country, Kind::Admin1, Kind::Continent]) {
+            return false;
+        }
+        let (Some(of), Some(after)) = (self.after(0), self.after(1)) else {
+            return false;
+        };
+        of.text(self.scan.text) == "of" && after.cap && self.gap(self.last(), of) == " "
+    }
+
+    /// A common word ("University", "Center", "Bank") capitalised is a place only
+    /// when the place is a major one and the word is not opening a sentence, nor the
+    /// head of a longer name ("Lake Erie", "Eastern Creek" are not the towns Lake and
+    /// Creek).
+    fn common_word(&self) -> bool {
+        let t = self.first();
+        if !self.single() || t.all_caps || !self.scan.w.is_common(self.word()) {
+            return false;
+        }
+        let heads_a_name = self
+            .after(0)
+            .is_some_and(|n| n.cap && !n.all_caps && self.gap(self.last(), n) == " ");
+        !self.major || t.sentence_start || heads_a_name
+    }
+
+    /// A feature word next to another name is part of it: "Lake Erie", "Eastern
+    /// Creek".
+    fn feature_word_of_a_name(&self) -> bool {
+        let t = self.first();
+        if !self.single() || t.all_caps || !set_features().has_any_case(self.word()) {
+            return false;
+        }
+        let toks = self.scan.toks;
+        let cap_before = self.i > 0 && toks[self.i - 1].cap && self.gap(toks[self.i - 1], t) == " ";
+        let cap_after = self
+            .after(0)
+            .is_some_and(|n| n.cap && self.gap(self.last(), n) == " ");
+        cap_before || cap_after
+    }
+
+    fn all_common(&self) -> bool {
+        let (w, text) = (self.scan.w, self.scan.text);
+        self.scan.toks[self.i..=self.j]
+            .iter()
+            .all(|x| w.is_common(x.text(text)))
+    }
+
+    /// Names made of common words only ("White House") are small places only when
+    /// nothing else is meant.
+    fn common_words_only(&self) -> bool {
+        !self.single() && !self.major && self.all_common()
+    }
+
+    /// The subject of an institution, a small place's name: "Ministry of Commerce",
+    /// "Chamber of Commerce".
+    fn institutions_subject(&self) -> bool {
+        let (toks, text, i) = (self.scan.toks, self.scan.text, self.i);
+        self.single()
+            && !self.major
             && i >= 2
             && toks[i - 1].text(text) == "of"
             && set_institutions().has_any_case(toks[i - 2].text(text))
-        {
-            ok = false;
-        }
-        // A building named like a town, or like a city's translated name ("White
-        // House" is also Casablanca's): "White House", "Town Hall".
-        if ok && !single {
-            let own_name_of_major = || {
-                ids.iter().any(|&id| {
-                    let e = g.entry(id);
-                    e.population >= 100_000 && g.is_own_name(id, kh)
-                })
-            };
-            if set_buildings().has_any_case(toks[j].text(text)) && !own_name_of_major() {
-                ok = false;
-            }
-        }
-        // Common words: only when capitalised mid-sentence.
-        if ok && t.sentence_start && toks[i..=j].iter().all(|x| w.is_common(x.text(text))) {
-            ok = false;
-        }
-        if ok && single && crate::extract::names::is_calendar_word(word) {
-            ok = false;
-        }
-        // Part of a person's name in this article.
-        if ok && single && with_lower(word, |l| persons.contains(l)) {
-            ok = false;
-        }
-        // Inside a longer capitalised name: "Paris Hilton", "Real Madrid", "Washington Post".
-        if ok {
-            if let Some(next) = toks.get(j + 1) {
-                let gap = &text[toks[j].end..next.start];
-                let nw = next.text(text);
-                if next.cap
-                    && (gap == " " || gap == "-")
-                    && !set_after_ok().has_any_case(nw)
-                    && !next.all_caps
-                {
-                    // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
-                    let next_is_place = !g.lookup_name(nw).is_empty() && !w.is_first_name(nw);
-                    if !next_is_place || w.is_org_word(nw) {
-                        ok = false;
-                    }
-                }
-            }
-            if i > 0 && ok {
-                let prev = toks[i - 1];
-                let gap = &text[prev.end..t.start];
-                let pw = prev.text(text);
-                if prev.cap && (gap == " " || gap == "-") && !prev.all_caps {
-                    let harmless = set_before_ok().has_any_case(pw);
-                    if !harmless {
-                        ok = false;
-                    }
-                }
-                if with_lower(pw, |l| {
-                    matches!(l, "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep")
-                }) {
-                    ok = false;
-                }
-            }
-        }
-        if ok {
-            let mut end = toks[j].end;
-            // "U.S." keeps its final period.
-            if surface.len() <= 6 && surface.contains('.') && text[end..].starts_with('.') {
-                end += 1;
-            }
-            out.push(Mention {
-                start: t.start,
-                end,
-                ids,
-                key,
-                key_hash: kh,
-                dateline: false,
-            });
-        }
-        i = j + 1;
     }
-    out.retain(|m| !diseases.contains(&m.key));
-    mark_dateline(text, &mut out);
-    out
+
+    /// A building named like a town, or like a city's translated name ("White House"
+    /// is also Casablanca's): "White House", "Town Hall".
+    fn building(&self) -> bool {
+        if self.single() || !set_buildings().has_any_case(self.last().text(self.scan.text)) {
+            return false;
+        }
+        let g = self.scan.g;
+        let own_name_of_major = self
+            .ids
+            .iter()
+            .any(|&id| g.entry(id).population >= 100_000 && g.is_own_name(id, self.key_hash));
+        !own_name_of_major
+    }
+
+    /// Common words are places only when capitalised mid-sentence.
+    fn common_words_at_sentence_start(&self) -> bool {
+        self.first().sentence_start && self.all_common()
+    }
+
+    fn calendar_word(&self) -> bool {
+        self.single() && crate::extract::names::is_calendar_word(self.word())
+    }
+
+    /// Part of a person's name in this article.
+    fn part_of_a_persons_name(&self) -> bool {
+        self.single() && with_lower(self.word(), |l| self.scan.persons.contains(l))
+    }
+
+    /// Inside a longer capitalised name: "Paris Hilton", "Real Madrid", "Washington
+    /// Post"; after an honorific ("Mr. Jordan").
+    fn inside_a_longer_name(&self) -> bool {
+        let (g, w, text) = (self.scan.g, self.scan.w, self.scan.text);
+        if let Some(next) = self.after(0) {
+            let gap = self.gap(self.last(), next);
+            let nw = next.text(text);
+            if next.cap
+                && (gap == " " || gap == "-")
+                && !set_after_ok().has_any_case(nw)
+                && !next.all_caps
+            {
+                // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
+                let next_is_place = !g.lookup_name(nw).is_empty() && !w.is_first_name(nw);
+                if !next_is_place || w.is_org_word(nw) {
+                    return true;
+                }
+            }
+        }
+        if self.i == 0 {
+            return false;
+        }
+        let prev = self.scan.toks[self.i - 1];
+        let pw = prev.text(text);
+        let gap = self.gap(prev, self.first());
+        if prev.cap
+            && (gap == " " || gap == "-")
+            && !prev.all_caps
+            && !set_before_ok().has_any_case(pw)
+        {
+            return true;
+        }
+        with_lower(pw, |l| {
+            matches!(l, "mr" | "mrs" | "ms" | "dr" | "sen" | "gov" | "rep")
+        })
+    }
 }
 
 /// A dateline is a place at the very start of the body followed by a comma or dash.
