@@ -12,8 +12,11 @@
 //! get each other's stem: about 10^-15 per token with a full table.
 //!
 //! Because the tokens are identical, it is registered under tantivy's own name
-//! `en_stem`: indexes built before it, and other tools reading a newsdex index,
-//! see the same terms.
+//! `en_stem`: other tools reading a newsdex index with the same tantivy see the
+//! same terms. The stemmer is the one tantivy 0.27 uses (Snowball as of 2026, from
+//! the `frostem` crate); its stems differ from the `rust-stemmers` ones of earlier
+//! versions for some words, so indexes record the schema version they were built
+//! with and older ones must be rebuilt (`writer::check_schema`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -67,7 +70,7 @@ pub struct CachedEnStemStream<'a> {
     token: &'a mut Token,
     lower: &'a mut String,
     stems: StemTable,
-    stemmer: rust_stemmers::Stemmer,
+    stemmer: frostem::Stemmer,
 }
 
 impl Tokenizer for CachedEnStem {
@@ -84,7 +87,7 @@ impl Tokenizer for CachedEnStem {
             token: &mut self.token,
             lower: &mut self.lower,
             stems,
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         }
     }
 }

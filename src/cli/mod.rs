@@ -27,10 +27,23 @@ pub const EXIT_FATAL: i32 = 3;
 
 const DEFAULT_INDEX: &str = "newsdex-index";
 
+/// What `newsdex --version` prints: the version, and the data the binary carries
+/// with the credit its licences ask for.
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (tantivy ",
+    env!("NEWSDEX_TANTIVY_VERSION"),
+    ")\n\n",
+    "Place names: GeoNames (https://www.geonames.org/, CC BY 4.0) and world-countries\n",
+    "(https://github.com/mledoze/countries, ODbL 1.0). First names: Names Corpus 1.3\n",
+    "(C) 1991 Mark Kantrowitz, additions by Bill Ross. See data/README.md.",
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "newsdex",
     version,
+    long_version = LONG_VERSION,
     about = "Full-text search for news archives: ingest dumps, extract speakers, places and dates, search with facets"
 )]
 pub struct Cli {

@@ -353,7 +353,8 @@ impl Searchable {
         // without scores over every match for the total, facets and histogram. Where
         // the top hits need a visit to every match anyway (conjunctions, phrases,
         // filters, date order), one pass does both.
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let top = || TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let by_score = top().order_by_score();
         let children = req.facets.then(|| view.children(&place_parent));
         let aggregate = children.as_ref().map(|c| Aggregate {
             view: view.clone(),
@@ -361,7 +362,7 @@ impl Searchable {
         });
         let (docs, counts): (Vec<(f32, DocAddress)>, _) = match req.sort {
             SortBy::Relevance if prunable => {
-                let docs = searcher.search(&*query, &top)?;
+                let docs = searcher.search(&*query, &by_score)?;
                 let counts = match &aggregate {
                     Some(a) => Ok(self.search_wide(&searcher, &*query, a)?),
                     None => Err(query.count(&searcher)?),
@@ -370,11 +371,11 @@ impl Searchable {
             }
             SortBy::Relevance => {
                 let (docs, n, counts) =
-                    self.search_wide(&searcher, &*query, &(top, Count, aggregate))?;
+                    self.search_wide(&searcher, &*query, &(by_score, Count, aggregate))?;
                 (docs, counts.ok_or(n))
             }
             SortBy::Date => {
-                let by_date = top.order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
+                let by_date = top().order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
                 let (docs, n, counts) =
                     self.search_wide(&searcher, &*query, &(by_date, Count, aggregate))?;
                 let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
@@ -481,7 +482,7 @@ impl Searchable {
         let searcher = self.searcher();
         let s = &self.schema;
         let q = TermQuery::new(Term::from_field_text(s.id, id), IndexRecordOption::Basic);
-        let top = searcher.search(&q, &TopDocs::with_limit(1))?;
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, addr)) = top.into_iter().next() else {
             return Ok(None);
         };

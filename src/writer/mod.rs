@@ -30,12 +30,33 @@ pub fn open_or_create(dir: &Path, schema: &NewsSchema) -> anyhow::Result<Index> 
     Ok(index)
 }
 
-/// Checks that `index` (at `dir`) has newsdex's schema, and registers its analyzer.
+/// What each commit records in `meta.json` (its payload): the schema version the
+/// index was built with.
+pub fn commit_payload() -> String {
+    format!("newsdex-schema-{}", NewsSchema::new().version)
+}
+
+/// Checks that `index` (at `dir`) was built with this newsdex's schema and version,
+/// and registers its analyzer.
 pub fn check_schema(index: &Index, dir: &Path) -> anyhow::Result<()> {
+    let rebuild = "delete it and index again, or index into a new directory";
     if index.schema() != NewsSchema::new().schema {
         anyhow::bail!(
-            "the index at {} was built with another schema; index into a new directory or delete it",
+            "the index at {} was built with another schema; {rebuild}",
             dir.display()
+        );
+    }
+    let metas = index
+        .load_metas()
+        .with_context(|| format!("cannot read {}", dir.join("meta.json").display()))?;
+    let built_with = metas.payload.as_deref();
+    // A new, empty index has no payload until its first commit.
+    if built_with != Some(commit_payload().as_str()) && !metas.segments.is_empty() {
+        anyhow::bail!(
+            "the index at {} was built by another version of newsdex ({}; this one reads {}), whose terms would not match this one's queries; {rebuild}",
+            dir.display(),
+            built_with.unwrap_or("newsdex-schema-1"),
+            commit_payload()
         );
     }
     crate::analyzer::register(index);
@@ -53,15 +74,8 @@ pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, NewsSchema)> {
     }
     let index = Index::open_in_dir(dir)
         .with_context(|| format!("cannot open index at {}", dir.display()))?;
-    let schema = NewsSchema::new();
-    if index.schema() != schema.schema {
-        anyhow::bail!(
-            "the index at {} was built with another schema version",
-            dir.display()
-        );
-    }
-    crate::analyzer::register(&index);
-    Ok((index, schema))
+    check_schema(&index, dir)?;
+    Ok((index, NewsSchema::new()))
 }
 
 /// A facet from free text, one path component (slashes would split it).

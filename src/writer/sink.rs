@@ -180,7 +180,12 @@ impl<'a> IndexSink<'a> {
     /// Commits what was written, then records the files it completes.
     fn commit(&mut self) -> anyhow::Result<()> {
         let t = Instant::now();
-        self.writer()?
+        let mut commit = self
+            .writer()?
+            .prepare_commit()
+            .context("commit failed; the index stays at its last commit")?;
+        commit.set_payload(&super::commit_payload());
+        commit
             .commit()
             .context("commit failed; the index stays at its last commit")?;
         let stats = &self.meters.stats;

@@ -188,9 +188,19 @@ fn pages_are_embedded_with_a_strict_content_security_policy() {
         );
         // Nothing is loaded from another origin (the SVG namespace URI is a name, not a load).
         let body = r.into_string().unwrap();
+        if path == "/" {
+            assert!(
+                body.contains("GeoNames") && body.contains("CC BY 4.0"),
+                "credit"
+            );
+        }
+        // Links to other sites (the footer's credits) are not loads; <link> tags are.
+        for link in body.split("<link").skip(1) {
+            let tag = &link[..link.find('>').unwrap_or(link.len())];
+            assert!(!tag.contains("http"), "{path} loads {tag}");
+        }
         for pattern in [
             "src=\"http",
-            "href=\"http",
             "url(http",
             "@import",
             "fetch(\"http",
@@ -316,4 +326,21 @@ fn newsdex_serve_answers_on_its_address_and_stops_on_ctrl_c() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn version_names_the_data_the_binary_carries_and_their_licences() {
+    let t = TestDir::new();
+    let out = t.run(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for credit in [
+        "GeoNames",
+        "CC BY 4.0",
+        "world-countries",
+        "ODbL",
+        "Kantrowitz",
+    ] {
+        assert!(text.contains(credit), "{credit} missing from {text}");
+    }
 }

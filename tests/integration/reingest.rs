@@ -84,3 +84,33 @@ fn an_index_inside_the_input_folder_is_not_read_as_articles() {
         again.stats.first_errors
     );
 }
+
+#[test]
+fn an_index_built_by_another_version_is_refused_with_what_to_do() {
+    let t = TestDir::new();
+    t.write(
+        "a.jsonl",
+        jsonl("1", "One", "Organizations met.", "2026-01-01"),
+    );
+    t.ingest();
+    // As version 1 left it: stems of the older English stemmer, no payload.
+    let meta_path = t.index().join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
+    assert_eq!(meta["payload"], "newsdex-schema-2");
+    meta["payload"] = serde_json::Value::Null;
+    std::fs::write(&meta_path, serde_json::to_vec(&meta).unwrap()).unwrap();
+    for args in [
+        &["search", "--index", "index", "organizations"][..],
+        &["index", "--index", "index", "in"][..],
+    ] {
+        let out = t.run(args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("built by another version of newsdex (newsdex-schema-1")
+                && err.contains("delete it and index again"),
+            "{err}"
+        );
+    }
+}
