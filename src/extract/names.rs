@@ -418,3 +418,43 @@ const CALENDAR_WORDS: &[&str] = &[
     "passover",
     "diwali",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefilter_passes_every_word_of_its_set_in_any_ascii_case() {
+        let w = lists();
+        let first_names = FIRST_NAMES.lines().map(|l| l.trim().to_lowercase());
+        let common = COMMON_WORDS.lines().map(|l| l.trim().to_string());
+        for (word, first) in first_names
+            .map(|n| (n, true))
+            .chain(common.map(|c| (c, false)))
+        {
+            if word.is_empty() {
+                continue;
+            }
+            let upper = word.to_ascii_uppercase();
+            let title: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for form in [word.to_string(), upper, title] {
+                if form.is_ascii() {
+                    if first {
+                        assert!(w.is_first_name(&form), "{form}");
+                    } else {
+                        assert!(w.is_common(&form), "{form}");
+                    }
+                }
+            }
+        }
+        let titles = super::WordSet::new(TITLES.iter().copied());
+        for t in TITLES {
+            assert!(titles.has(t), "{t}");
+            assert!(titles.has_any_case(&t.to_ascii_uppercase()), "{t}");
+        }
+    }
+}

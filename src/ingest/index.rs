@@ -8,12 +8,13 @@ use serde::Serialize;
 use tantivy::directory::error::LockError;
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError};
 
+use super::index_sink::{CommitPolicy, IndexSink};
 use super::pipeline::{self, Meters, PipelineConfig};
 use super::stats::StatsSnapshot;
 use super::{Progress, StageSeconds};
 use crate::extract::ExtractOptions;
 use crate::schema::NewsSchema;
-use crate::writer::{self, sink::CommitPolicy, sink::IndexSink};
+use crate::writer;
 
 /// Validated settings of an ingest.
 #[derive(Clone, Debug)]

@@ -26,6 +26,8 @@ use stats::StatsSnapshot;
 #[cfg(feature = "index")]
 mod index;
 #[cfg(feature = "index")]
+pub mod index_sink;
+#[cfg(feature = "index")]
 pub use index::{ingest, ingest_into, IngestConfig, IngestReport};
 
 /// Where an ingest reports as it goes (a progress bar, or nothing).

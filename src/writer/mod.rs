@@ -1,10 +1,6 @@
-//! The write stage: opening or creating the index, turning an [`Article`] into a
-//! tantivy document, and the pipeline's index sink ([`sink`]), which decides per
-//! article whether it is new, an update of an article already indexed (same id,
-//! other content) or a duplicate (same id, same content), so that re-ingesting a
-//! dump adds nothing twice.
-
-pub mod sink;
+//! The index as the write stage sees it: opening or creating it, checking that it
+//! was built with this schema, and turning an [`Article`] into a tantivy document.
+//! The pipeline's index sink (`ingest::index_sink`) writes those documents.
 
 use std::path::Path;
 

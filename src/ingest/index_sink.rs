@@ -17,11 +17,12 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Index, IndexWriter, Searcher, TantivyDocument, Term, TERMINATED};
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::manifest::Manifest;
+use super::pipeline::{Encoder, Flow, Meters, Sink, Work};
+use super::walk::InputFile;
 use crate::extract::Identified;
-use crate::ingest::manifest::Manifest;
-use crate::ingest::pipeline::{Encoder, Flow, Meters, Sink, Work};
-use crate::ingest::walk::InputFile;
 use crate::schema::{NewsSchema, HASH_FAST_FIELD};
+use crate::writer;
 
 /// When an index sink commits.
 #[derive(Clone, Copy, Debug)]
@@ -106,7 +107,7 @@ impl Encoder for IndexEncoder {
         let (id, content_hash) = (doc.id.clone(), doc.content_hash);
         let article = work.extract(doc);
         let t = Instant::now();
-        let doc = super::to_document(&self.schema, &article);
+        let doc = writer::to_document(&self.schema, &article);
         work.times()
             .index_ns
             .fetch_add(t.elapsed().as_nanos() as u64, Relaxed);
@@ -184,7 +185,7 @@ impl<'a> IndexSink<'a> {
             .writer()?
             .prepare_commit()
             .context("commit failed; the index stays at its last commit")?;
-        commit.set_payload(&super::commit_payload());
+        commit.set_payload(&writer::commit_payload());
         commit
             .commit()
             .context("commit failed; the index stays at its last commit")?;
