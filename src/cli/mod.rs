@@ -232,6 +232,9 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also print each article's url, source, authors, language, text and origin.
+    #[arg(long)]
+    pub text: bool,
     #[arg(long)]
     pub no_speakers: bool,
     #[arg(long)]
@@ -402,7 +405,7 @@ fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
     // Errors go to stderr as they come; lines to stdout in input order.
     let errors = progress::Bar::new(false);
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let (_, stats) = ingest::extract_jsonl(&a.paths, options, threads, out, &errors)?;
+    let (_, stats) = ingest::extract_jsonl(&a.paths, options, threads, a.text, out, &errors)?;
     if stats.errors_not_shown() > 0 {
         eprintln!(
             "{} more input errors were counted but not shown",

@@ -1,7 +1,14 @@
 //! Publication dates: parsing the formats dumps use (ISO 8601, RFC 2822,
 //! "February 3, 2026", "3 Feb 2026", "2026/02/04", Unix seconds or milliseconds)
-//! and finding a date in an article URL's path. Everything is normalised to UTC
-//! seconds. Dates inside the body are never taken as the publication date.
+//! and finding a date in an article URL's path. Dates inside the body are never
+//! taken as the publication date.
+//!
+//! A date is kept in the publisher's local time: "2026-02-04T23:30:00-05:00" is
+//! 23:30 on 4 February, the day its readers saw on the page, not 04:30 on the 5th
+//! in UTC. The zone is read and dropped; the result is counted in seconds as if the
+//! local time were UTC. (On the htmldate evaluation pages, converting to UTC filed
+//! 5 of 337 pages under a neighbouring day; the reference, htmldate, keeps the
+//! local day too.) Unix timestamps carry no zone and stay UTC.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -37,10 +44,9 @@ fn month_from_name(word: &str) -> Option<u32> {
     (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
 
-/// A parsed instant as UTC seconds since the epoch.
-pub fn to_utc(date: NaiveDate, time: NaiveTime, offset_secs: i32) -> Option<i64> {
-    let naive = date.and_time(time);
-    Some(naive.and_utc().timestamp() - offset_secs as i64)
+/// A local date and time as seconds since the epoch, counted as if it were UTC.
+pub fn to_seconds(date: NaiveDate, time: NaiveTime) -> Option<i64> {
+    Some(date.and_time(time).and_utc().timestamp())
 }
 
 /// Parses a publication date written in any common format; `None` if it is not one.
@@ -53,10 +59,10 @@ pub fn parse_date(text: &str) -> Option<i64> {
         return parse_all_digits(t);
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(t) {
-        return checked(d.with_timezone(&Utc).timestamp());
+        return checked(d.naive_local().and_utc().timestamp());
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(t) {
-        return checked(d.with_timezone(&Utc).timestamp());
+        return checked(d.naive_local().and_utc().timestamp());
     }
     parse_tokens(t)
 }
@@ -78,7 +84,7 @@ fn parse_all_digits(t: &str) -> Option<i64> {
                 t[4..6].parse().ok()?,
                 t[6..].parse().ok()?,
             );
-            ymd(y, m, d).and_then(|d| to_utc(d, NaiveTime::MIN, 0))
+            ymd(y, m, d).and_then(|d| to_seconds(d, NaiveTime::MIN))
         }
         9 | 10 => checked(t.parse().ok()?),
         13 => checked(t.parse::<i64>().ok()? / 1000),
@@ -196,7 +202,6 @@ fn parse_tokens(t: &str) -> Option<i64> {
     let mut month_name: Option<u32> = None;
     let mut month_pos = 0usize; // how many numbers preceded the month name
     let mut time = NaiveTime::MIN;
-    let mut offset = 0i32;
     let mut pm: Option<bool> = None;
     for tok in &toks {
         match tok {
@@ -207,8 +212,8 @@ fn parse_tokens(t: &str) -> Option<i64> {
                         month_name = Some(m);
                         month_pos = nums.len();
                     }
-                } else if let Some(o) = zone_offset(w) {
-                    offset = o;
+                } else if zone_offset(w).is_some() {
+                    // A zone names the local time, which is kept as written.
                 } else if w.eq_ignore_ascii_case("pm") {
                     pm = Some(true);
                 } else if w.eq_ignore_ascii_case("am") {
@@ -237,7 +242,7 @@ fn parse_tokens(t: &str) -> Option<i64> {
                 }
             }
             Tok::Time(h, m, s) => time = NaiveTime::from_hms_opt(*h, *m, *s)?,
-            Tok::Offset(o) => offset = *o,
+            Tok::Offset(_) => {}
         }
     }
     if let Some(is_pm) = pm {
@@ -275,7 +280,7 @@ fn parse_tokens(t: &str) -> Option<i64> {
             return None;
         }
     };
-    to_utc(date, time, offset).and_then(checked)
+    to_seconds(date, time).and_then(checked)
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -299,7 +304,7 @@ pub fn date_from_url(url: &str) -> Option<i64> {
                 .and_then(|s| s.get(..2.min(s.len())).and_then(|x| x.parse::<u32>().ok()));
             if let (Some(m), Some(d)) = (m, d) {
                 if let Some(date) = ymd(y, m, d) {
-                    return to_utc(date, NaiveTime::MIN, 0);
+                    return to_seconds(date, NaiveTime::MIN);
                 }
             }
         }
@@ -310,7 +315,7 @@ pub fn date_from_url(url: &str) -> Option<i64> {
                 (head[..4].parse(), head[5..7].parse(), head[8..10].parse())
             {
                 if let Some(date) = ymd(y, m, d) {
-                    return to_utc(date, NaiveTime::MIN, 0);
+                    return to_seconds(date, NaiveTime::MIN);
                 }
             }
         }
@@ -353,7 +358,9 @@ mod tests {
     #[test]
     fn common_formats() {
         assert_eq!(day("2026-02-04"), "2026-02-04");
-        assert_eq!(day("2026-02-04T23:30:00-05:00"), "2026-02-05");
+        // The publisher's local day, not the UTC one.
+        assert_eq!(day("2026-02-04T23:30:00-05:00"), "2026-02-04");
+        assert_eq!(day("2020-04-02T04:11:00+05:30"), "2020-04-02");
         assert_eq!(day("2017-07-17 17:03:00"), "2017-07-17");
         assert_eq!(day("Tue, 03 Feb 2026 10:00:00 +0000"), "2026-02-03");
         assert_eq!(day("February 3, 2026"), "2026-02-03");
@@ -364,7 +371,7 @@ mod tests {
         assert_eq!(day("1770163200000"), "2026-02-04");
         assert_eq!(day("20260204"), "2026-02-04");
         assert_eq!(day("13/02/2026"), "2026-02-13");
-        assert_eq!(day("February 3, 2026 11:30 PM EST"), "2026-02-04");
+        assert_eq!(day("February 3, 2026 11:30 PM EST"), "2026-02-03");
     }
 
     #[test]

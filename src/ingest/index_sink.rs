@@ -18,7 +18,7 @@ use tantivy::{DocSet, Index, IndexWriter, Searcher, TantivyDocument, Term, TERMI
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::manifest::Manifest;
-use super::pipeline::{Encoder, Flow, Meters, Sink, Work};
+use super::pipeline::{Encoder, Flow, Meters, Origin, Sink, Work};
 use super::walk::InputFile;
 use crate::extract::Identified;
 use crate::schema::{NewsSchema, HASH_FAST_FIELD};
@@ -99,7 +99,7 @@ impl IndexEncoder {
 impl Encoder for IndexEncoder {
     type Item = IndexItem;
 
-    fn encode(&self, doc: Identified, work: &Work<'_>) -> IndexItem {
+    fn encode(&self, doc: Identified, _: Origin<'_>, work: &Work<'_>) -> IndexItem {
         let previous = self.previous_hash(&doc.id);
         if previous == Some(doc.content_hash) {
             return IndexItem::Unchanged;

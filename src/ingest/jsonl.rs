@@ -1,23 +1,33 @@
 //! The JSON-lines sink of `newsdex extract`: one line per article (its id, title,
-//! date, speakers and places, as the index stores them), in input order. A closed
-//! output (`newsdex extract dump.jsonl | head`) ends the pipeline quietly.
+//! date, speakers and places, as the index stores them; with `--text` also its url,
+//! source, authors, language, main text and where it came from), in input order. A
+//! closed output (`newsdex extract dump.jsonl | head`) ends the pipeline quietly.
 
 use std::io::{ErrorKind, Write};
 
 use anyhow::Context;
 
-use super::pipeline::{Encoder, Flow, Sink, Work};
-use crate::extract::Identified;
+use serde::Serialize;
+
+use super::pipeline::{Encoder, Flow, Origin, Sink, Work};
+use super::read::Position;
+use crate::extract::{ExtractOutput, Identified};
 
 /// Writes each article's extraction as a JSON line to `out`.
 pub struct JsonlSink<W: Write> {
     out: W,
     written: u64,
+    with_text: bool,
 }
 
 impl<W: Write> JsonlSink<W> {
-    pub fn new(out: W) -> Self {
-        JsonlSink { out, written: 0 }
+    /// `with_text`: each line also holds the article's text and where it came from.
+    pub fn new(out: W, with_text: bool) -> Self {
+        JsonlSink {
+            out,
+            written: 0,
+            with_text,
+        }
     }
 
     /// Articles written so far.
@@ -34,16 +44,55 @@ impl<W: Write> JsonlSink<W> {
     }
 }
 
+/// A line of `newsdex extract --text`: the extraction, the article's own fields
+/// and its origin (`path`, and `offset` in a WARC file or `line` in a text one).
+#[derive(Serialize)]
+struct WithText<'a> {
+    #[serde(flatten)]
+    extraction: ExtractOutput,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    authors: &'a [String],
+    lang: Option<&'a str>,
+    text: &'a str,
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+}
+
 /// Extracts and serialises on the workers.
-pub struct JsonlEncoder;
+pub struct JsonlEncoder {
+    with_text: bool,
+}
 
 impl Encoder for JsonlEncoder {
     type Item = String;
 
-    fn encode(&self, doc: Identified, work: &Work<'_>) -> String {
+    fn encode(&self, doc: Identified, origin: Origin<'_>, work: &Work<'_>) -> String {
         let article = work.extract(doc);
-        let mut line = serde_json::to_string(&article.extract_output())
-            .expect("an extraction always serialises");
+        let extraction = article.extract_output();
+        let serialised = if self.with_text {
+            let (offset, line) = match origin.at {
+                Position::Offset(o) => (Some(o), None),
+                Position::Line(l) => (None, Some(l)),
+            };
+            serde_json::to_string(&WithText {
+                extraction,
+                url: article.url.as_deref(),
+                source: article.source.as_deref(),
+                authors: &article.authors,
+                lang: article.language.as_deref(),
+                text: &article.body,
+                path: origin.path.display().to_string(),
+                offset,
+                line,
+            })
+        } else {
+            serde_json::to_string(&extraction)
+        };
+        let mut line = serialised.expect("an extraction always serialises");
         line.push('\n');
         line
     }
@@ -53,7 +102,9 @@ impl<W: Write> Sink for JsonlSink<W> {
     type Encoder = JsonlEncoder;
 
     fn encoder(&self) -> JsonlEncoder {
-        JsonlEncoder
+        JsonlEncoder {
+            with_text: self.with_text,
+        }
     }
 
     fn write(&mut self, line: String) -> anyhow::Result<Flow> {
@@ -108,10 +159,10 @@ mod tests {
 
     #[test]
     fn a_closed_pipe_stops_quietly_and_other_write_errors_are_faults() {
-        let mut sink = JsonlSink::new(ClosedAfter { room: 10 });
+        let mut sink = JsonlSink::new(ClosedAfter { room: 10 }, false);
         assert_eq!(sink.write("x".repeat(5)).unwrap(), Flow::Continue);
         assert_eq!(sink.write("x".repeat(50)).unwrap(), Flow::Stop);
-        let err = JsonlSink::new(Full).write("x".into()).unwrap_err();
+        let err = JsonlSink::new(Full, false).write("x".into()).unwrap_err();
         assert!(
             format!("{err:#}").starts_with("cannot write the output: "),
             "{err:#}"

@@ -3,6 +3,7 @@
 //! [`pipeline`] that runs them into a sink: the index (`ingest`, with the `index`
 //! feature), or JSON lines ([`extract_jsonl`], for `newsdex extract`).
 
+pub mod html;
 pub mod jsonl;
 pub mod manifest;
 pub mod parse;
@@ -89,10 +90,13 @@ impl StageTimes {
 /// Reads every article under `paths` and writes its extraction to `out` as JSON
 /// lines, in input order (`newsdex extract`). Returns how the run ended and its
 /// counters; a closed `out` ends it early without an error.
+/// With `with_text`, each line also holds the article's url, source, authors,
+/// language, text and origin.
 pub fn extract_jsonl<W: Write>(
     paths: &[PathBuf],
     options: ExtractOptions,
     num_threads: usize,
+    with_text: bool,
     out: W,
     progress: &dyn Progress,
 ) -> anyhow::Result<(Ending, StatsSnapshot)> {
@@ -103,7 +107,7 @@ pub fn extract_jsonl<W: Write>(
         skip_dir: None,
     };
     let meters = Meters::default();
-    let mut sink = jsonl::JsonlSink::new(out);
+    let mut sink = jsonl::JsonlSink::new(out, with_text);
     let ending = pipeline::run(&config, &mut sink, progress, &meters)?;
     meters.stats.added.store(sink.written(), Relaxed);
     Ok((ending, meters.stats.snapshot()))

@@ -16,7 +16,7 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    fn new(kind: FailureKind, message: impl Into<String>) -> Self {
+    pub fn new(kind: FailureKind, message: impl Into<String>) -> Self {
         ParseError {
             kind,
             message: message.into(),
@@ -64,6 +64,12 @@ const FALLBACK_BODY_KEYS: &[&str] = &["description", "summary", "abstract"];
 
 /// Parses one record into an article.
 pub fn parse_record(record: &Record) -> Result<RawArticle, ParseError> {
+    if record.format == Format::Html {
+        return super::html::read_page(&super::html::Page {
+            bytes: &record.bytes,
+            ..Default::default()
+        });
+    }
     let text = std::str::from_utf8(&record.bytes).map_err(|e| {
         ParseError::new(
             FailureKind::Encoding,
@@ -73,6 +79,7 @@ pub fn parse_record(record: &Record) -> Result<RawArticle, ParseError> {
     match record.format {
         Format::Json | Format::Jsonl => parse_json(text),
         Format::Text => parse_text(text),
+        Format::Html => unreachable!("HTML records are read before UTF-8 decoding"),
     }
 }
 
@@ -119,7 +126,8 @@ fn kind_name(v: &Value) -> &'static str {
     }
 }
 
-fn check_text(article: RawArticle) -> Result<RawArticle, ParseError> {
+/// An article must have text: a title alone is not one.
+pub fn check_text(article: RawArticle) -> Result<RawArticle, ParseError> {
     if article.body.trim().is_empty() {
         let title_only = article
             .title

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
-use super::read::{self, Record, RecordError};
+use super::read::{self, Position, Record, RecordError};
 use super::stats::{FailureKind, IngestStats, Located};
 use super::stop::{self, KillSwitch, Stop};
 use super::walk::{self, InputFile};
@@ -54,11 +54,18 @@ pub enum Flow {
     Stop,
 }
 
+/// Where an article comes from: its file and its place in it.
+#[derive(Clone, Copy, Debug)]
+pub struct Origin<'a> {
+    pub path: &'a Path,
+    pub at: Position,
+}
+
 /// The per-article work a sink needs done on the worker threads.
 pub trait Encoder: Sync {
     type Item: Send;
     /// Turns an article into what the sink writes; `work` extracts it if needed.
-    fn encode(&self, doc: Identified, work: &Work<'_>) -> Self::Item;
+    fn encode(&self, doc: Identified, origin: Origin<'_>, work: &Work<'_>) -> Self::Item;
 }
 
 /// Where the articles of a pipeline go. Its methods run on the thread that called
@@ -138,7 +145,7 @@ struct Batch {
 struct Encoded<I> {
     seq: u64,
     file: Arc<InputFile>,
-    items: Vec<(u64, I)>,
+    items: Vec<(Position, I)>,
     end: Option<bool>,
 }
 
@@ -167,7 +174,7 @@ impl Reporter<'_> {
     fn at(&self, path: &Path, e: RecordError) {
         self.fail(Located {
             path: path.to_path_buf(),
-            line: Some(e.line),
+            at: Some(e.at),
             kind: e.kind,
             message: e.message,
         });
@@ -250,7 +257,7 @@ fn source_files<S: Sink>(config: &PipelineConfig, sink: &S, report: &Reporter) -
     for e in walk_errors {
         report.fail(Located {
             path: e.path,
-            line: None,
+            at: None,
             kind: FailureKind::Unreadable,
             message: e.message,
         });
@@ -317,7 +324,7 @@ fn read_files(
             Err(e) => {
                 report.fail(Located {
                     path: path.to_path_buf(),
-                    line: None,
+                    at: None,
                     kind: FailureKind::Unreadable,
                     message: format!("cannot open: {e}"),
                 });
@@ -385,7 +392,7 @@ fn encode_batches<E: Encoder>(
             if !switch.is_alive() {
                 return;
             }
-            let line = rec.line;
+            let at = rec.at;
             let mut id = None;
             let outcome = stop::catch(|| {
                 let t = Instant::now();
@@ -396,7 +403,7 @@ fn encode_batches<E: Encoder>(
                     Err(e) => {
                         report.fail(Located {
                             path: path.to_path_buf(),
-                            line: Some(line),
+                            at: Some(at),
                             kind: e.kind,
                             message: e.message,
                         });
@@ -410,15 +417,15 @@ fn encode_batches<E: Encoder>(
                     .fetch_add(text_bytes as u64, Relaxed);
                 let doc = Identified::new(raw);
                 id = Some(doc.id.clone());
-                Some(encoder.encode(doc, work))
+                Some(encoder.encode(doc, Origin { path, at }, work))
             });
             match outcome {
-                Ok(Some(item)) => items.push((line, item)),
+                Ok(Some(item)) => items.push((at, item)),
                 Ok(None) => {}
                 Err(panic) => {
                     let article = id.map_or(String::new(), |id| format!(" (article {id:?})"));
                     switch.kill(anyhow::anyhow!(
-                        "internal error while processing {}:{line}{article}: {panic}",
+                        "internal error while processing {}{at}{article}: {panic}",
                         path.display()
                     ));
                     return;
@@ -499,8 +506,8 @@ fn write_batch<S: Sink>(
     files_done: &AtomicU64,
 ) {
     let path = batch.file.path.as_path();
-    for (line, item) in batch.items {
-        let at = format!("while writing {}:{line}", path.display());
+    for (at, item) in batch.items {
+        let at = format!("while writing {}{at}", path.display());
         if !settle(switch, &at, stop::catch(|| sink.write(item))) {
             return;
         }

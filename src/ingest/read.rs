@@ -24,6 +24,8 @@ pub enum Format {
     Json,
     /// One plain-text article (optional header) per file.
     Text,
+    /// One web page per file (any charset).
+    Html,
 }
 
 /// How a file is compressed.
@@ -34,10 +36,28 @@ pub enum Compression {
     Zstd,
 }
 
-/// One article's bytes, with the line where it starts (1-based).
+/// Where a record starts in its file: a line (1-based, for text formats) or a
+/// byte offset (WARC files: of the record's gzip member, or of its header).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    Line(u64),
+    Offset(u64),
+}
+
+impl std::fmt::Display for Position {
+    /// `:12` after a path for a line, `@4096` for an offset.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Position::Line(n) => write!(f, ":{n}"),
+            Position::Offset(o) => write!(f, "@{o}"),
+        }
+    }
+}
+
+/// One article's bytes, with the place where it starts.
 #[derive(Debug)]
 pub struct Record {
-    pub line: u64,
+    pub at: Position,
     pub format: Format,
     pub bytes: Vec<u8>,
 }
@@ -45,7 +65,7 @@ pub struct Record {
 /// Something wrong at a place in a file; the file may still yield more records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordError {
-    pub line: u64,
+    pub at: Position,
     pub kind: FailureKind,
     pub message: String,
 }
@@ -74,6 +94,7 @@ pub fn format_from_name(path: &Path) -> Option<Format> {
         "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
         "json" => Some(Format::Json),
         "txt" | "text" | "md" => Some(Format::Text),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -129,6 +150,7 @@ pub fn open(path: &Path, disk_bytes: Arc<AtomicU64>) -> io::Result<Box<dyn BufRe
 }
 
 fn io_failure(line: u64, err: &io::Error, compressed: bool) -> RecordError {
+    let at = Position::Line(line);
     let kind = if compressed {
         FailureKind::Compression
     } else if matches!(
@@ -145,7 +167,7 @@ fn io_failure(line: u64, err: &io::Error, compressed: bool) -> RecordError {
         "read error"
     };
     RecordError {
-        line,
+        at,
         kind,
         message: format!("{what}: {err}"),
     }
@@ -220,7 +242,7 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
     };
     if head.is_empty() {
         let _ = emit(Err(RecordError {
-            line: 1,
+            at: Position::Line(1),
             kind: FailureKind::NoText,
             message: "empty file".into(),
         }));
@@ -229,7 +251,7 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
     let sniff_len = head.len().min(8192);
     if head[..sniff_len].contains(&0) {
         let _ = emit(Err(RecordError {
-            line: 1,
+            at: Position::Line(1),
             kind: FailureKind::Encoding,
             message: "binary data (NUL bytes), not an article file".into(),
         }));
@@ -251,17 +273,19 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
         }
         (_, Some(b'[')) if format_from_name(path) != Some(Format::Text) => Format::Json,
         (Some(Format::Json), _) => Format::Json,
+        (Some(Format::Html), _) => Format::Html,
+        (None, Some(b'<')) if looks_like_html(&head[..sniff_len]) => Format::Html,
         _ => Format::Text,
     };
     match format {
         Format::Jsonl => read_jsonl(reader, compressed, emit),
         Format::Json => read_json(reader, compressed, emit),
-        Format::Text => {
+        Format::Text | Format::Html => {
             let _ = emit(match read_all_limited(reader, MAX_RECORD_BYTES) {
                 Ok((_, true)) => Err(too_large(1)),
                 Ok((bytes, false)) => Ok(Record {
-                    line: 1,
-                    format: Format::Text,
+                    at: Position::Line(1),
+                    format,
                     bytes,
                 }),
                 Err(e) => Err(io_failure(1, &e, compressed)),
@@ -270,9 +294,20 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
     }
 }
 
+/// A file that opens like a web page (`<!DOCTYPE html`, `<html`).
+fn looks_like_html(head: &[u8]) -> bool {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let head = &head[start..head.len().min(start + 64)];
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
+}
+
 fn too_large(line: u64) -> RecordError {
     RecordError {
-        line,
+        at: Position::Line(line),
         kind: FailureKind::TooLarge,
         message: format!(
             "record larger than the {} MiB limit",
@@ -294,7 +329,7 @@ fn read_jsonl(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
                     continue;
                 }
                 emit(Ok(Record {
-                    line: line_no,
+                    at: Position::Line(line_no),
                     format: Format::Jsonl,
                     bytes: std::mem::take(&mut buf),
                 }))
@@ -398,7 +433,7 @@ fn read_json(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
                             emit(Err(too_large(start_line)))
                         } else {
                             emit(Ok(Record {
-                                line: start_line,
+                                at: Position::Line(start_line),
                                 format: Format::Json,
                                 bytes: std::mem::take(&mut cur),
                             }))
@@ -417,7 +452,7 @@ fn read_json(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
     let base = if in_array { 1 } else { 0 };
     if depth > base || in_array || !cur.is_empty() {
         let _ = emit(Err(RecordError {
-            line: start_line,
+            at: Position::Line(start_line),
             kind: FailureKind::MalformedJson,
             message: "unexpected end of file inside a JSON value (truncated?)".into(),
         }));
@@ -441,8 +476,8 @@ mod tests {
     #[test]
     fn jsonl_lines_keep_line_numbers_and_skip_blank_lines() {
         let out = records("a.jsonl", b"{\"a\":1}\n\n{\"b\":2}\n");
-        let lines: Vec<u64> = out.iter().map(|r| r.as_ref().unwrap().line).collect();
-        assert_eq!(lines, vec![1, 3]);
+        let lines: Vec<Position> = out.iter().map(|r| r.as_ref().unwrap().at).collect();
+        assert_eq!(lines, vec![Position::Line(1), Position::Line(3)]);
     }
 
     #[test]
@@ -450,7 +485,7 @@ mod tests {
         let out = records("a.json", b"[\n {\"t\": \"a]}\"},\n {\"t\": [1,2]}\n]\n");
         assert_eq!(out.len(), 2);
         let second = out[1].as_ref().unwrap();
-        assert_eq!(second.line, 3);
+        assert_eq!(second.at, Position::Line(3));
         assert_eq!(second.bytes, b"{\"t\": [1,2]}");
     }
 
@@ -502,7 +537,7 @@ mod tests {
         data.extend_from_slice(b"\"}\n{\"b\":1}\n");
         let out = records("a.jsonl", &data);
         assert_eq!(out[0].as_ref().unwrap_err().kind, FailureKind::TooLarge);
-        assert_eq!(out[1].as_ref().unwrap().line, 2);
+        assert_eq!(out[1].as_ref().unwrap().at, Position::Line(2));
     }
 
     #[test]

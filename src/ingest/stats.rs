@@ -57,21 +57,21 @@ impl FailureKind {
 /// How many failure messages are kept and printed (all are counted).
 pub const MAX_KEPT_MESSAGES: usize = 100;
 
-/// Bad input at a place in a file: `path:line: reason` (or `path: reason` when the
-/// place is the whole file).
+/// Bad input at a place in a file: `path:line: reason`, `path@offset: reason`, or
+/// `path: reason` when the place is the whole file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located {
     pub path: std::path::PathBuf,
-    /// 1-based line where the record starts; `None` for the file as a whole.
-    pub line: Option<u64>,
+    /// Where the record starts; `None` for the file as a whole.
+    pub at: Option<super::read::Position>,
     pub kind: FailureKind,
     pub message: String,
 }
 
 impl std::fmt::Display for Located {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+        match self.at {
+            Some(at) => write!(f, "{}{at}: {}", self.path.display(), self.message),
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
     }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use newsdex::extract::{ExtractOptions, Identified};
-use newsdex::ingest::pipeline::{self, Encoder, Flow, Meters, PipelineConfig, Sink, Work};
+use newsdex::ingest::pipeline::{self, Encoder, Flow, Meters, Origin, PipelineConfig, Sink, Work};
 use newsdex::ingest::{ingest_into, NoProgress};
 use newsdex::schema::NewsSchema;
 use newsdex::search::Searchable;
@@ -194,7 +194,7 @@ struct TestEncoder {
 
 impl Encoder for TestEncoder {
     type Item = String;
-    fn encode(&self, doc: Identified, _: &Work<'_>) -> String {
+    fn encode(&self, doc: Identified, _: Origin<'_>, _: &Work<'_>) -> String {
         if Some(doc.id.as_str()) == self.panic_on_id {
             panic!("the test's fault switch");
         }

@@ -124,3 +124,83 @@ fn an_article_without_a_date_has_none() {
     t.ingest();
     assert_eq!(t.query("timeless").hits[0].date, None);
 }
+
+/// A news page as a site serves it: navigation, the article, related links, footer.
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="windows-1252">
+<title>Floods close the coast road | The Harbour Times</title>
+<meta property="article:modified_time" content="2024-05-20T09:00:00+01:00">
+<meta property="article:published_time" content="2024-05-13T22:30:00+01:00">
+<meta name="author" content="Ann Smith">
+<link rel="canonical" href="https://harbourtimes.example/2024/05/13/floods-coast-road">
+</head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>
+<article><h1>Floods close the coast road</h1>
+<p>Heavy rain flooded the coast road near Whitby on Monday night, and police closed it until the water drains away.</p>
+<p>"We expect it to reopen on Wednesday," said Mark Lowe, the county's highways officer. Residents of Sandsend were told to avoid the caf&eacute; car park, where the water stood knee-deep.</p>
+<p>The Environment Agency issued three flood warnings for the area and asked drivers not to pass the barriers.</p>
+</article>
+<aside><h3>Related</h3><ul><li><a href="/a">Storm season begins</a></li><li><a href="/b">Ten best beaches</a></li></ul></aside>
+<footer>Cookie settings. Subscribe to our newsletter. Copyright 2024 Harbour Times.</footer>
+</body></html>"#;
+
+#[test]
+fn an_html_page_is_one_article_with_its_main_text_and_metadata() {
+    let t = TestDir::new();
+    // Served in windows-1252: the é of café is one byte.
+    let bytes: Vec<u8> = PAGE
+        .replace("caf&eacute;", "caf\u{e9}")
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    t.write("pages/floods.html", &bytes);
+    t.write_gz("pages/floods-copy.htm.gz", &bytes);
+    let out = t.run(&["extract", "--text", "in/pages/floods.html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["title"], "Floods close the coast road");
+    // The published date, in the publisher's local day; not the modified one.
+    assert_eq!(v["date"], "2024-05-13");
+    assert_eq!(
+        v["url"],
+        "https://harbourtimes.example/2024/05/13/floods-coast-road"
+    );
+    assert_eq!(v["source"], "harbourtimes.example");
+    assert_eq!(v["authors"], serde_json::json!(["Ann Smith"]));
+    assert_eq!(v["lang"], "en-GB");
+    assert_eq!(v["path"], "in/pages/floods.html");
+    let text = v["text"].as_str().unwrap();
+    assert!(text.contains("Heavy rain flooded the coast road"), "{text}");
+    assert!(text.contains("the café car park"), "{text}");
+    // Paragraph breaks are kept; navigation, related links and the footer are not text.
+    assert!(text.contains("drains away.\n"), "{text}");
+    for furniture in ["Sport", "Ten best beaches", "Subscribe", "Cookie"] {
+        assert!(!text.contains(furniture), "{furniture} in {text}");
+    }
+    assert_eq!(v["speakers"][0]["name"], "Mark Lowe");
+    // Both copies are one article (same canonical URL): indexed once.
+    let r = t.ingest();
+    assert_eq!(
+        (r.stats.added, r.stats.duplicates, r.stats.failed),
+        (1, 1, 0)
+    );
+    assert_eq!(t.query("Sandsend").total, 1);
+    assert_eq!(t.query("beaches").total, 0);
+}
+
+#[test]
+fn a_page_without_main_text_is_reported_not_indexed() {
+    let t = TestDir::new();
+    t.write(
+        "empty.html",
+        "<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>",
+    );
+    t.write("a.jsonl", jsonl("1", "One", "Some words.", "2026-01-01"));
+    let r = t.ingest();
+    assert_eq!((r.stats.added, r.stats.failed), (1, 1));
+    assert!(
+        r.stats.first_errors[0].contains("empty.html:1: no main text"),
+        "{:?}",
+        r.stats.first_errors
+    );
+}

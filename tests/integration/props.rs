@@ -95,7 +95,7 @@ proptest! {
         let mut r: &[u8] = &bytes;
         read_records(Path::new(ext), &mut r, &mut |rec| {
             if let Ok(rec) = rec {
-                assert!(rec.line >= 1);
+                assert!(matches!(rec.at, newsdex::ingest::read::Position::Line(n) if n >= 1));
                 let _ = newsdex::ingest::parse::parse_record(&rec);
             }
             std::ops::ControlFlow::Continue(())
