@@ -213,7 +213,13 @@ async fn search(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response
         let _permit = permit;
         index.search(&req)
     });
-    match tokio::time::timeout_at(deadline, task).await {
+    let outcome = tokio::time::timeout_at(deadline, task).await;
+    // A result that came after the deadline is not sent either: the limit is the
+    // limit, however the runtime scheduled the wait.
+    if tokio::time::Instant::now() > deadline {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "the search took too long");
+    }
+    match outcome {
         Ok(Ok(Ok(resp))) => ok(&resp),
         Ok(Ok(Err(e @ (SearchError::Query(_) | SearchError::Request(_))))) => {
             error(StatusCode::BAD_REQUEST, e.to_string())

@@ -3,6 +3,7 @@
 //! [`pipeline`] that runs them into a sink: the index (`ingest`, with the `index`
 //! feature), or JSON lines ([`extract_jsonl`], for `newsdex extract`).
 
+pub mod failure;
 pub mod html;
 pub mod jsonl;
 pub mod manifest;

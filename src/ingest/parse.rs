@@ -4,25 +4,10 @@
 
 use serde_json::{Map, Value};
 
+use super::failure::FailureKind;
+pub use super::failure::ParseError;
 use super::read::{Format, Record};
-use super::stats::FailureKind;
 use crate::extract::RawArticle;
-
-/// Why a record is not an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    pub kind: FailureKind,
-    pub message: String,
-}
-
-impl ParseError {
-    pub fn new(kind: FailureKind, message: impl Into<String>) -> Self {
-        ParseError {
-            kind,
-            message: message.into(),
-        }
-    }
-}
 
 const ID_KEYS: &[&str] = &["id", "_id", "uuid", "guid", "article_id", "doc_id"];
 const TITLE_KEYS: &[&str] = &["title", "headline", "title_page", "title_rss"];

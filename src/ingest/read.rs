@@ -10,7 +10,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::stats::FailureKind;
+use super::failure::FailureKind;
+pub use super::failure::Position;
 
 /// Largest record (JSON line, JSON value or text file) accepted; larger ones are reported.
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
@@ -34,24 +35,6 @@ pub enum Compression {
     None,
     Gzip,
     Zstd,
-}
-
-/// Where a record starts in its file: a line (1-based, for text formats) or a
-/// byte offset (WARC files: of the record's gzip member, or of its header).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Position {
-    Line(u64),
-    Offset(u64),
-}
-
-impl std::fmt::Display for Position {
-    /// `:12` after a path for a line, `@4096` for an offset.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Position::Line(n) => write!(f, ":{n}"),
-            Position::Offset(o) => write!(f, "@{o}"),
-        }
-    }
 }
 
 /// One article's bytes, with the place where it starts.

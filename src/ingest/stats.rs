@@ -4,78 +4,13 @@
 //! for the report.
 
 use serde::Serialize;
+
+pub use super::failure::{FailureKind, Located};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::Mutex;
 
-/// Why a file or a record could not be indexed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FailureKind {
-    /// The file could not be opened or read.
-    Unreadable,
-    /// A JSON record that does not parse, or is not an article object.
-    MalformedJson,
-    /// Invalid UTF-8 or binary data.
-    Encoding,
-    /// A corrupt or truncated `.gz` / `.zst` stream.
-    Compression,
-    /// A record larger than the size limit.
-    TooLarge,
-    /// An article without text (or an empty file).
-    NoText,
-}
-
-impl FailureKind {
-    pub const ALL: [FailureKind; 6] = [
-        FailureKind::Unreadable,
-        FailureKind::MalformedJson,
-        FailureKind::Encoding,
-        FailureKind::Compression,
-        FailureKind::TooLarge,
-        FailureKind::NoText,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FailureKind::Unreadable => "unreadable",
-            FailureKind::MalformedJson => "malformed_json",
-            FailureKind::Encoding => "encoding",
-            FailureKind::Compression => "compression",
-            FailureKind::TooLarge => "too_large",
-            FailureKind::NoText => "no_text",
-        }
-    }
-
-    fn slot(self) -> usize {
-        FailureKind::ALL
-            .iter()
-            .position(|k| *k == self)
-            .unwrap_or(0)
-    }
-}
-
 /// How many failure messages are kept and printed (all are counted).
 pub const MAX_KEPT_MESSAGES: usize = 100;
-
-/// Bad input at a place in a file: `path:line: reason`, `path@offset: reason`, or
-/// `path: reason` when the place is the whole file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Located {
-    pub path: std::path::PathBuf,
-    /// Where the record starts; `None` for the file as a whole.
-    pub at: Option<super::read::Position>,
-    pub kind: FailureKind,
-    pub message: String,
-}
-
-impl std::fmt::Display for Located {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.at {
-            Some(at) => write!(f, "{}{at}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
-    }
-}
 
 /// Live counters of one ingest run.
 #[derive(Default)]

@@ -271,17 +271,12 @@ fn a_search_past_its_time_gets_503_and_the_server_goes_on() {
         max_concurrent_searches: 64,
     };
     let s = start_with(corpus_dir(), limits);
-    // A search cannot finish within a nanosecond: its deadline passes first.
-    let mut timed_out = 0;
-    for _ in 0..20 {
+    // No search finishes within a nanosecond.
+    for _ in 0..5 {
         let (code, v) = s.get("/api/search?q=drone&facets=1");
-        assert!(code == 200 || code == 503, "{code}: {v}");
-        if code == 503 {
-            assert_eq!(v["error"], "the search took too long");
-            timed_out += 1;
-        }
+        assert_eq!(code, 503, "{v}");
+        assert_eq!(v["error"], "the search took too long");
     }
-    assert!(timed_out > 0, "no search ran out of time");
     assert_eq!(s.get("/api/stats").0, 200);
 }
 
