@@ -134,6 +134,16 @@ impl IngestBench {
         let _ = writeln!(o, "  {:<26}{:>14.2}", "extract", st.extract);
         let _ = writeln!(o, "  {:<26}{:>14.2}", "index (add documents)", st.index);
         let _ = writeln!(o, "  {:<26}{:>14.2}", "commit + merge", st.commit_merge);
+        if let Some(w) = &self.report.stats.warc {
+            let _ = writeln!(
+                o,
+                "WARC records {}, pages {}, articles {}, skipped {}",
+                w.records,
+                w.pages,
+                w.articles,
+                w.skipped.iter().map(|(_, n)| n).sum::<u64>()
+            );
+        }
         if self.report.stats.failed > 0 {
             let _ = writeln!(o, "failed articles: {}", self.report.stats.failed);
         }

@@ -142,6 +142,22 @@ pub fn ingest_report(r: &IngestReport) -> String {
         r.text_mb_per_sec(),
         s.commits
     );
+    if let Some(w) = &s.warc {
+        let skipped: Vec<String> = w.skipped.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let _ = writeln!(
+            o,
+            "WARC: {} records, {} pages, {} articles ({} truncated by the crawler); skipped: {}",
+            w.records,
+            w.pages,
+            w.articles,
+            w.truncated,
+            if skipped.is_empty() {
+                "none".to_string()
+            } else {
+                skipped.join(", ")
+            }
+        );
+    }
     if s.failed > 0 {
         let kinds: Vec<String> = s
             .failed_by_kind

@@ -34,6 +34,9 @@ pub struct RawArticle {
     pub source: Option<String>,
     pub authors: Vec<String>,
     pub language: Option<String>,
+    /// When a web capture was fetched (`WARC-Date`), as written; never the
+    /// publication date.
+    pub fetched: Option<String>,
 }
 
 /// A quote attributed to a speaker, with byte offsets into the body.
@@ -71,12 +74,15 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub body: String,
-    /// Publication date, UTC seconds; `None` when unknown (never "now").
+    /// Publication date in the publisher's local time, as seconds counted as if it
+    /// were UTC (see [`date`]); `None` when unknown (never "now").
     pub date: Option<i64>,
     pub url: Option<String>,
     pub source: Option<String>,
     pub authors: Vec<String>,
     pub language: Option<String>,
+    /// When a web capture was fetched (`WARC-Date`).
+    pub fetched: Option<i64>,
     pub speakers: Vec<Speaker>,
     pub places: Vec<Place>,
     /// Hash of the article's content: tells an unchanged re-ingest from an update.
@@ -273,6 +279,7 @@ impl Extractor {
             source: raw.source,
             authors: raw.authors,
             language: raw.language,
+            fetched: raw.fetched.as_deref().and_then(date::parse_date),
             speakers,
             places,
             content_hash: hash,

@@ -5,19 +5,26 @@
 use serde::Serialize;
 
 /// Where a record starts in its file: a line (1-based, for text formats) or a
-/// byte offset (WARC files: of the record's gzip member, or of its header).
+/// byte offset (WARC files).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Position {
     Line(u64),
+    /// The offset of the record in an uncompressed file, or of the compression
+    /// member (gzip member, zstd frame) it starts.
     Offset(u64),
+    /// A record inside a compression member that holds several (a `.warc.gz`
+    /// compressed whole): the member's offset, and the record's offset in its
+    /// decompressed bytes.
+    InMember(u64, u64),
 }
 
 impl std::fmt::Display for Position {
-    /// `:12` after a path for a line, `@4096` for an offset.
+    /// `:12` after a path for a line, `@4096` for an offset, `@0+4096` in a member.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Position::Line(n) => write!(f, ":{n}"),
             Position::Offset(o) => write!(f, "@{o}"),
+            Position::InMember(m, o) => write!(f, "@{m}+{o}"),
         }
     }
 }
@@ -38,16 +45,22 @@ pub enum FailureKind {
     TooLarge,
     /// An article without text (or an empty file).
     NoText,
+    /// A WARC record that is cut, mis-sized or badly encoded, or junk between records.
+    BrokenRecord,
+    /// A file that is not what its name says (`x.warc.gz` holding no WARC).
+    NotWarc,
 }
 
 impl FailureKind {
-    pub const ALL: [FailureKind; 6] = [
+    pub const ALL: [FailureKind; 8] = [
         FailureKind::Unreadable,
         FailureKind::MalformedJson,
         FailureKind::Encoding,
         FailureKind::Compression,
         FailureKind::TooLarge,
         FailureKind::NoText,
+        FailureKind::BrokenRecord,
+        FailureKind::NotWarc,
     ];
 
     pub fn label(self) -> &'static str {
@@ -58,6 +71,8 @@ impl FailureKind {
             FailureKind::Compression => "compression",
             FailureKind::TooLarge => "too_large",
             FailureKind::NoText => "no_text",
+            FailureKind::BrokenRecord => "broken_record",
+            FailureKind::NotWarc => "not_warc",
         }
     }
 

@@ -56,10 +56,17 @@ struct WithText<'a> {
     lang: Option<&'a str>,
     text: &'a str,
     path: String,
+    /// The byte offset of the record (its compression member's, in a compressed WARC).
     #[serde(skip_serializing_if = "Option::is_none")]
     offset: Option<u64>,
+    /// The record's offset in the decompressed member, when a member holds several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset_in_member: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
+    /// When a WARC capture was fetched (`WARC-Date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched: Option<String>,
 }
 
 /// Extracts and serialises on the workers.
@@ -74,9 +81,10 @@ impl Encoder for JsonlEncoder {
         let article = work.extract(doc);
         let extraction = article.extract_output();
         let serialised = if self.with_text {
-            let (offset, line) = match origin.at {
-                Position::Offset(o) => (Some(o), None),
-                Position::Line(l) => (None, Some(l)),
+            let (offset, offset_in_member, line) = match origin.at {
+                Position::Offset(o) => (Some(o), None, None),
+                Position::InMember(m, o) => (Some(m), Some(o), None),
+                Position::Line(l) => (None, None, Some(l)),
             };
             serde_json::to_string(&WithText {
                 extraction,
@@ -87,7 +95,9 @@ impl Encoder for JsonlEncoder {
                 text: &article.body,
                 path: origin.path.display().to_string(),
                 offset,
+                offset_in_member,
                 line,
+                fetched: article.fetched.map(crate::extract::date::format_rfc3339),
             })
         } else {
             serde_json::to_string(&extraction)

@@ -10,9 +10,11 @@ pub mod manifest;
 pub mod parse;
 pub mod pipeline;
 pub mod read;
+pub mod record;
 pub mod stats;
 pub mod stop;
 pub mod walk;
+pub mod warc;
 
 use std::io::Write;
 use std::path::PathBuf;

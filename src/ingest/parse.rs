@@ -50,10 +50,7 @@ const FALLBACK_BODY_KEYS: &[&str] = &["description", "summary", "abstract"];
 /// Parses one record into an article.
 pub fn parse_record(record: &Record) -> Result<RawArticle, ParseError> {
     if record.format == Format::Html {
-        return super::html::read_page(&super::html::Page {
-            bytes: &record.bytes,
-            ..Default::default()
-        });
+        return parse_page(record);
     }
     let text = std::str::from_utf8(&record.bytes).map_err(|e| {
         ParseError::new(
@@ -65,7 +62,40 @@ pub fn parse_record(record: &Record) -> Result<RawArticle, ParseError> {
         Format::Json | Format::Jsonl => parse_json(text),
         Format::Text => parse_text(text),
         Format::Html => unreachable!("HTML records are read before UTF-8 decoding"),
+        Format::Warc => unreachable!("WARC files are split into page records when read"),
     }
+}
+
+/// A web page: an `.html` file, or a WARC record's payload (its HTTP codings undone
+/// first; the capture's URL, fetch time and record id kept).
+fn parse_page(record: &Record) -> Result<RawArticle, ParseError> {
+    let Some(web) = record.web.as_deref() else {
+        return super::html::read_page(&super::html::Page {
+            bytes: &record.bytes,
+            ..Default::default()
+        });
+    };
+    let head = super::warc::http::Head {
+        content_encoding: web.content_encoding.clone(),
+        chunked: web.chunked,
+        ..Default::default()
+    };
+    let body = super::warc::http::decode_body(&head, &record.bytes)
+        .map_err(|m| ParseError::new(FailureKind::BrokenRecord, m))?;
+    let charset = web
+        .content_type
+        .as_deref()
+        .and_then(super::html::charset::from_content_type);
+    let mut article = super::html::read_page(&super::html::Page {
+        bytes: &body,
+        url: web.url.as_deref(),
+        charset,
+    })?;
+    if article.url.is_none() {
+        article.id = web.record_id.clone();
+    }
+    article.fetched = web.fetched.clone();
+    Ok(article)
 }
 
 /// Parses a JSON article object.
@@ -96,6 +126,7 @@ pub fn parse_json(text: &str) -> Result<RawArticle, ParseError> {
         source: first_string(&obj, SOURCE_KEYS),
         authors: authors(&obj),
         language: first_string(&obj, LANG_KEYS),
+        fetched: None,
     };
     check_text(article)
 }

@@ -319,28 +319,13 @@ fn read_files(
         let file = Arc::new(input.clone());
         let path = input.path.as_path();
         let t = Instant::now();
-        let mut opened = match read::open(path, disk_bytes.clone()) {
-            Ok(r) => r,
-            Err(e) => {
-                report.fail(Located {
-                    path: path.to_path_buf(),
-                    at: None,
-                    kind: FailureKind::Unreadable,
-                    message: format!("cannot open: {e}"),
-                });
-                if !send(&file, Vec::new(), Some(true)) {
-                    return;
-                }
-                continue;
-            }
-        };
         let mut batch = Vec::new();
         let mut batch_bytes = 0;
         let mut broken = false;
         let mut read_ns = 0;
         let mut lap = t;
         let mut go_on = true;
-        read::read_records(path, &mut *opened, &mut |r| {
+        let opened = read::read_file(path, disk_bytes.clone(), &meters.stats.warc, &mut |r| {
             if !switch.is_alive() {
                 go_on = false;
                 return ControlFlow::Break(());
@@ -369,6 +354,15 @@ fn read_files(
         });
         read_ns += nanos(lap);
         meters.times.read_ns.fetch_add(read_ns, Relaxed);
+        if let Err(e) = opened {
+            report.fail(Located {
+                path: path.to_path_buf(),
+                at: None,
+                kind: FailureKind::Unreadable,
+                message: format!("cannot open: {e}"),
+            });
+            broken = true;
+        }
         if !go_on || !send(&file, batch, Some(broken)) {
             return;
         }
@@ -399,7 +393,12 @@ fn encode_batches<E: Encoder>(
                 let parsed = parse::parse_record(&rec);
                 meters.times.parse_ns.fetch_add(nanos(t), Relaxed);
                 let raw = match parsed {
-                    Ok(raw) => raw,
+                    Ok(raw) => {
+                        if rec.web.is_some() {
+                            meters.stats.warc.articles.fetch_add(1, Relaxed);
+                        }
+                        raw
+                    }
                     Err(e) => {
                         report.fail(Located {
                             path: path.to_path_buf(),

@@ -1,33 +1,22 @@
 //! Reading one input file into records: decompression (`.gz`, `.zst`, detected by
-//! name and by magic bytes), format detection (JSON, JSONL, plain text) and
-//! splitting into one record per article with its line number. Everything is
-//! streamed with a per-record size limit, so a 10 GB JSONL file never sits in memory.
+//! name and by magic bytes), format detection (JSON, JSONL, plain text, HTML, WARC)
+//! and splitting into one record per article with its line number (WARC files:
+//! [`super::warc`], with byte offsets). Everything is streamed with a per-record
+//! size limit, so a 10 GB JSONL file never sits in memory.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::failure::FailureKind;
 pub use super::failure::Position;
+pub use super::record::{Emit, Format, Record, RecordError, WebRecord};
+use super::warc;
 
 /// Largest record (JSON line, JSON value or text file) accepted; larger ones are reported.
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
-
-/// How the records of a file are laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// One JSON value per line.
-    Jsonl,
-    /// One JSON object, a JSON array of objects, or several concatenated values.
-    Json,
-    /// One plain-text article (optional header) per file.
-    Text,
-    /// One web page per file (any charset).
-    Html,
-}
 
 /// How a file is compressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,22 +24,6 @@ pub enum Compression {
     None,
     Gzip,
     Zstd,
-}
-
-/// One article's bytes, with the place where it starts.
-#[derive(Debug)]
-pub struct Record {
-    pub at: Position,
-    pub format: Format,
-    pub bytes: Vec<u8>,
-}
-
-/// Something wrong at a place in a file; the file may still yield more records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordError {
-    pub at: Position,
-    pub kind: FailureKind,
-    pub message: String,
 }
 
 /// The compression named by a file name's last extension.
@@ -78,6 +51,7 @@ pub fn format_from_name(path: &Path) -> Option<Format> {
         "json" => Some(Format::Json),
         "txt" | "text" | "md" => Some(Format::Text),
         "html" | "htm" | "xhtml" => Some(Format::Html),
+        "warc" => Some(Format::Warc),
         _ => None,
     }
 }
@@ -99,6 +73,28 @@ impl<R: Read> Read for CountingReader<R> {
         self.counter.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
+}
+
+/// Reads one file's records into `emit`: WARC files (by name, or by their first
+/// bytes) through [`warc::read_warc`], the rest through [`read_records`]. An error
+/// opening the file is returned; errors inside it go to `emit`.
+pub fn read_file(
+    path: &Path,
+    disk_bytes: Arc<AtomicU64>,
+    warc_counts: &warc::WarcCounts,
+    emit: &mut Emit<'_>,
+) -> io::Result<()> {
+    if warc::named_warc(path) || warc::sniff(path).unwrap_or(false) {
+        let file = CountingReader {
+            inner: File::open(path)?,
+            counter: disk_bytes,
+        };
+        warc::read_warc(file, warc_counts, emit);
+        return Ok(());
+    }
+    let mut reader = open(path, disk_bytes)?;
+    read_records(path, &mut *reader, emit);
+    Ok(())
 }
 
 /// Opens a file, decompressing it when its name or its first bytes say so.
@@ -208,9 +204,6 @@ fn first_non_ws(bytes: &[u8]) -> Option<u8> {
     bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
 }
 
-/// Where records go: `ControlFlow::Break` stops reading the file.
-pub type Emit<'a> = dyn FnMut(Result<Record, RecordError>) -> ControlFlow<()> + 'a;
-
 /// Streams the records of one opened file to `emit`. Errors at a place in the file go
 /// to `emit` too; reading goes on after a bad line, and stops when the stream itself
 /// fails (truncated archive, I/O error) or `emit` says to.
@@ -257,12 +250,16 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
         (_, Some(b'[')) if format_from_name(path) != Some(Format::Text) => Format::Json,
         (Some(Format::Json), _) => Format::Json,
         (Some(Format::Html), _) => Format::Html,
+        (Some(Format::Warc), _) => Format::Warc,
+        (None, Some(b'W')) if head.starts_with(b"WARC/1.") => Format::Warc,
         (None, Some(b'<')) if looks_like_html(&head[..sniff_len]) => Format::Html,
         _ => Format::Text,
     };
     match format {
         Format::Jsonl => read_jsonl(reader, compressed, emit),
         Format::Json => read_json(reader, compressed, emit),
+        // Decompressed as one stream here; `read_file` reads WARC files member by member.
+        Format::Warc => warc::read_warc(reader, &warc::WarcCounts::default(), emit),
         Format::Text | Format::Html => {
             let _ = emit(match read_all_limited(reader, MAX_RECORD_BYTES) {
                 Ok((_, true)) => Err(too_large(1)),
@@ -270,6 +267,7 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
                     at: Position::Line(1),
                     format,
                     bytes,
+                    web: None,
                 }),
                 Err(e) => Err(io_failure(1, &e, compressed)),
             });
@@ -315,6 +313,7 @@ fn read_jsonl(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
                     at: Position::Line(line_no),
                     format: Format::Jsonl,
                     bytes: std::mem::take(&mut buf),
+                    web: None,
                 }))
             }
             Err(e) => {
@@ -419,6 +418,7 @@ fn read_json(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
                                 at: Position::Line(start_line),
                                 format: Format::Json,
                                 bytes: std::mem::take(&mut cur),
+                                web: None,
                             }))
                         };
                         over = false;
@@ -445,6 +445,7 @@ fn read_json(reader: &mut dyn BufRead, compressed: bool, emit: &mut Emit<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::ControlFlow;
 
     fn records(name: &str, data: &[u8]) -> Vec<Result<Record, RecordError>> {
         let mut out = Vec::new();

@@ -25,7 +25,9 @@ pub struct IngestStats {
     pub text_bytes: AtomicU64,
     pub disk_bytes: std::sync::Arc<AtomicU64>,
     pub commits: AtomicU64,
-    failures: [AtomicU64; 6],
+    /// What WARC files held.
+    pub warc: super::warc::WarcCounts,
+    failures: [AtomicU64; 8],
     messages: Mutex<Vec<String>>,
 }
 
@@ -73,6 +75,7 @@ impl IngestStats {
             text_bytes: self.text_bytes.load(Relaxed),
             disk_bytes: self.disk_bytes.load(Relaxed),
             commits: self.commits.load(Relaxed),
+            warc: self.warc.snapshot(),
             first_errors: self.messages.lock().map(|m| m.clone()).unwrap_or_default(),
         }
     }
@@ -100,5 +103,8 @@ pub struct StatsSnapshot {
     pub text_bytes: u64,
     pub disk_bytes: u64,
     pub commits: u64,
+    /// Records read from WARC files, pages and articles made, skipped records by kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc: Option<super::warc::WarcSnapshot>,
     pub first_errors: Vec<String>,
 }

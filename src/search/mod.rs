@@ -167,6 +167,9 @@ pub struct StoredArticle {
     pub source: Option<String>,
     pub language: Option<String>,
     pub authors: Vec<String>,
+    /// When a web capture was fetched (`WARC-Date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
     pub extraction: Option<ExtractOutput>,
 }
 
@@ -500,6 +503,10 @@ impl Searchable {
                 .into_iter()
                 .next()
                 .map(|p| p.trim_start_matches('/').to_string()),
+            fetched: doc
+                .get_first(s.fetched)
+                .and_then(|v| v.as_datetime())
+                .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
             language: first_text(&doc, s.language),
             authors: doc
                 .get_all(s.authors)

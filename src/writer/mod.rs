@@ -94,6 +94,9 @@ pub fn to_document(schema: &NewsSchema, a: &Article) -> TantivyDocument {
     if let Some(ts) = a.date {
         doc.add_date(schema.date, DateTime::from_timestamp_secs(ts));
     }
+    if let Some(ts) = a.fetched {
+        doc.add_date(schema.fetched, DateTime::from_timestamp_secs(ts));
+    }
     if let Some(lang) = &a.language {
         doc.add_text(schema.language, lang);
     }

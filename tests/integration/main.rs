@@ -10,4 +10,5 @@ mod props;
 mod reingest;
 mod search;
 mod util;
+mod warc;
 mod web_e2e;

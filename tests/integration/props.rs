@@ -90,6 +90,42 @@ proptest! {
         }
     }
 
+    /// WARC framing, HTTP heads and body codings on mangled captures: a real record
+    /// with bytes flipped, cut or inserted, plain or as gzip members.
+    #[test]
+    fn warc_reader_never_panics(
+        edits in prop::collection::vec((0usize..1200, any::<u8>()), 0..12),
+        cut in 0usize..1300,
+        gzip in any::<bool>(),
+    ) {
+        let page = "<html><head><title>T</title></head><body><p>Some words of a page, enough of them to be an article here.</p></body></html>";
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{page}\r\n0\r\n\r\n", page.len());
+        let record = format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2024-05-13T00:00:00Z\r\nWARC-Target-URI: https://example.org/a\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n", http.len());
+        let mut bytes = record.repeat(2).into_bytes();
+        for (at, b) in edits {
+            if at < bytes.len() { bytes[at] = b; } else { bytes.push(b); }
+        }
+        bytes.truncate(cut.max(1));
+        if gzip {
+            use std::io::Write;
+            let mut out = Vec::new();
+            for half in bytes.chunks(bytes.len().div_ceil(2).max(1)) {
+                let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                e.write_all(half).unwrap();
+                out.extend(e.finish().unwrap());
+            }
+            out.truncate(out.len() - cut % 7);
+            bytes = out;
+        }
+        let counts = newsdex::ingest::warc::WarcCounts::default();
+        newsdex::ingest::warc::read_warc(&bytes[..], &counts, &mut |rec| {
+            if let Ok(rec) = rec {
+                let _ = newsdex::ingest::parse::parse_record(&rec);
+            }
+            std::ops::ControlFlow::Continue(())
+        });
+    }
+
     #[test]
     fn record_reader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000), ext in prop::sample::select(vec!["a.json", "a.jsonl", "a.txt", "a.md", "a.dat"])) {
         let mut r: &[u8] = &bytes;

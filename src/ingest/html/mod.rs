@@ -31,8 +31,31 @@ const MAX_ELEMENTS: usize = 200_000;
 
 /// Fewer words of main text than this is not an article (an index page, a login
 /// wall, an error page): on the 624 trafilatura evaluation pages the shortest main
-/// text has 21 words.
+/// text has 21 words. In scripts written without spaces (Chinese, Japanese) each
+/// character counts as a word.
 const MIN_WORDS: usize = 10;
+
+/// Words of a text, counting each character of a script without spaces as one.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let ideographs = w.chars().filter(|&c| is_unspaced_script(c)).count();
+            ideographs.max(1)
+        })
+        .sum()
+}
+
+/// Han, kana and Hangul: scripts whose words are not separated by spaces
+/// (Hangul is, mostly; a syllable counts as a word there too, erring towards keeping).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F) // CJK Extensions B-F, Compatibility Supplement
+}
 
 /// Reads a page into an article, or says why it holds none.
 pub fn read_page(page: &Page<'_>) -> Result<RawArticle, ParseError> {
@@ -68,7 +91,7 @@ pub fn read_page(page: &Page<'_>) -> Result<RawArticle, ParseError> {
     if body.trim().is_empty() {
         body = result.content_text.trim().to_string();
     }
-    let words = body.split_whitespace().count();
+    let words = word_count(&body);
     if words < MIN_WORDS {
         return Err(ParseError::new(
             FailureKind::NoText,
@@ -107,10 +130,23 @@ pub fn read_page(page: &Page<'_>) -> Result<RawArticle, ParseError> {
         source,
         authors,
         language: meta.lang,
+        fetched: None,
     })
 }
 
 /// The host of a URL (as news-please's `source_domain`: `www.rt.com`).
 pub fn host(url: &str) -> Option<String> {
     Some(url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_of_scripts_without_spaces_are_counted_by_character() {
+        assert_eq!(word_count("Heavy rain flooded the road"), 5);
+        assert_eq!(word_count("図書館の開館時間"), 8);
+        assert_eq!(word_count("Kyiv 基辅 2024"), 4);
+    }
 }
