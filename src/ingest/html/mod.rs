@@ -99,6 +99,13 @@ pub fn read_page(page: &Page<'_>) -> Result<RawArticle, ParseError> {
         ));
     }
     let found = result.metadata;
+    let title = meta
+        .title
+        .or_else(|| Some(found.title.trim().to_string()).filter(|t| !t.is_empty()));
+    // The main text usually opens with the headline: it is the title, not text.
+    if let Some(t) = &title {
+        body = without_leading_title(&body, t).to_string();
+    }
     let date = meta
         .date
         .or_else(|| found.date.map(|d| d.format("%Y-%m-%d").to_string()));
@@ -113,9 +120,6 @@ pub fn read_page(page: &Page<'_>) -> Result<RawArticle, ParseError> {
     } else {
         meta.authors
     };
-    let title = meta
-        .title
-        .or_else(|| Some(found.title.trim().to_string()).filter(|t| !t.is_empty()));
     let source = url
         .as_deref()
         .and_then(host)
@@ -134,6 +138,21 @@ pub fn read_page(page: &Page<'_>) -> Result<RawArticle, ParseError> {
     })
 }
 
+/// `text` without its first line when that line is the title (whitespace and case
+/// aside).
+fn without_leading_title<'a>(text: &'a str, title: &str) -> &'a str {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let same = first
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .eq(title.split_whitespace().map(str::to_lowercase));
+    if same && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
 /// The host of a URL (as news-please's `source_domain`: `www.rt.com`).
 pub fn host(url: &str) -> Option<String> {
     Some(url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase())
@@ -142,6 +161,20 @@ pub fn host(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_opening_the_text_is_left_to_the_title() {
+        let text = "Floods close the  coast road\nHeavy rain flooded the road.";
+        assert_eq!(
+            without_leading_title(text, "Floods close the coast road"),
+            "Heavy rain flooded the road."
+        );
+        assert_eq!(without_leading_title(text, "Another title"), text);
+        assert_eq!(
+            without_leading_title("Only the title", "Only the title"),
+            "Only the title"
+        );
+    }
 
     #[test]
     fn words_of_scripts_without_spaces_are_counted_by_character() {
