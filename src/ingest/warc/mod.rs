@@ -578,3 +578,93 @@ fn classify(
         web: Some(Box::new(web)),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn record(kind: &str, content_type: &str, block: &str) -> String {
+        format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{}>\r\nWARC-Date: 2024-05-13T10:00:00.123456Z\r\nWARC-Target-URI: https://example.org/{kind}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len(),
+            block.len()
+        )
+    }
+
+    fn read(bytes: &[u8]) -> (Vec<Result<Record, RecordError>>, WarcCounts) {
+        let counts = WarcCounts::default();
+        let mut out = Vec::new();
+        read_warc(bytes, &counts, &mut |r| {
+            out.push(r);
+            ControlFlow::Continue(())
+        });
+        (out, counts)
+    }
+
+    const PAGE: &str = "<html><body><p>A page.</p></body></html>";
+
+    #[test]
+    fn resource_records_with_html_are_pages_and_the_rest_is_counted() {
+        let file = [
+            record("warcinfo", "application/warc-fields", "software: test\r\n"),
+            record("resource", "text/html; charset=utf-8", PAGE),
+            record("resource", "image/png", "PNG"),
+            record(
+                "revisit",
+                "application/http; msgtype=response",
+                "HTTP/1.1 304 Not Modified\r\n\r\n",
+            ),
+            record(
+                "response",
+                "application/http; msgtype=response",
+                "HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n",
+            ),
+        ]
+        .concat();
+        let (out, counts) = read(file.as_bytes());
+        assert_eq!(out.len(), 1);
+        let page = out[0].as_ref().unwrap();
+        assert_eq!(page.bytes, PAGE.as_bytes());
+        let web = page.web.as_deref().unwrap();
+        assert_eq!(web.url.as_deref(), Some("https://example.org/resource"));
+        assert_eq!(web.fetched.as_deref(), Some("2024-05-13T10:00:00.123456Z"));
+        let first_len =
+            record("warcinfo", "application/warc-fields", "software: test\r\n").len() as u64;
+        assert_eq!(page.at, Position::Offset(first_len));
+        assert_eq!(counts.records.load(Relaxed), 5);
+        assert_eq!(
+            counts.skipped(),
+            vec![
+                ("warcinfo".to_string(), 1),
+                ("revisit".to_string(), 1),
+                ("non_html".to_string(), 1),
+                ("non_200".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn records_of_a_file_compressed_whole_are_placed_inside_its_member() {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{PAGE}");
+        let plain = [
+            record("response", "application/http; msgtype=response", &http),
+            record("response", "application/http; msgtype=response", &http),
+        ]
+        .concat();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(plain.as_bytes()).unwrap();
+        let (out, _) = read(&gz.finish().unwrap());
+        let at: Vec<Position> = out.iter().map(|r| r.as_ref().unwrap().at).collect();
+        let second = (plain.len() / 2) as u64;
+        assert_eq!(at, vec![Position::Offset(0), Position::InMember(0, second)]);
+    }
+
+    #[test]
+    fn a_file_that_is_not_warc_is_one_error() {
+        let (out, counts) = read(b"<html>not a capture</html>\n");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].as_ref().unwrap_err().kind, FailureKind::NotWarc);
+        assert_eq!(counts.records.load(Relaxed), 0);
+    }
+}
