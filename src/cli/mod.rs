@@ -13,6 +13,8 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::extract::ExtractOptions;
+use crate::ingest::parse::FieldMap;
+use crate::ingest::pipeline::PipelineConfig;
 use crate::ingest::{self, IngestConfig};
 use crate::search::{SearchError, SearchParams, SearchRequest, Searchable};
 
@@ -105,6 +107,10 @@ pub struct WriterArgs {
     /// Skip speaker and place extraction (dates are still parsed).
     #[arg(long)]
     pub no_extract: bool,
+    /// Columns (CSV, Parquet) or JSON keys holding fields no alias names:
+    /// `text=content,date=published_at`, or a file of such lines.
+    #[arg(long, value_parser = FieldMap::parse)]
+    pub map: Option<FieldMap>,
 }
 
 impl WriterArgs {
@@ -124,6 +130,7 @@ impl WriterArgs {
             speakers: !self.no_extract,
             places: !self.no_extract,
         };
+        cfg.field_map = self.map.clone().unwrap_or_default();
         cfg.writer_threads()?;
         Ok(cfg)
     }
@@ -235,6 +242,10 @@ pub struct ExtractArgs {
     /// Also print each article's url, source, authors, language, text and origin.
     #[arg(long)]
     pub text: bool,
+    /// Columns (CSV, Parquet) or JSON keys holding fields no alias names:
+    /// `text=content,date=published_at`, or a file of such lines.
+    #[arg(long, value_parser = FieldMap::parse)]
+    pub map: Option<FieldMap>,
     #[arg(long)]
     pub no_speakers: bool,
     #[arg(long)]
@@ -405,7 +416,14 @@ fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
     // Errors go to stderr as they come; lines to stdout in input order.
     let errors = progress::Bar::new(false);
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let (_, stats) = ingest::extract_jsonl(&a.paths, options, threads, a.text, out, &errors)?;
+    let config = PipelineConfig {
+        paths: a.paths,
+        num_threads: threads,
+        extract: options,
+        skip_dir: None,
+        field_map: a.map.unwrap_or_default(),
+    };
+    let (_, stats) = ingest::extract_jsonl(config, a.text, out, &errors)?;
     if stats.errors_not_shown() > 0 {
         eprintln!(
             "{} more input errors were counted but not shown",

@@ -16,15 +16,19 @@ pub enum Position {
     /// compressed whole): the member's offset, and the record's offset in its
     /// decompressed bytes.
     InMember(u64, u64),
+    /// A row of a Parquet file (1-based).
+    Row(u64),
 }
 
 impl std::fmt::Display for Position {
-    /// `:12` after a path for a line, `@4096` for an offset, `@0+4096` in a member.
+    /// `:12` after a path for a line, `@4096` for an offset, `@0+4096` in a member,
+    /// `:row 12` for a row.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Position::Line(n) => write!(f, ":{n}"),
             Position::Offset(o) => write!(f, "@{o}"),
             Position::InMember(m, o) => write!(f, "@{m}+{o}"),
+            Position::Row(n) => write!(f, ":row {n}"),
         }
     }
 }
@@ -49,10 +53,12 @@ pub enum FailureKind {
     BrokenRecord,
     /// A file that is not what its name says (`x.warc.gz` holding no WARC).
     NotWarc,
+    /// A CSV/TSV row that does not fit its header, or Parquet rows that do not decode.
+    MalformedRow,
 }
 
 impl FailureKind {
-    pub const ALL: [FailureKind; 8] = [
+    pub const ALL: [FailureKind; 9] = [
         FailureKind::Unreadable,
         FailureKind::MalformedJson,
         FailureKind::Encoding,
@@ -61,6 +67,7 @@ impl FailureKind {
         FailureKind::NoText,
         FailureKind::BrokenRecord,
         FailureKind::NotWarc,
+        FailureKind::MalformedRow,
     ];
 
     pub fn label(self) -> &'static str {
@@ -73,6 +80,7 @@ impl FailureKind {
             FailureKind::NoText => "no_text",
             FailureKind::BrokenRecord => "broken_record",
             FailureKind::NotWarc => "not_warc",
+            FailureKind::MalformedRow => "malformed_row",
         }
     }
 

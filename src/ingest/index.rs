@@ -9,6 +9,7 @@ use tantivy::directory::error::LockError;
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError};
 
 use super::index_sink::{CommitPolicy, IndexSink};
+use super::parse::FieldMap;
 use super::pipeline::{self, Meters, PipelineConfig};
 use super::stats::StatsSnapshot;
 use super::{Progress, StageSeconds};
@@ -32,6 +33,8 @@ pub struct IngestConfig {
     /// Re-read files the manifest says are unchanged.
     pub force: bool,
     pub extract: ExtractOptions,
+    /// Columns (or JSON keys) mapped to article fields (`--map`).
+    pub field_map: FieldMap,
 }
 
 /// tantivy's smallest and largest memory budget per indexing thread.
@@ -51,6 +54,7 @@ impl IngestConfig {
             commit_interval: Duration::from_secs(60),
             force: false,
             extract: ExtractOptions::default(),
+            field_map: FieldMap::default(),
         }
     }
 
@@ -85,6 +89,7 @@ impl IngestConfig {
             num_threads: self.num_threads,
             extract: self.extract,
             skip_dir: Some(self.index_dir.clone()),
+            field_map: self.field_map.clone(),
         }
     }
 }

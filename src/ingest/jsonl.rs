@@ -64,6 +64,9 @@ struct WithText<'a> {
     offset_in_member: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
+    /// The row of a Parquet file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    row: Option<u64>,
     /// When a WARC capture was fetched (`WARC-Date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     fetched: Option<String>,
@@ -81,10 +84,11 @@ impl Encoder for JsonlEncoder {
         let article = work.extract(doc);
         let extraction = article.extract_output();
         let serialised = if self.with_text {
-            let (offset, offset_in_member, line) = match origin.at {
-                Position::Offset(o) => (Some(o), None, None),
-                Position::InMember(m, o) => (Some(m), Some(o), None),
-                Position::Line(l) => (None, None, Some(l)),
+            let (offset, offset_in_member, line, row) = match origin.at {
+                Position::Offset(o) => (Some(o), None, None, None),
+                Position::InMember(m, o) => (Some(m), Some(o), None, None),
+                Position::Line(l) => (None, None, Some(l), None),
+                Position::Row(r) => (None, None, None, Some(r)),
             };
             serde_json::to_string(&WithText {
                 extraction,
@@ -97,6 +101,7 @@ impl Encoder for JsonlEncoder {
                 offset,
                 offset_in_member,
                 line,
+                row,
                 fetched: article.fetched.map(crate::extract::date::format_rfc3339),
             })
         } else {

@@ -13,17 +13,16 @@ pub mod read;
 pub mod record;
 pub mod stats;
 pub mod stop;
+pub mod table;
 pub mod walk;
 pub mod warc;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::extract::ExtractOptions;
 use pipeline::{Ending, Meters, PipelineConfig};
 use stats::StatsSnapshot;
 
@@ -90,25 +89,17 @@ impl StageTimes {
     }
 }
 
-/// Reads every article under `paths` and writes its extraction to `out` as JSON
-/// lines, in input order (`newsdex extract`). Returns how the run ended and its
-/// counters; a closed `out` ends it early without an error.
-/// With `with_text`, each line also holds the article's url, source, authors,
-/// language, text and origin.
+/// Reads every article under `config.paths` and writes its extraction to `out` as
+/// JSON lines, in input order (`newsdex extract`). Returns how the run ended and
+/// its counters; a closed `out` ends it early without an error. With `with_text`,
+/// each line also holds the article's url, source, authors, language, text and
+/// origin.
 pub fn extract_jsonl<W: Write>(
-    paths: &[PathBuf],
-    options: ExtractOptions,
-    num_threads: usize,
+    config: PipelineConfig,
     with_text: bool,
     out: W,
     progress: &dyn Progress,
 ) -> anyhow::Result<(Ending, StatsSnapshot)> {
-    let config = PipelineConfig {
-        paths: paths.to_vec(),
-        num_threads,
-        extract: options,
-        skip_dir: None,
-    };
     let meters = Meters::default();
     let mut sink = jsonl::JsonlSink::new(out, with_text);
     let ending = pipeline::run(&config, &mut sink, progress, &meters)?;

@@ -47,8 +47,69 @@ const LANG_KEYS: &[&str] = &["language", "lang"];
 /// Used for the body only when no body key is present (news-please's teaser).
 const FALLBACK_BODY_KEYS: &[&str] = &["description", "summary", "abstract"];
 
+/// Article fields a column or key can be mapped to.
+const FIELDS: &[&str] = &[
+    "id", "title", "text", "date", "url", "source", "authors", "language",
+];
+
+/// Which column (or JSON key) holds which article field, where the aliases do not
+/// say: `--map text=content,date=published_at`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldMap(Vec<(&'static str, String)>);
+
+impl FieldMap {
+    /// Parses `field=column,field=column`, or the lines of a file holding such pairs
+    /// (one a line, `#` comments) when `spec` is not a list but a readable file.
+    pub fn parse(spec: &str) -> Result<FieldMap, String> {
+        let text = if spec.contains('=') {
+            spec.replace(',', "\n")
+        } else {
+            std::fs::read_to_string(spec).map_err(|e| {
+                format!("--map {spec:?}: not field=column pairs, nor a readable file ({e})")
+            })?
+        };
+        let mut pairs = Vec::new();
+        for item in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (field, column) = item
+                .split_once('=')
+                .ok_or_else(|| format!("--map: {item:?} is not field=column"))?;
+            let field = field.trim().to_ascii_lowercase();
+            let field = match field.as_str() {
+                "body" | "maintext" | "content" => "text",
+                "lang" => "language",
+                "author" => "authors",
+                f => f,
+            };
+            let Some(field) = FIELDS.iter().find(|f| **f == field) else {
+                return Err(format!(
+                    "--map: unknown field {field:?} (fields: {})",
+                    FIELDS.join(", ")
+                ));
+            };
+            pairs.push((*field, column.trim().to_string()));
+        }
+        Ok(FieldMap(pairs))
+    }
+
+    fn column(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| c.as_str())
+    }
+}
+
 /// Parses one record into an article.
 pub fn parse_record(record: &Record) -> Result<RawArticle, ParseError> {
+    parse_record_mapped(record, &FieldMap::default())
+}
+
+/// [`parse_record`] with columns mapped to fields by `map` first.
+pub fn parse_record_mapped(record: &Record, map: &FieldMap) -> Result<RawArticle, ParseError> {
     if record.format == Format::Html {
         return parse_page(record);
     }
@@ -59,10 +120,13 @@ pub fn parse_record(record: &Record) -> Result<RawArticle, ParseError> {
         )
     })?;
     match record.format {
-        Format::Json | Format::Jsonl => parse_json(text),
+        Format::Json | Format::Jsonl => parse_json_mapped(text, map),
         Format::Text => parse_text(text),
         Format::Html => unreachable!("HTML records are read before UTF-8 decoding"),
         Format::Warc => unreachable!("WARC files are split into page records when read"),
+        Format::Csv | Format::Tsv | Format::Parquet => {
+            unreachable!("table rows are read as JSON objects")
+        }
     }
 }
 
@@ -100,6 +164,11 @@ fn parse_page(record: &Record) -> Result<RawArticle, ParseError> {
 
 /// Parses a JSON article object.
 pub fn parse_json(text: &str) -> Result<RawArticle, ParseError> {
+    parse_json_mapped(text, &FieldMap::default())
+}
+
+/// [`parse_json`] with keys mapped to fields by `map` before the aliases.
+pub fn parse_json_mapped(text: &str, map: &FieldMap) -> Result<RawArticle, ParseError> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| ParseError::new(FailureKind::MalformedJson, format!("malformed JSON: {e}")))?;
     let obj = match value {
@@ -114,18 +183,28 @@ pub fn parse_json(text: &str) -> Result<RawArticle, ParseError> {
             ))
         }
     };
-    let body = first_string(&obj, BODY_KEYS)
+    let field = |name: &str, keys: &[&str]| {
+        map.column(name)
+            .and_then(|c| obj.get(c))
+            .and_then(scalar)
+            .or_else(|| first_string(&obj, keys))
+    };
+    let body = field("text", BODY_KEYS)
         .or_else(|| first_string(&obj, FALLBACK_BODY_KEYS))
         .unwrap_or_default();
+    let authors = match map.column("authors").and_then(|c| obj.get(c)) {
+        Some(v) => authors_of(v),
+        None => authors(&obj),
+    };
     let article = RawArticle {
-        id: first_string(&obj, ID_KEYS),
-        title: first_string(&obj, TITLE_KEYS),
+        id: field("id", ID_KEYS),
+        title: field("title", TITLE_KEYS),
         body,
-        date: first_string(&obj, DATE_KEYS),
-        url: first_string(&obj, URL_KEYS),
-        source: first_string(&obj, SOURCE_KEYS),
-        authors: authors(&obj),
-        language: first_string(&obj, LANG_KEYS),
+        date: field("date", DATE_KEYS),
+        url: field("url", URL_KEYS),
+        source: field("source", SOURCE_KEYS),
+        authors,
+        language: field("language", LANG_KEYS),
         fetched: None,
     };
     check_text(article)
@@ -187,9 +266,15 @@ fn first_string(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 }
 
 fn authors(obj: &Map<String, Value>) -> Vec<String> {
-    let Some(v) = AUTHOR_KEYS.iter().find_map(|k| obj.get(*k)) else {
-        return Vec::new();
-    };
+    AUTHOR_KEYS
+        .iter()
+        .find_map(|k| obj.get(*k))
+        .map(authors_of)
+        .unwrap_or_default()
+}
+
+/// Authors from a list, or from one string separated by `;` or `|`.
+fn authors_of(v: &Value) -> Vec<String> {
     match v {
         Value::Array(items) => items.iter().filter_map(scalar).collect(),
         other => scalar(other)
@@ -346,6 +431,25 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("1700000000"));
         assert_eq!(a.authors, vec!["X", "Y"]);
         assert_eq!(a.language.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn mapped_columns_come_before_the_aliases() {
+        let map = FieldMap::parse("text=story, date=published_at,author=writers").unwrap();
+        let a = parse_json_mapped(
+            r#"{"story":"S","text":"not this","published_at":"2026-01-02","writers":"A; B"}"#,
+            &map,
+        )
+        .unwrap();
+        assert_eq!(
+            (a.body.as_str(), a.date.as_deref()),
+            ("S", Some("2026-01-02"))
+        );
+        assert_eq!(a.authors, vec!["A", "B"]);
+        assert!(FieldMap::parse("colour=red")
+            .unwrap_err()
+            .contains("unknown field"));
+        assert!(FieldMap::parse("no-such-file.map").is_err());
     }
 
     #[test]

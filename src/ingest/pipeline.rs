@@ -44,6 +44,8 @@ pub struct PipelineConfig {
     pub extract: ExtractOptions,
     /// A directory never read as input (the index being written).
     pub skip_dir: Option<PathBuf>,
+    /// Columns (or JSON keys) mapped to article fields (`--map`).
+    pub field_map: parse::FieldMap,
 }
 
 /// Whether a sink wants more.
@@ -226,7 +228,10 @@ pub fn run<S: Sink>(
         for _ in 0..num_threads {
             let (batch_rx, done_tx) = (batch_rx.clone(), done_tx.clone());
             let (encoder, work) = (&encoder, &work);
-            scope.spawn(move || encode_batches(batch_rx, done_tx, encoder, work, switch, report));
+            let map = &config.field_map;
+            scope.spawn(move || {
+                encode_batches(batch_rx, done_tx, encoder, work, map, switch, report)
+            });
         }
         drop((batch_rx, done_tx));
         write_in_order(
@@ -375,6 +380,7 @@ fn encode_batches<E: Encoder>(
     done: Sender<Encoded<E::Item>>,
     encoder: &E,
     work: &Work<'_>,
+    map: &parse::FieldMap,
     switch: &KillSwitch,
     report: &Reporter,
 ) {
@@ -390,7 +396,7 @@ fn encode_batches<E: Encoder>(
             let mut id = None;
             let outcome = stop::catch(|| {
                 let t = Instant::now();
-                let parsed = parse::parse_record(&rec);
+                let parsed = parse::parse_record_mapped(&rec, map);
                 meters.times.parse_ns.fetch_add(nanos(t), Relaxed);
                 let raw = match parsed {
                     Ok(raw) => {

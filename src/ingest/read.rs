@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::failure::FailureKind;
 pub use super::failure::Position;
 pub use super::record::{Emit, Format, Record, RecordError, WebRecord};
-use super::warc;
+use super::{table, warc};
 
 /// Largest record (JSON line, JSON value or text file) accepted; larger ones are reported.
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
@@ -52,6 +52,9 @@ pub fn format_from_name(path: &Path) -> Option<Format> {
         "txt" | "text" | "md" => Some(Format::Text),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "warc" => Some(Format::Warc),
+        "csv" => Some(Format::Csv),
+        "tsv" | "tab" => Some(Format::Tsv),
+        "parquet" | "pq" => Some(Format::Parquet),
         _ => None,
     }
 }
@@ -84,6 +87,12 @@ pub fn read_file(
     warc_counts: &warc::WarcCounts,
     emit: &mut Emit<'_>,
 ) -> io::Result<()> {
+    if format_from_name(path) == Some(Format::Parquet) || starts_with(path, b"PAR1") {
+        let file = File::open(path)?;
+        disk_bytes.fetch_add(file.metadata().map_or(0, |m| m.len()), Ordering::Relaxed);
+        table::read_parquet(file, emit);
+        return Ok(());
+    }
     if warc::named_warc(path) || warc::sniff(path).unwrap_or(false) {
         let file = CountingReader {
             inner: File::open(path)?,
@@ -95,6 +104,15 @@ pub fn read_file(
     let mut reader = open(path, disk_bytes)?;
     read_records(path, &mut *reader, emit);
     Ok(())
+}
+
+/// Does the file start with these bytes?
+fn starts_with(path: &Path, magic: &[u8]) -> bool {
+    let mut head = vec![0u8; magic.len()];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head == magic
 }
 
 /// Opens a file, decompressing it when its name or its first bytes say so.
@@ -251,6 +269,8 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
         (Some(Format::Json), _) => Format::Json,
         (Some(Format::Html), _) => Format::Html,
         (Some(Format::Warc), _) => Format::Warc,
+        (Some(Format::Csv), _) => Format::Csv,
+        (Some(Format::Tsv), _) => Format::Tsv,
         (None, Some(b'W')) if head.starts_with(b"WARC/1.") => Format::Warc,
         (None, Some(b'<')) if looks_like_html(&head[..sniff_len]) => Format::Html,
         _ => Format::Text,
@@ -260,6 +280,19 @@ pub fn read_records(path: &Path, reader: &mut dyn BufRead, emit: &mut Emit<'_>) 
         Format::Json => read_json(reader, compressed, emit),
         // Decompressed as one stream here; `read_file` reads WARC files member by member.
         Format::Warc => warc::read_warc(reader, &warc::WarcCounts::default(), emit),
+        Format::Csv => {
+            let delimiter = table::delimiter_of(&head[..sniff_len]);
+            table::read_csv(reader, delimiter, emit)
+        }
+        Format::Tsv => table::read_csv(reader, b'\t', emit),
+        // Parquet needs a seekable file: `read_file` reads it.
+        Format::Parquet => {
+            let _ = emit(Err(RecordError {
+                at: Position::Row(0),
+                kind: FailureKind::MalformedRow,
+                message: "a Parquet file inside a compressed stream cannot be read".into(),
+            }));
+        }
         Format::Text | Format::Html => {
             let _ = emit(match read_all_limited(reader, MAX_RECORD_BYTES) {
                 Ok((_, true)) => Err(too_large(1)),

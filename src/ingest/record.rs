@@ -19,6 +19,12 @@ pub enum Format {
     Html,
     /// A WARC file of web captures (`.warc`, `.warc.gz`, `.warc.zst`).
     Warc,
+    /// A table of articles, one a row: comma-separated (or semicolons) with a header.
+    Csv,
+    /// Tab-separated, with a header.
+    Tsv,
+    /// A Parquet file.
+    Parquet,
 }
 
 /// One article's bytes, with the place where it starts.

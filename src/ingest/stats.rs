@@ -27,7 +27,7 @@ pub struct IngestStats {
     pub commits: AtomicU64,
     /// What WARC files held.
     pub warc: super::warc::WarcCounts,
-    failures: [AtomicU64; 8],
+    failures: [AtomicU64; 9],
     messages: Mutex<Vec<String>>,
 }
 

@@ -235,6 +235,7 @@ fn run(
             places: false,
         },
         skip_dir: None,
+        field_map: Default::default(),
     };
     pipeline::run(&config, sink, &NoProgress, meters)
 }

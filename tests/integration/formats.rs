@@ -204,3 +204,133 @@ fn a_page_without_main_text_is_reported_not_indexed() {
         r.stats.first_errors
     );
 }
+
+#[test]
+fn csv_tsv_and_parquet_rows_are_articles_with_every_field() {
+    use std::sync::Arc;
+
+    use arrow_array::builder::{ListBuilder, StringBuilder};
+    use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray, TimestampSecondArray};
+
+    let t = TestDir::new();
+    // Aliased columns, a quoted field over two lines, and a row with a field too many.
+    t.write(
+        "news.csv",
+        "title,content,published,link,domain,author\n\
+         Harbour reopens,\"The harbour reopened on Monday.\nBoats returned at dawn.\",2024-05-13,https://example.org/harbour,example.org,Ann Smith; Bo Li\n\
+         Broken row,text,2024-05-14,https://example.org/x,example.org,A,extra\n\
+         Bridge closes,The old bridge closed for repairs.,2024-05-15,https://example.org/bridge,example.org,\n",
+    );
+    // windows-1252 bytes in a semicolon-separated export.
+    let mut latin = b"title;text;date\n".to_vec();
+    latin.extend_from_slice(b"Caf\xe9 du port;Le caf\xe9 du port ferme ses portes.;2024-06-01\n");
+    t.write("export.csv", latin);
+    t.write_gz(
+        "more.tsv.gz",
+        "headline\tbody\tpubDate\nTram line opens\tThe new tram line opened.\t1715600000\n",
+    );
+    // Parquet as Hugging Face news datasets have it: strings, a timestamp, a list of authors.
+    let mut authors = ListBuilder::new(StringBuilder::new());
+    authors.values().append_value("Cara Diaz");
+    authors.append(true);
+    authors.append(true);
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("id", Arc::new(Int64Array::from(vec![7, 8]))),
+        (
+            "title",
+            Arc::new(StringArray::from(vec!["Ferry strike ends", "Port strike"])),
+        ),
+        (
+            "text",
+            Arc::new(StringArray::from(vec![
+                Some("Ferries sail again after the strike."),
+                None,
+            ])),
+        ),
+        (
+            "published",
+            Arc::new(TimestampSecondArray::from(vec![
+                1_715_000_000,
+                1_715_100_000,
+            ])),
+        ),
+        (
+            "url",
+            Arc::new(StringArray::from(vec![
+                "https://example.org/ferry",
+                "https://example.org/port",
+            ])),
+        ),
+        ("authors", Arc::new(authors.finish())),
+    ];
+    let batch = RecordBatch::try_from_iter(columns).unwrap();
+    let mut bytes = Vec::new();
+    let mut w = parquet::arrow::ArrowWriter::try_new(&mut bytes, batch.schema(), None).unwrap();
+    w.write(&batch).unwrap();
+    w.close().unwrap();
+    t.write("dump.parquet", bytes);
+
+    let r = t.ingest();
+    assert_eq!(r.stats.added, 5, "{:?}", r.stats.first_errors);
+    // The broken CSV row and the Parquet row without text; the rest is kept.
+    let errors = r.stats.first_errors.join("\n");
+    assert!(
+        errors.contains("news.csv:4: bad row: 7 fields where the header has 6"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("dump.parquet:row 2: article has a title but no text"),
+        "{errors}"
+    );
+    let hit = &t.query("dawn").hits[0];
+    assert_eq!(hit.title, "Harbour reopens");
+    assert_eq!(hit.date.as_deref(), Some("2024-05-13T00:00:00Z"));
+    assert_eq!(hit.url.as_deref(), Some("https://example.org/harbour"));
+    assert_eq!(hit.source.as_deref(), Some("example.org"));
+    assert_eq!(t.query("café").hits[0].title, "Café du port");
+    assert_eq!(
+        t.query("tram").hits[0].date.as_deref(),
+        Some("2024-05-13T11:33:20Z")
+    );
+    let ferry = &t.query("ferries").hits[0];
+    assert_eq!(
+        (ferry.id.as_str(), ferry.title.as_str()),
+        ("7", "Ferry strike ends")
+    );
+    assert_eq!(ferry.date.as_deref(), Some("2024-05-06T12:53:20Z"));
+    let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+    let stored = s.article("7").unwrap().unwrap();
+    assert_eq!(stored.authors, vec!["Cara Diaz"]);
+    let harbour = s.article(&t.query("dawn").hits[0].id).unwrap().unwrap();
+    assert_eq!(harbour.authors, vec!["Ann Smith", "Bo Li"]);
+    assert!(harbour.body.contains("Monday.\nBoats"), "{}", harbour.body);
+}
+
+#[test]
+fn map_names_the_columns_no_alias_covers() {
+    let t = TestDir::new();
+    t.write(
+        "odd.csv",
+        "heading,story,when\nFloods,Floods hit the valley.,2024-05-13\n",
+    );
+    let out = t.run(&[
+        "extract",
+        "--text",
+        "--map",
+        "title=heading,text=story,date=when",
+        "in/odd.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(
+        (v["title"].as_str(), v["date"].as_str()),
+        (Some("Floods"), Some("2024-05-13"))
+    );
+    assert_eq!(v["text"], "Floods hit the valley.");
+    // Without the map the row has no text.
+    let out = t.run(&["extract", "in/odd.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = t.run(&["extract", "--map", "colour=story", "in/odd.csv"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unknown field"), "{}", stderr(&out));
+}

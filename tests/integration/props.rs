@@ -127,7 +127,7 @@ proptest! {
     }
 
     #[test]
-    fn record_reader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000), ext in prop::sample::select(vec!["a.json", "a.jsonl", "a.txt", "a.md", "a.dat"])) {
+    fn record_reader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000), ext in prop::sample::select(vec!["a.json", "a.jsonl", "a.txt", "a.md", "a.dat", "a.csv", "a.tsv", "a.html", "a.warc"])) {
         let mut r: &[u8] = &bytes;
         read_records(Path::new(ext), &mut r, &mut |rec| {
             if let Ok(rec) = rec {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use newsdex::extract::ExtractOptions;
 use newsdex::ingest::extract_jsonl;
+use newsdex::ingest::pipeline::PipelineConfig;
 use serde_json::Value;
 
 use crate::util::*;
@@ -47,15 +48,15 @@ fn every_shared_warc_file_gives_what_its_manifest_expects() {
             speakers: false,
             places: false,
         };
-        let (_, stats) = extract_jsonl(
-            &[path],
-            options,
-            2,
-            true,
-            &mut out,
-            &newsdex::ingest::NoProgress,
-        )
-        .unwrap_or_else(|e| panic!("{name}: {e:#}"));
+        let config = PipelineConfig {
+            paths: vec![path],
+            num_threads: 2,
+            extract: options,
+            skip_dir: None,
+            field_map: Default::default(),
+        };
+        let (_, stats) = extract_jsonl(config, true, &mut out, &newsdex::ingest::NoProgress)
+            .unwrap_or_else(|e| panic!("{name}: {e:#}"));
         let lines: Vec<Value> = String::from_utf8(out)
             .unwrap()
             .lines()

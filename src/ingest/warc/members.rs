@@ -50,7 +50,7 @@ enum State<R: Read> {
     /// Between members: the input, positioned at the next one.
     Idle(Input<R>),
     Plain(Input<R>),
-    Gzip(flate2::bufread::GzDecoder<Input<R>>),
+    Gzip(Box<flate2::bufread::GzDecoder<Input<R>>>),
     Zstd(zstd::stream::read::Decoder<'static, Input<R>>),
     /// Taken out while changing state.
     Gone,
@@ -161,7 +161,7 @@ impl<R: Read> Members<R> {
         }
         self.state = match self.compression {
             Compression::None => State::Plain(input),
-            Compression::Gzip => State::Gzip(flate2::bufread::GzDecoder::new(input)),
+            Compression::Gzip => State::Gzip(Box::new(flate2::bufread::GzDecoder::new(input))),
             Compression::Zstd => {
                 State::Zstd(zstd::stream::read::Decoder::with_buffer(input)?.single_frame())
             }
