@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores `newsdex extract` on the development gold sets in ../shared/gold with
 # ../shared/eval/score.py, and its reading of web pages on ../shared/web
-# (scripts/eval_web.py), and fails when a score is below its threshold in
+# (scripts/eval_web.py), and its language detection on ../shared/lang
+# (scripts/eval_lang.py), and fails when a score is below its threshold in
 # scripts/eval_thresholds.json. Usage: scripts/eval.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +16,14 @@ for set in places_dev places_local_dev speakers_dev; do
   python3 "$shared/eval/score.py" --json "$out/$set.pred.jsonl" "$shared/gold/${set}.gold.jsonl" > "$out/$set.score.json"
 done
 python3 scripts/eval_web.py "$bin" "$shared" > "$out/web.jsonl"
+python3 scripts/eval_lang.py "$bin" "$shared" >> "$out/web.jsonl"
 python3 - "$out" scripts/eval_thresholds.json <<'PY'
 import json, sys
 out, thresholds = sys.argv[1], json.load(open(sys.argv[2]))
 web = {}
 for line in open(f"{out}/web.jsonl"):
     d = json.loads(line)
-    web[d.pop("set")] = {"web": d}
+    web[d.pop("set")] = {d.pop("facet", "web"): d}
 failed = []
 for name, facets in thresholds.items():
     if name.startswith("_"):
@@ -29,7 +31,7 @@ for name, facets in thresholds.items():
     score = web.get(name) or json.load(open(f"{out}/{name}.score.json"))
     for facet, wants in facets.items():
         got = score[facet]
-        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km", "accuracy", "date", "title", "author") if k in got)
+        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km", "accuracy", "lowest", "date", "title", "author") if k in got)
         print(f"{name:<18} {facet:<9} {line}")
         for metric, floor in wants.items():
             if got[metric] < floor:

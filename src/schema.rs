@@ -41,6 +41,7 @@ pub struct NewsSchema {
     pub date: Field,
     pub fetched: Field,
     pub language: Field,
+    pub lang: Field,
     pub authors: Field,
     pub speaker: Field,
     pub place: Field,
@@ -53,8 +54,9 @@ pub struct NewsSchema {
 /// Names of fast fields, for tantivy APIs that take a name (fast-field columns).
 pub const DATE_FAST_FIELD: &str = "date";
 pub const HASH_FAST_FIELD: &str = "hash";
-/// Names of the facet fields, for tantivy's facet readers: speaker, place, source.
-pub const FACET_FIELDS: [&str; 3] = ["speaker", "place", "source"];
+/// Names of the facet fields, for tantivy's facet readers: speaker, place, source,
+/// language.
+pub const FACET_FIELDS: [&str; 4] = ["speaker", "place", "source", "lang"];
 
 impl NewsSchema {
     /// Builds the schema from the embedded definition.
@@ -135,6 +137,7 @@ impl NewsSchema {
             date: field("date")?,
             fetched: field("fetched")?,
             language: field("language")?,
+            lang: field("lang")?,
             authors: field("authors")?,
             speaker: field("speaker")?,
             place: field("place")?,
@@ -169,7 +172,12 @@ mod tests {
         assert_eq!(s.name(s.hash), HASH_FAST_FIELD);
         assert_eq!(
             FACET_FIELDS,
-            [s.name(s.speaker), s.name(s.place), s.name(s.source)]
+            [
+                s.name(s.speaker),
+                s.name(s.place),
+                s.name(s.source),
+                s.name(s.lang)
+            ]
         );
         assert!(s.title_boost > 1.0);
     }

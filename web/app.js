@@ -31,6 +31,7 @@ function readState() {
     speaker: p.getAll("speaker"),
     place: p.get("place") || "",
     source: p.getAll("source"),
+    lang: p.getAll("lang"),
     offset: parseInt(p.get("offset") || "0", 10) || 0,
     article: p.get("article") || "",
   };
@@ -45,6 +46,7 @@ function toParams(s, forApi) {
   for (const v of s.speaker) p.append("speaker", v);
   if (s.place) p.set("place", s.place);
   for (const v of s.source) p.append("source", v);
+  for (const v of s.lang) p.append("lang", v);
   if (s.offset) p.set("offset", String(s.offset));
   if (forApi) p.set("limit", String(LIMIT));
   else if (s.article) p.set("article", s.article);
@@ -95,7 +97,7 @@ function renderResults(r) {
   $("summary").textContent = `${r.total.toLocaleString()} articles · ${r.elapsed_ms.toFixed(1)} ms`;
   for (const h of r.hits) {
     const title = el("a", { class: "title", onclick: (e) => { e.preventDefault(); go({ article: h.id }, true); } }, h.title || "(untitled)");
-    const meta = el("div", { class: "meta" }, [day(h.date), h.source].filter(Boolean).join(" · "));
+    const meta = el("div", { class: "meta" }, [day(h.date), h.source, h.lang].filter(Boolean).join(" · "));
     const snippets = (h.snippets || []).map((s) => el("p", { class: "snippet" }, highlighted(s)));
     const tags = el("div", { class: "tags" },
       h.speakers.length ? el("span", {}, "Speakers: " + h.speakers.join(", ")) : null,
@@ -117,6 +119,7 @@ function renderFacets(f) {
   facetList($("facet-speakers"), f.speakers, (x) => go({ speaker: state.speaker.concat([x.label]) }));
   facetList($("facet-places"), f.places, (x) => go({ place: x.path }));
   facetList($("facet-sources"), f.sources, (x) => go({ source: state.source.concat([x.label]) }));
+  facetList($("facet-langs"), f.langs || [], (x) => go({ lang: state.lang.concat([x.label]) }));
   // Breadcrumbs up the place hierarchy.
   const crumbs = $("place-crumbs");
   crumbs.replaceChildren();
@@ -133,6 +136,7 @@ function renderFacets(f) {
   state.speaker.forEach((s) => chip("speaker: " + s, { speaker: state.speaker.filter((x) => x !== s) }));
   if (state.place) chip("place: " + state.place, { place: "" });
   state.source.forEach((s) => chip("source: " + s, { source: state.source.filter((x) => x !== s) }));
+  state.lang.forEach((l) => chip("language: " + l, { lang: state.lang.filter((x) => x !== l) }));
   if (state.from || state.to) chip(`dates: ${state.from || "…"} – ${state.to || "…"}`, { from: "", to: "" });
 }
 

@@ -224,6 +224,9 @@ pub struct SearchArgs {
     /// Only articles from this source (repeat for any of several).
     #[arg(long)]
     pub source: Vec<String>,
+    /// Only articles in this language, ISO 639-1 (repeat for any of several): de.
+    #[arg(long)]
+    pub lang: Vec<String>,
     /// Show facet counts (speakers, places, sources) and the date histogram.
     #[arg(long)]
     pub facets: bool,
@@ -358,6 +361,7 @@ impl SearchArgs {
             speakers: self.speaker.clone(),
             places: self.place.clone(),
             sources: self.source.clone(),
+            langs: self.lang.clone(),
             sort: Some(
                 match self.sort {
                     SortArg::Relevance => "relevance",

@@ -96,6 +96,7 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
         let _ = writeln!(o, "  speakers: {}", list(&f.speakers));
         let _ = writeln!(o, "  places under {}: {}", f.place_parent, list(&f.places));
         let _ = writeln!(o, "  sources: {}", list(&f.sources));
+        let _ = writeln!(o, "  languages: {}", list(&f.langs));
     }
     if let Some(h) = &r.histogram {
         let _ = writeln!(

@@ -6,6 +6,7 @@
 mod attribution;
 pub mod date;
 pub mod gazetteer;
+pub mod lang;
 pub mod lexicon;
 pub mod names;
 mod persons;
@@ -80,7 +81,11 @@ pub struct Article {
     pub url: Option<String>,
     pub source: Option<String>,
     pub authors: Vec<String>,
+    /// The language the input declared, as written.
     pub language: Option<String>,
+    /// The language the article is filed under (ISO 639-1): detected from its text,
+    /// or the declared one when detection is unsure (see [`lang`]).
+    pub lang: Option<String>,
     /// When a web capture was fetched (`WARC-Date`).
     pub fetched: Option<i64>,
     pub speakers: Vec<Speaker>,
@@ -95,20 +100,43 @@ pub struct ExtractOutput {
     pub id: String,
     pub title: String,
     pub date: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Why speakers and places were not extracted (`unsupported language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<String>,
     pub speakers: Vec<Speaker>,
     pub places: Vec<Place>,
 }
 
+/// The languages whose speakers and places the extractor reads.
+pub const EXTRACTION_LANGUAGES: &[&str] = &["en"];
+
 impl Article {
+    /// Speakers and places were not extracted: the article's language has no rules.
+    pub fn extraction_skipped(&self) -> bool {
+        !extracts_language(self.lang.as_deref())
+    }
+
     pub fn extract_output(&self) -> ExtractOutput {
         ExtractOutput {
             id: self.id.clone(),
             title: self.title.clone(),
             date: self.date.map(date::format_day),
+            lang: self.lang.clone(),
+            extraction: self
+                .extraction_skipped()
+                .then(|| "unsupported language".to_string()),
             speakers: self.speakers.clone(),
             places: self.places.clone(),
         }
     }
+}
+
+/// Are speakers and places extracted from articles in this language (an unknown
+/// one is taken as English)?
+pub fn extracts_language(lang: Option<&str>) -> bool {
+    lang.is_none_or(|l| EXTRACTION_LANGUAGES.contains(&l))
 }
 
 /// Which extractors run.
@@ -254,17 +282,20 @@ impl Extractor {
             .clone()
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| title_from_body(&raw.body));
-        let toks = if self.options.speakers || self.options.places {
+        let detected = lang::detect(&title, &raw.body);
+        let article_lang = lang::choose(detected.as_ref(), raw.language.as_deref());
+        let supported = extracts_language(article_lang.as_deref());
+        let toks = if supported && (self.options.speakers || self.options.places) {
             text::tokenize(&raw.body)
         } else {
             Vec::new()
         };
-        let speakers = if self.options.speakers {
+        let speakers = if supported && self.options.speakers {
             speakers::extract_with_tokens(&raw.body, &toks)
         } else {
             Vec::new()
         };
-        let places = if self.options.places {
+        let places = if supported && self.options.places {
             let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
             places::extract_with_persons(&self.gazetteer, &title, &raw.body, &toks, &names)
         } else {
@@ -279,6 +310,7 @@ impl Extractor {
             source: raw.source,
             authors: raw.authors,
             language: raw.language,
+            lang: article_lang,
             fetched: raw.fetched.as_deref().and_then(date::parse_date),
             speakers,
             places,

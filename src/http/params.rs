@@ -39,6 +39,7 @@ pub fn search_request(raw: &str) -> Result<SearchRequest, String> {
             "speaker" => p.speakers.push(v),
             "place" => p.places.push(v),
             "source" => p.sources.push(v),
+            "lang" => p.langs.push(v),
             "sort" => p.sort = Some(v),
             "limit" => p.limit = Some(number("limit", &v)?),
             "offset" => p.offset = number("offset", &v)?,

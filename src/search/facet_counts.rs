@@ -10,7 +10,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::tables::{
-    Children, DocArrays, SegmentChildren, SegmentView, View, NONE, SOURCE, SPEAKER,
+    Children, DocArrays, SegmentChildren, SegmentView, View, LANG, NONE, SOURCE, SPEAKER,
 };
 
 /// Collects the number of matches, speaker, place (children of a parent) and source
@@ -27,9 +27,10 @@ pub struct SegmentAggregate {
     place_child: Arc<SegmentChildren>,
     /// Matches not counted yet (see [`BATCH`]).
     pending: Vec<DocId>,
-    /// Speaker and source counts by segment ordinal.
+    /// Speaker, source and language counts by segment ordinal.
     speakers: Vec<u32>,
     sources: Vec<u32>,
+    langs: Vec<u32>,
     /// Place counts by child index.
     places: Vec<u32>,
     /// Per child, the last document counted.
@@ -43,9 +44,10 @@ pub struct SegmentAggregate {
 /// What one segment counted.
 pub struct SegmentCounts {
     total: u64,
-    /// (global id, count) of the speakers and sources seen.
+    /// (global id, count) of the speakers, sources and languages seen.
     speakers: Vec<(u32, u32)>,
     sources: Vec<(u32, u32)>,
+    langs: Vec<(u32, u32)>,
     places: Vec<u32>,
     first_day: i32,
     days: Vec<u32>,
@@ -58,6 +60,7 @@ pub struct Counts {
     /// By global id.
     pub speakers: Vec<u32>,
     pub sources: Vec<u32>,
+    pub langs: Vec<u32>,
     /// By child index of the place parent.
     pub places: Vec<u32>,
     pub days: super::histogram::DayCountsFruit,
@@ -88,6 +91,7 @@ impl Collector for Aggregate {
         Ok(SegmentAggregate {
             speakers: vec![0; segment.table.labels[SPEAKER].len()],
             sources: vec![0; segment.table.labels[SOURCE].len()],
+            langs: vec![0; segment.table.labels[LANG].len()],
             places: vec![0; self.children.paths.len()],
             last_doc: vec![DocId::MAX; self.children.paths.len()],
             docs,
@@ -115,6 +119,7 @@ impl Collector for Aggregate {
             total: 0,
             speakers: vec![0; self.view.labels[SPEAKER].len()],
             sources: vec![0; self.view.labels[SOURCE].len()],
+            langs: vec![0; self.view.labels[LANG].len()],
             places: vec![0; self.children.paths.len()],
             days: Default::default(),
         };
@@ -133,6 +138,7 @@ impl Collector for Aggregate {
             for (dense, sparse) in [
                 (&mut out.speakers, f.speakers),
                 (&mut out.sources, f.sources),
+                (&mut out.langs, f.langs),
             ] {
                 for (id, n) in sparse {
                     if let Some(c) = dense.get_mut(id as usize) {
@@ -187,7 +193,8 @@ impl SegmentAggregate {
 
     /// Counts one match from its record (see [`DocArrays`]).
     fn count(&mut self, doc: DocId, record: &[u32]) {
-        let Some(([day, source, n_speakers, n_roots], rest)) = record.split_first_chunk::<4>()
+        let Some(([day, source, lang, n_speakers, n_roots], rest)) =
+            record.split_first_chunk::<5>()
         else {
             self.undated += 1;
             return;
@@ -199,6 +206,9 @@ impl SegmentAggregate {
             None => self.undated += 1,
         }
         if let Some(c) = self.sources.get_mut(*source as usize) {
+            *c += 1;
+        }
+        if let Some(c) = self.langs.get_mut(*lang as usize) {
             *c += 1;
         }
         for &o in speakers {
@@ -266,6 +276,7 @@ impl SegmentCollector for SegmentAggregate {
             total: self.total,
             speakers: sparse(&self.speakers, SPEAKER),
             sources: sparse(&self.sources, SOURCE),
+            langs: sparse(&self.langs, LANG),
             places: self.places,
             first_day: self.first_day,
             days: self.days,

@@ -1,6 +1,6 @@
 //! Facet filters and counts: resolving what a user types (`Zelenskyy`, `Kyiv`,
 //! `/Europe/Ukraine`) to facets present in the index, and counting the top
-//! speakers, places (one level under the place filter) and sources.
+//! speakers, places (one level under the place filter), sources and languages.
 
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use tantivy::schema::Facet;
 
 use super::facet_counts::Counts;
-use super::tables::{Children, View, SOURCE, SPEAKER};
+use super::tables::{Children, View, LANG, SOURCE, SPEAKER};
 use crate::extract::text::fold;
 
 /// One facet value and its count in the result set.
@@ -29,6 +29,8 @@ pub struct Facets {
     pub places: Vec<FacetCount>,
     pub place_parent: String,
     pub sources: Vec<FacetCount>,
+    /// Languages the articles are filed under (ISO 639-1).
+    pub langs: Vec<FacetCount>,
 }
 
 /// Resolves a filter value to facets: an exact path (`/Europe/Ukraine`), else every
@@ -106,5 +108,6 @@ pub fn build(
         places: top(&counts.places, &children.paths, k),
         place_parent: place_parent.to_string(),
         sources: top(&counts.sources, &view.labels[SOURCE], k),
+        langs: top(&counts.langs, &view.labels[LANG], k),
     }
 }

@@ -68,6 +68,8 @@ pub struct Hit {
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The language the article is filed under.
+    pub lang: Option<String>,
     pub snippets: Vec<SnippetOut>,
     pub speakers: Vec<String>,
     pub places: Vec<String>,
@@ -166,6 +168,8 @@ pub struct StoredArticle {
     pub url: Option<String>,
     pub source: Option<String>,
     pub language: Option<String>,
+    /// The language the article is filed under.
+    pub lang: Option<String>,
     pub authors: Vec<String>,
     /// When a web capture was fetched (`WARC-Date`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -296,6 +300,14 @@ impl Searchable {
                 place_parent = all[0].to_path_string();
             }
             clauses.push((Occur::Must, facet_any(all, s.place)));
+        }
+        if !req.langs.is_empty() {
+            let all = req
+                .langs
+                .iter()
+                .map(|l| Facet::from_path([l.as_str()]))
+                .collect();
+            clauses.push((Occur::Must, facet_any(all, s.lang)));
         }
         if !req.sources.is_empty() {
             let all = req
@@ -448,6 +460,10 @@ impl Searchable {
                     .into_iter()
                     .next()
                     .map(|p| p.trim_start_matches('/').to_string()),
+                lang: facet_values(&doc, s.lang)
+                    .into_iter()
+                    .next()
+                    .map(|p| p.trim_start_matches('/').to_string()),
                 url: first_text(&doc, s.url),
                 snippets,
                 speakers: facet_values(&doc, s.speaker)
@@ -500,6 +516,10 @@ impl Searchable {
                 .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
             url: first_text(&doc, s.url),
             source: facet_values(&doc, s.source)
+                .into_iter()
+                .next()
+                .map(|p| p.trim_start_matches('/').to_string()),
+            lang: facet_values(&doc, s.lang)
                 .into_iter()
                 .next()
                 .map(|p| p.trim_start_matches('/').to_string()),

@@ -45,6 +45,8 @@ pub struct SearchRequest {
     pub places: Vec<String>,
     /// Any of these sources (OR).
     pub sources: Vec<String>,
+    /// Any of these languages (OR), ISO 639-1: `de`.
+    pub langs: Vec<String>,
     pub sort: SortBy,
     pub limit: usize,
     pub offset: usize,
@@ -85,7 +87,9 @@ impl SearchRequest {
                 self.offset, self.limit
             ));
         }
-        if self.speakers.len() + self.places.len() + self.sources.len() > MAX_FILTERS {
+        if self.speakers.len() + self.places.len() + self.sources.len() + self.langs.len()
+            > MAX_FILTERS
+        {
             return fail(format!(
                 "at most {MAX_FILTERS} speaker, place and source filters together"
             ));
@@ -109,6 +113,7 @@ pub struct SearchParams {
     pub speakers: Vec<String>,
     pub places: Vec<String>,
     pub sources: Vec<String>,
+    pub langs: Vec<String>,
     /// `relevance` (default) or `date`.
     pub sort: Option<String>,
     pub limit: Option<usize>,
@@ -138,6 +143,15 @@ impl SearchParams {
         req.speakers = keep(self.speakers);
         req.places = keep(self.places);
         req.sources = keep(self.sources);
+        req.langs = self
+            .langs
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                crate::extract::lang::normalise(l)
+                    .ok_or_else(|| RequestError(format!("not a language code: {l:?} (try de)")))
+            })
+            .collect::<Result<_, _>>()?;
         req.sort = match self.sort.as_deref().map(str::trim) {
             None | Some("") | Some("relevance") => SortBy::Relevance,
             Some("date") => SortBy::Date,

@@ -28,6 +28,7 @@ pub use crate::schema::FACET_FIELDS as FIELDS;
 pub const SPEAKER: usize = 0;
 pub const PLACE: usize = 1;
 pub const SOURCE: usize = 2;
+pub const LANG: usize = 3;
 
 const SECS_PER_DAY: i64 = 86_400;
 /// Not under the place filter.
@@ -43,7 +44,7 @@ pub(super) struct DocArrays {
     /// Per document: where its record starts in `data`; one more at the end.
     pub(super) starts: Vec<u32>,
     /// Records: day (days after the segment's first, [`NONE`]: undated), source
-    /// ordinal ([`NONE`]: none), number of speakers, number of top-level places,
+    /// ordinal ([`NONE`]: none), language ordinal ([`NONE`]: none), number of speakers, number of top-level places,
     /// speaker ordinals, the document's distinct top-level places (indices in the
     /// segment's `roots`: counted without going through every place), place ordinals.
     pub(super) data: Vec<u32>,
@@ -54,7 +55,7 @@ pub(super) struct DocArrays {
 /// One segment's facet labels, and (on first need) its documents' ordinals and days.
 pub struct SegmentTable {
     /// Facet paths by column ordinal, per field.
-    pub(super) labels: [Vec<String>; 3],
+    pub(super) labels: [Vec<String>; 4],
     /// The top-level place paths (continents) of the segment, sorted.
     roots: Vec<String>,
     /// Place ordinal -> index in `roots`.
@@ -64,7 +65,7 @@ pub struct SegmentTable {
 
 impl SegmentTable {
     fn read_labels(reader: &SegmentReader) -> SegmentTable {
-        let mut labels: [Vec<String>; 3] = Default::default();
+        let mut labels: [Vec<String>; 4] = Default::default();
         for (slot, name) in labels.iter_mut().zip(FIELDS) {
             let Ok(facets) = reader.facet_reader(name) else {
                 continue;
@@ -126,7 +127,7 @@ fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
             Some(r.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
         });
     let first = day_range.map_or(0, |r| r.0) as i64;
-    let [speakers, places, sources] = FIELDS.map(|f| reader.facet_reader(f).ok());
+    let [speakers, places, sources, langs] = FIELDS.map(|f| reader.facet_reader(f).ok());
     let mut starts = Vec::with_capacity(max as usize + 1);
     let mut data = Vec::with_capacity(max as usize * 4);
     let mut ords: Vec<u32> = Vec::new();
@@ -135,6 +136,8 @@ fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
         data.push(day.map_or(NONE, |d| (d as i64 - first) as u32));
         let source = sources.as_ref().and_then(|s| s.facet_ords(doc).next());
         data.push(source.map_or(NONE, |o| o as u32));
+        let lang = langs.as_ref().and_then(|l| l.facet_ords(doc).next());
+        data.push(lang.map_or(NONE, |o| o as u32));
         let n_at = data.len();
         data.extend([0, 0]);
         if let Some(s) = &speakers {
@@ -167,13 +170,13 @@ fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
 /// A segment in a [`View`]: its table and the global id of each of its ordinals.
 pub struct SegmentView {
     pub(super) table: Arc<SegmentTable>,
-    pub(super) to_global: [Vec<u32>; 3],
+    pub(super) to_global: [Vec<u32>; 4],
 }
 
 /// The facet labels of one searcher generation, with global ids.
 pub struct View {
     /// Distinct facet paths of all segments, sorted, per field.
-    pub labels: [Vec<String>; 3],
+    pub labels: [Vec<String>; 4],
     pub(super) segments: HashMap<SegmentId, Arc<SegmentView>>,
     /// Place counts grouping, by parent path (most recent first few kept).
     children: Mutex<HashMap<String, Arc<Children>>>,
@@ -294,7 +297,7 @@ impl FacetIndex {
             .iter()
             .map(|r| (r.segment_id(), self.table(r)))
             .collect();
-        let labels: [Vec<String>; 3] = std::array::from_fn(|f| {
+        let labels: [Vec<String>; 4] = std::array::from_fn(|f| {
             tables
                 .iter()
                 .flat_map(|(_, t)| t.labels[f].iter().map(String::as_str))
@@ -303,7 +306,7 @@ impl FacetIndex {
                 .map(str::to_string)
                 .collect()
         });
-        let ids: [HashMap<&str, u32>; 3] = std::array::from_fn(|f| {
+        let ids: [HashMap<&str, u32>; 4] = std::array::from_fn(|f| {
             labels[f]
                 .iter()
                 .enumerate()

@@ -100,6 +100,9 @@ pub fn to_document(schema: &NewsSchema, a: &Article) -> TantivyDocument {
     if let Some(lang) = &a.language {
         doc.add_text(schema.language, lang);
     }
+    if let Some(lang) = &a.lang {
+        doc.add_facet(schema.lang, Facet::from_path([facet_component(lang)]));
+    }
     for author in &a.authors {
         doc.add_text(schema.authors, author);
     }

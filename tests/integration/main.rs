@@ -6,6 +6,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod http;
+mod languages;
 mod props;
 mod reingest;
 mod search;
