@@ -104,6 +104,10 @@ def latin(s):
     return True
 
 
+# world-countries translation keys (ISO 639-3) of the languages newsdex reads places in.
+TRANSLATED = ('deu', 'fra', 'spa', 'ita', 'por')
+
+
 def good_alias(a, name):
     a = a.strip()
     if len(a) < 3 or a == name or not latin(a):
@@ -160,7 +164,12 @@ def main():
         if w:
             names |= {w['name']['common'], w['name']['official']}
             names |= {a for a in w.get('altSpellings', []) if len(a) > 3 and a.upper() != a}
-            eng = w.get('translations', {})
+            # Names in the languages whose articles get places (German, French,
+            # Spanish, Italian, Portuguese): "Deutschland", "Allemagne", "Alemania".
+            for code in TRANSLATED:
+                common = (w.get('translations', {}).get(code) or {}).get('common')
+                if common and len(common) > 3:
+                    names.add(common)
         names |= set(EXTRA_COUNTRY_ALIASES.get(cc, []))
         aliases = sorted(clean(n) for n in names if n and n != c['name'] and latin(n))
         demonyms = set()

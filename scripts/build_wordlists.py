@@ -5,6 +5,9 @@
                          are not at a sentence start, in ../shared/corpus/news-en.jsonl
                          (a vocabulary statistic: no article text is copied)
   data/names.txt         first names from ../shared/names (Kantrowitz Names Corpus)
+  data/frequent_words.tsv  the 5,000 most frequent words of German, French, Spanish,
+                         Italian and Portuguese, from the wordfreq package
+                         (pip install wordfreq==3.1.1; its data is CC BY-SA 4.0)
 
     python3 scripts/build_wordlists.py [SHARED_DIR]
 """
@@ -37,4 +40,18 @@ for fn in ('male.txt', 'female.txt'):
                 names.add(l)
 with open(os.path.join(data, 'names.txt'), 'w') as out:
     out.write('\n'.join(sorted(names)) + '\n')
-print('common words: %d, first names: %d' % (len(common), len(names)))
+
+# Frequent words of the languages whose articles get places: a word among them is a
+# place only where the place is a major one (see src/extract/places/recognize.rs).
+# From wordfreq, not from ../shared/lang, whose frequent words test the rule.
+from wordfreq import top_n_list
+FREQUENT_LANGS, FREQUENT_N = ('de', 'es', 'fr', 'it', 'pt'), 5000
+rows = 0
+with open(os.path.join(data, 'frequent_words.tsv'), 'w', encoding='utf-8') as out:
+    out.write('# lang\tword: the %d most frequent words per language, from wordfreq 3.1.1 (CC BY-SA 4.0; see data/README.md)\n' % FREQUENT_N)
+    for lang in FREQUENT_LANGS:
+        words = [w for w in top_n_list(lang, FREQUENT_N) if w.isalpha() and len(w) >= 2]
+        for w in sorted(set(words)):
+            out.write('%s\t%s\n' % (lang, w))
+            rows += 1
+print('common words: %d, first names: %d, frequent words: %d' % (len(common), len(names), rows))

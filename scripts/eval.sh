@@ -31,7 +31,7 @@ for name, facets in thresholds.items():
     score = web.get(name) or json.load(open(f"{out}/{name}.score.json"))
     for facet, wants in facets.items():
         got = score[facet]
-        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km", "accuracy", "lowest", "date", "title", "author") if k in got)
+        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km", "accuracy", "stemmed", "lowest", "date", "title", "author") if k in got)
         print(f"{name:<18} {facet:<9} {line}")
         for metric, floor in wants.items():
             if got[metric] < floor:

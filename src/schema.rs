@@ -3,6 +3,8 @@
 //! handles. No other module names a field by string.
 
 use serde::Deserialize;
+
+use crate::analyzer::{field_name, GROUPS};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, STORED, STRING,
@@ -26,6 +28,10 @@ struct FieldDef {
     tokenizer: Option<String>,
     #[serde(default)]
     boost: Option<f32>,
+    /// A text field indexed per language group: besides the field itself (English),
+    /// one field per other group (`body_de`, ...) with that group's analyzer.
+    #[serde(default)]
+    per_language: bool,
 }
 
 /// Field handles of the newsdex index, built from the schema definition.
@@ -36,8 +42,14 @@ pub struct NewsSchema {
     pub id: Field,
     pub url: Field,
     pub source: Field,
+    /// The English title and body fields (also those of articles whose language is
+    /// unknown): `titles[0]` and `bodies[0]`.
     pub title: Field,
     pub body: Field,
+    /// Title and body fields per language group, in the order of
+    /// [`crate::analyzer::GROUPS`].
+    pub titles: Vec<Field>,
+    pub bodies: Vec<Field>,
     pub date: Field,
     pub fetched: Field,
     pub language: Field,
@@ -77,15 +89,27 @@ impl NewsSchema {
                     builder.add_text_field(&def.name, opts);
                 }
                 "text" => {
+                    let text_options = |tokenizer: &str| {
+                        let indexing = TextFieldIndexing::default()
+                            .set_tokenizer(tokenizer)
+                            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                        let opts = TextOptions::default().set_indexing_options(indexing);
+                        if stored {
+                            opts.set_stored()
+                        } else {
+                            opts
+                        }
+                    };
                     let tokenizer = def.tokenizer.as_deref().unwrap_or("default");
-                    let indexing = TextFieldIndexing::default()
-                        .set_tokenizer(tokenizer)
-                        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-                    let mut opts = TextOptions::default().set_indexing_options(indexing);
-                    if stored {
-                        opts = opts.set_stored();
+                    builder.add_text_field(&def.name, text_options(tokenizer));
+                    if def.per_language {
+                        for group in &GROUPS[1..] {
+                            builder.add_text_field(
+                                &field_name(&def.name, group),
+                                text_options(group.tokenizer),
+                            );
+                        }
                     }
-                    builder.add_text_field(&def.name, opts);
                     if def.name == "title" {
                         title_boost = def.boost.unwrap_or(1.0);
                     }
@@ -127,8 +151,13 @@ impl NewsSchema {
                 .get_field(name)
                 .map_err(|_| anyhow::anyhow!("schema/schema.json lacks the field {name:?}"))
         };
+        let per_group = |base: &str| -> anyhow::Result<Vec<Field>> {
+            GROUPS.iter().map(|g| field(&field_name(base, g))).collect()
+        };
         Ok(NewsSchema {
             version: file.version,
+            titles: per_group("title")?,
+            bodies: per_group("body")?,
             id: field("id")?,
             url: field("url")?,
             source: field("source")?,

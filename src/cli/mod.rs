@@ -38,7 +38,8 @@ pub const LONG_VERSION: &str = concat!(
     ")\n\n",
     "Place names: GeoNames (https://www.geonames.org/, CC BY 4.0) and world-countries\n",
     "(https://github.com/mledoze/countries, ODbL 1.0). First names: Names Corpus 1.3\n",
-    "(C) 1991 Mark Kantrowitz, additions by Bill Ross. See data/README.md.",
+    "(C) 1991 Mark Kantrowitz, additions by Bill Ross. Frequent words of German, French,\n",
+    "Spanish, Italian, Portuguese: wordfreq 3.1.1 (Robyn Speer, CC BY-SA 4.0). See data/README.md.",
 );
 
 #[derive(Parser, Debug)]

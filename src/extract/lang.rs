@@ -2,7 +2,7 @@
 //! [`SAMPLE_BYTES`] bytes of its body.
 //!
 //! CLD2 (the `cld2` crate, Google's detector from Chrome, 80+ languages) decides
-//! first: it is fast (about 20 µs an article here) and right on article-length text
+//! first: it is fast (about 17 µs an article here) and right on article-length text
 //! (0.993 on English news, 0.998 on 300-byte texts of 18 languages). When it is
 //! unsure, which happens on short texts, `lingua` (the most accurate of the crates
 //! measured, 0.992 on single sentences) decides among the 22 languages newsdex
@@ -18,8 +18,10 @@ use std::sync::OnceLock;
 
 use lingua::{Language as L, LanguageDetector, LanguageDetectorBuilder};
 
-/// Bytes of the body looked at (with the title).
-pub const SAMPLE_BYTES: usize = 512;
+/// Bytes of the body looked at (with the title): two or three sentences. CLD2's
+/// cost grows with the text (23 µs an article at 512 bytes, 17 at 300) while its
+/// accuracy on English news hardly moves (0.9985 and 0.9980 with lingua's help).
+pub const SAMPLE_BYTES: usize = 300;
 
 /// The languages lingua decides among (those newsdex analyses).
 const LINGUA_LANGUAGES: [L; 22] = [

@@ -7,6 +7,7 @@ mod attribution;
 pub mod date;
 pub mod gazetteer;
 pub mod lang;
+pub mod languages;
 pub mod lexicon;
 pub mod names;
 mod persons;
@@ -109,34 +110,55 @@ pub struct ExtractOutput {
     pub places: Vec<Place>,
 }
 
-/// The languages whose speakers and places the extractor reads.
-pub const EXTRACTION_LANGUAGES: &[&str] = &["en"];
+/// The languages whose speakers the extractor reads.
+pub const SPEAKER_LANGUAGES: &[&str] = &["en"];
 
-impl Article {
-    /// Speakers and places were not extracted: the article's language has no rules.
-    pub fn extraction_skipped(&self) -> bool {
-        !extracts_language(self.lang.as_deref())
+/// What was extracted from articles of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    /// Speakers and places (English, and articles of unknown language).
+    Full,
+    /// Places only: German, French, Spanish, Italian, Portuguese.
+    PlacesOnly,
+    /// Neither: the language has no rules.
+    None,
+}
+
+impl Coverage {
+    pub fn of(lang: Option<&str>) -> Coverage {
+        if lang.is_none_or(|l| SPEAKER_LANGUAGES.contains(&l)) {
+            Coverage::Full
+        } else if languages::PLACE_LANGUAGES.contains(&lang.unwrap_or_default()) {
+            Coverage::PlacesOnly
+        } else {
+            Coverage::None
+        }
     }
 
+    /// What `extract` and the index say of an article with less than full coverage.
+    pub fn note(self) -> Option<&'static str> {
+        match self {
+            Coverage::Full => None,
+            Coverage::PlacesOnly => Some("places only: no speaker rules for this language"),
+            Coverage::None => Some("unsupported language"),
+        }
+    }
+}
+
+impl Article {
     pub fn extract_output(&self) -> ExtractOutput {
         ExtractOutput {
             id: self.id.clone(),
             title: self.title.clone(),
             date: self.date.map(date::format_day),
             lang: self.lang.clone(),
-            extraction: self
-                .extraction_skipped()
-                .then(|| "unsupported language".to_string()),
+            extraction: Coverage::of(self.lang.as_deref())
+                .note()
+                .map(str::to_string),
             speakers: self.speakers.clone(),
             places: self.places.clone(),
         }
     }
-}
-
-/// Are speakers and places extracted from articles in this language (an unknown
-/// one is taken as English)?
-pub fn extracts_language(lang: Option<&str>) -> bool {
-    lang.is_none_or(|l| EXTRACTION_LANGUAGES.contains(&l))
 }
 
 /// Which extractors run.
@@ -284,20 +306,29 @@ impl Extractor {
             .unwrap_or_else(|| title_from_body(&raw.body));
         let detected = lang::detect(&title, &raw.body);
         let article_lang = lang::choose(detected.as_ref(), raw.language.as_deref());
-        let supported = extracts_language(article_lang.as_deref());
-        let toks = if supported && (self.options.speakers || self.options.places) {
+        let coverage = Coverage::of(article_lang.as_deref());
+        let want_speakers = self.options.speakers && coverage == Coverage::Full;
+        let want_places = self.options.places && coverage != Coverage::None;
+        let toks = if want_speakers || want_places {
             text::tokenize(&raw.body)
         } else {
             Vec::new()
         };
-        let speakers = if supported && self.options.speakers {
+        let speakers = if want_speakers {
             speakers::extract_with_tokens(&raw.body, &toks)
         } else {
             Vec::new()
         };
-        let places = if supported && self.options.places {
+        let places = if want_places {
             let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
-            places::extract_with_persons(&self.gazetteer, &title, &raw.body, &toks, &names)
+            places::extract_with_persons(
+                &self.gazetteer,
+                &title,
+                &raw.body,
+                &toks,
+                &names,
+                article_lang.as_deref(),
+            )
         } else {
             Vec::new()
         };

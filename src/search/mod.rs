@@ -6,6 +6,7 @@
 pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
+mod query;
 mod request;
 mod snippets;
 pub mod tables;
@@ -21,7 +22,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{
     DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
@@ -149,7 +150,6 @@ pub struct Searchable {
     pub index: Index,
     pub reader: IndexReader,
     pub schema: NewsSchema,
-    parser: QueryParser,
     facets: std::sync::Arc<FacetIndex>,
     /// Searches segments in parallel, for passes that visit every match: those are
     /// bound by memory latency per segment, so a second core halves them. Passes that
@@ -206,13 +206,10 @@ impl Searchable {
             builder = builder.warmers(vec![std::sync::Arc::downgrade(&warmer)]);
         }
         let reader = builder.try_into()?;
-        let mut parser = QueryParser::for_index(&index, vec![schema.title, schema.body]);
-        parser.set_field_boost(schema.title, schema.title_boost);
         Ok(Searchable {
             index,
             reader,
             schema,
-            parser,
             facets,
             wide,
         })
@@ -235,8 +232,9 @@ impl Searchable {
         // tantivy's grammar panics on a few inputs such as `- *` (tantivy issue #3031,
         // fix pending in PR #3075): a query must never crash a search.
         quiet_grammar_panics();
+        let groups = query::present_groups(&self.searcher(), &self.schema);
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.parser.parse_query(text)
+            query::parse(&self.index, &self.schema, &groups, text)
         })) {
             Ok(parsed) => parsed.map_err(|e| SearchError::Query(e.to_string())),
             Err(_) => Err(SearchError::Query(format!(
@@ -434,24 +432,33 @@ impl Searchable {
         } = self.rank(req)?;
         let s = &self.schema;
 
-        let mut snippeter = if req.snippets && !req.query.trim().is_empty() {
-            Some(snippets::Snippeter::new(&searcher, &*text_query, s.body)?)
-        } else {
-            None
-        };
+        // One snippet maker per language group met among the hits: each analyses
+        // the body as its group's fields do.
+        let mut snippeters: Vec<Option<snippets::Snippeter>> =
+            (0..s.bodies.len()).map(|_| None).collect();
+        let highlight = req.snippets && !req.query.trim().is_empty();
         let mut hits = Vec::with_capacity(docs.len());
         for (i, (score, addr)) in docs.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let mut snippets = Vec::new();
             if req.snippets {
-                let body = first_text(&doc, s.body).unwrap_or_default();
-                snippets.push(snippets::snippet(snippeter.as_mut(), &body));
+                let (group, body) = query::stored_text(&doc, &s.bodies).unwrap_or_default();
+                if highlight && snippeters[group].is_none() {
+                    snippeters[group] = Some(snippets::Snippeter::new(
+                        &searcher,
+                        &*text_query,
+                        s.bodies[group],
+                    )?);
+                }
+                snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
             }
             hits.push(Hit {
                 rank: req.offset + i + 1,
                 score,
                 id: first_text(&doc, s.id).unwrap_or_default(),
-                title: first_text(&doc, s.title).unwrap_or_default(),
+                title: query::stored_text(&doc, &s.titles)
+                    .map(|(_, t)| t)
+                    .unwrap_or_default(),
                 date: doc
                     .get_first(s.date)
                     .and_then(|v| v.as_datetime())
@@ -508,8 +515,12 @@ impl Searchable {
         let doc: TantivyDocument = searcher.doc(addr)?;
         Ok(Some(StoredArticle {
             id: id.to_string(),
-            title: first_text(&doc, s.title).unwrap_or_default(),
-            body: first_text(&doc, s.body).unwrap_or_default(),
+            title: query::stored_text(&doc, &s.titles)
+                .map(|(_, t)| t)
+                .unwrap_or_default(),
+            body: query::stored_text(&doc, &s.bodies)
+                .map(|(_, t)| t)
+                .unwrap_or_default(),
             date: doc
                 .get_first(s.date)
                 .and_then(|v| v.as_datetime())

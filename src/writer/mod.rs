@@ -89,8 +89,11 @@ pub fn to_document(schema: &NewsSchema, a: &Article) -> TantivyDocument {
     if let Some(source) = a.source.as_deref().filter(|s| !s.trim().is_empty()) {
         doc.add_facet(schema.source, Facet::from_path([facet_component(source)]));
     }
-    doc.add_text(schema.title, &a.title);
-    doc.add_text(schema.body, &a.body);
+    // Title and body go to the fields of the article's language group, analysed as
+    // that language is.
+    let group = crate::analyzer::group_of(a.lang.as_deref());
+    doc.add_text(schema.titles[group], &a.title);
+    doc.add_text(schema.bodies[group], &a.body);
     if let Some(ts) = a.date {
         doc.add_date(schema.date, DateTime::from_timestamp_secs(ts));
     }

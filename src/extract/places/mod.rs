@@ -38,20 +38,24 @@ pub fn extract(g: &Gazetteer, title: &str, body: &str) -> Vec<Place> {
 
 /// [`extract`] over the body's tokens, when the caller has them already.
 pub fn extract_with_tokens(g: &Gazetteer, title: &str, body: &str, toks: &[Token]) -> Vec<Place> {
-    extract_with_persons(g, title, body, toks, &[])
+    extract_with_persons(g, title, body, toks, &[], None)
 }
 
-/// [`extract_with_tokens`], knowing the speakers found in the article: their names
-/// are persons, never places ("Obama said" names no town).
+/// [`extract_with_tokens`], knowing the speakers found in the article (their names
+/// are persons, never places: "Obama said" names no town) and its language (ISO
+/// 639-1; English when `None` or without word lists of its own, see
+/// [`languages::words`](crate::extract::languages::words)).
 pub fn extract_with_persons(
     g: &Gazetteer,
     title: &str,
     body: &str,
     toks: &[Token],
     speakers: &[String],
+    lang: Option<&str>,
 ) -> Vec<Place> {
     let w = lists();
-    let mut mentions = candidates(g, body, toks, w);
+    let lang_words = crate::extract::languages::words(lang);
+    let mut mentions = candidates(g, body, toks, w, lang_words);
     if !speakers.is_empty() {
         let person_words: HashSet<String> = speakers
             .iter()
@@ -350,7 +354,7 @@ mod tests {
         let g = gaz();
         let text = "Senator Jack Reed of Rhode Island spoke. Later, Reed said the bill would pass in Washington.";
         let toks = tokenize(text);
-        let places = extract_with_persons(g, "", text, &toks, &["Jack Reed".to_string()]);
+        let places = extract_with_persons(g, "", text, &toks, &["Jack Reed".to_string()], None);
         assert!(
             places
                 .iter()
@@ -358,5 +362,91 @@ mod tests {
             "{places:?}"
         );
         assert!(places.iter().any(|p| p.name == "Rhode Island"));
+    }
+
+    /// Place mentions of a text in a language other than English.
+    fn mentions_in(lang: &str, text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let mut out: Vec<String> = extract_with_persons(gaz(), "", text, &toks, &[], Some(lang))
+            .into_iter()
+            .flat_map(|p| p.mentions)
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn frequent_words_of_a_language_are_places_only_when_a_major_place_is_meant() {
+        // German nouns are capitalised: "Sonntag", "Stelle" (villages) are nouns.
+        assert_eq!(
+            mentions_in(
+                "de",
+                "Am Sonntag trafen sie sich an dieser Stelle in Berlin."
+            ),
+            ["Berlin"]
+        );
+        assert_eq!(
+            mentions_in("pt", "O povo foi às ruas de Lisboa em maio."),
+            ["Lisboa"]
+        );
+        assert_eq!(
+            mentions_in("es", "Nada cambió en Sevilla. Tema cerrado."),
+            ["Sevilla"]
+        );
+        // A major place by another name is still one: "Deutschland", "München";
+        // a small one is not ("Namen" is Namur in Dutch, "names" in German).
+        assert_eq!(
+            mentions_in(
+                "de",
+                "Die Namen der Opfer wurden in Deutschland und München verlesen."
+            ),
+            ["Deutschland", "München"]
+        );
+        // A frequent word that is a big city's own name, mid-sentence, is the city.
+        assert_eq!(mentions_in("pt", "O jogo foi no Porto."), ["Porto"]);
+    }
+
+    #[test]
+    fn a_towns_name_after_a_determiner_is_a_noun() {
+        assert_eq!(
+            mentions_in("de", "Das Essen war gut, sagte er in Essen."),
+            ["Essen"]
+        );
+        assert_eq!(
+            mentions_in("de", "Er kam in die Halle."),
+            Vec::<String>::new()
+        );
+        // Countries take articles.
+        assert_eq!(mentions_in("de", "Er reiste in die Schweiz."), ["Schweiz"]);
+    }
+
+    #[test]
+    fn capitals_of_german_nouns_and_sentence_starts_do_not_make_names_longer() {
+        assert_eq!(
+            mentions_in("de", "Die Stadt Köln plant neue Wege."),
+            ["Köln"]
+        );
+        assert_eq!(
+            mentions_in("de", "Bei München gab es Proteste."),
+            ["München"]
+        );
+        // In Spanish a capitalised word mid-sentence still marks a name.
+        assert_eq!(
+            mentions_in("es", "Visitó la Biblioteca Nacional en Madrid."),
+            ["Madrid"]
+        );
+    }
+
+    #[test]
+    fn months_weekdays_and_directions_of_a_language_are_not_places() {
+        assert_eq!(mentions_in("pt", "Maio foi chuvoso em Lisboa."), ["Lisboa"]);
+        assert_eq!(
+            mentions_in("fr", "Le Nord a voté. Mardi, Paris a suivi."),
+            ["Paris"]
+        );
+        assert_eq!(
+            mentions_in("it", "Il Sud attende. Giovedì a Roma."),
+            ["Roma"]
+        );
     }
 }

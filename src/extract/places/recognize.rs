@@ -7,6 +7,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::extract::gazetteer::{key_hash, name_key, with_name_key, Gazetteer, Kind};
+use crate::extract::languages::LanguageWords;
 use crate::extract::lexicon::{
     AFTER_OK, BEFORE_OK, BUILDING_WORDS, CONNECTORS, DIRECTIONS, DISEASE_WORDS, FEATURE_WORDS,
     INSTITUTION_HEADS, LANDMARK_WORDS,
@@ -50,12 +51,14 @@ pub(super) fn candidates<'g>(
     text: &str,
     toks: &[Token],
     w: &WordLists,
+    lang: Option<&LanguageWords>,
 ) -> Vec<Mention<'g>> {
     let scan = Scan {
         g,
         text,
         toks,
         w,
+        lang,
         persons: crate::extract::persons::person_words(g, text, toks, w),
     };
     let mut out = Vec::new();
@@ -87,10 +90,28 @@ struct Scan<'a, 'g> {
     text: &'a str,
     toks: &'a [Token],
     w: &'a WordLists,
+    /// The word lists of the article's language when it is not English.
+    lang: Option<&'a LanguageWords>,
     persons: HashSet<String>,
 }
 
 impl<'a, 'g> Scan<'a, 'g> {
+    /// A common word: of English news, or frequent in the article's language.
+    fn is_common(&self, word: &str) -> bool {
+        self.w.is_common(word) || self.lang.is_some_and(|l| l.is_frequent(word))
+    }
+
+    /// Does a capitalised word next to a match say the match is part of a longer
+    /// name? Not when it is a frequent word of the article's language: a German
+    /// noun ("Stadt Köln"), or a word opening a sentence ("Bei München").
+    fn cap_marks_a_name(&self, t: Token) -> bool {
+        t.cap
+            && !t.all_caps
+            && !self.lang.is_some_and(|l| {
+                (l.capitalises_nouns || t.sentence_start) && l.is_frequent(t.text(self.text))
+            })
+    }
+
     /// The longest gazetteer name starting at token `i` (a capitalised word), over
     /// tokens joined by name joiners and connectors.
     fn longest_match(&'a self, i: usize) -> Option<Candidate<'a, 'g>> {
@@ -223,6 +244,7 @@ impl<'g> Candidate<'_, 'g> {
             || self.building()
             || self.common_words_at_sentence_start()
             || self.calendar_word()
+            || self.after_a_determiner()
             || self.part_of_a_persons_name()
             || self.inside_a_longer_name())
     }
@@ -278,7 +300,9 @@ impl<'g> Candidate<'_, 'g> {
 
     /// A lone direction word ("Western", "North") is a modifier, not a place.
     fn lone_direction(&self) -> bool {
-        self.single() && set_directions().has_any_case(self.word())
+        self.single()
+            && (set_directions().has_any_case(self.word())
+                || self.scan.lang.is_some_and(|l| l.is_direction(self.word())))
     }
 
     /// Organisation and title words are not places on their own ("Congress",
@@ -347,13 +371,38 @@ impl<'g> Candidate<'_, 'g> {
     /// Creek).
     fn common_word(&self) -> bool {
         let t = self.first();
-        if !self.single() || t.all_caps || !self.scan.w.is_common(self.word()) {
+        if !self.single() || t.all_caps || !self.scan.is_common(self.word()) {
             return false;
         }
         let heads_a_name = self
             .after(0)
-            .is_some_and(|n| n.cap && !n.all_caps && self.gap(self.last(), n) == " ");
-        !self.major || t.sentence_start || heads_a_name
+            .is_some_and(|n| self.scan.cap_marks_a_name(n) && self.gap(self.last(), n) == " ");
+        // English common words are checked against any major reading; a frequent
+        // word of another language (a list that holds its own place names: "berlin",
+        // "porto") needs a reading that is plainly meant.
+        let prominent = if self.scan.w.is_common(self.word()) {
+            self.major
+        } else {
+            self.prominent()
+        };
+        !prominent || t.sentence_start || heads_a_name
+    }
+
+    /// A reading prominent enough to be what a frequent word names: a continent; a
+    /// place of 100,000 people or more by its own name ("Porto", "Essen"); by another
+    /// name, a national capital or a place of a million or more ("Lisboa",
+    /// "München", "Deutschland"; not "Mann" for the Isle of Man nor "Namen" for
+    /// Namur).
+    fn prominent(&self) -> bool {
+        let g = self.scan.g;
+        self.ids.iter().any(|&id| {
+            let e = g.entry(id);
+            let own = g.is_own_name(id, self.key_hash);
+            e.kind == Kind::Continent
+                || (own && e.population >= 100_000)
+                || e.population >= 1_000_000
+                || e.feature == "PPLC"
+        })
     }
 
     /// A feature word next to another name is part of it: "Lake Erie", "Eastern
@@ -372,10 +421,10 @@ impl<'g> Candidate<'_, 'g> {
     }
 
     fn all_common(&self) -> bool {
-        let (w, text) = (self.scan.w, self.scan.text);
+        let text = self.scan.text;
         self.scan.toks[self.i..=self.j]
             .iter()
-            .all(|x| w.is_common(x.text(text)))
+            .all(|x| self.scan.is_common(x.text(text)))
     }
 
     /// Names made of common words only ("White House") are small places only when
@@ -415,7 +464,33 @@ impl<'g> Candidate<'_, 'g> {
     }
 
     fn calendar_word(&self) -> bool {
-        self.single() && crate::extract::names::is_calendar_word(self.word())
+        self.single()
+            && (crate::extract::names::is_calendar_word(self.word())
+                || self.scan.lang.is_some_and(|l| l.is_calendar(self.word())))
+    }
+
+    /// In a language with articles, a town's name after a lowercase determiner is a
+    /// noun: "das Essen", "die Halle" (a town named with its article is written
+    /// "La Paz", one match). Countries and regions take articles ("die Schweiz",
+    /// "la France") and stay places.
+    fn after_a_determiner(&self) -> bool {
+        let Some(lang) = self.scan.lang else {
+            return false;
+        };
+        if !self.single()
+            || self.i == 0
+            || self.any_kind(&[Kind::Country, Kind::Admin1, Kind::Continent, Kind::Region])
+        {
+            return false;
+        }
+        let prev = self.scan.toks[self.i - 1];
+        let word = prev.text(self.scan.text);
+        let determiner = if prev.sentence_start {
+            with_lower(word, |l| lang.is_determiner(l))
+        } else {
+            lang.is_determiner(word)
+        };
+        self.gap(prev, self.first()) == " " && determiner
     }
 
     /// Part of a person's name in this article.
@@ -430,10 +505,9 @@ impl<'g> Candidate<'_, 'g> {
         if let Some(next) = self.after(0) {
             let gap = self.gap(self.last(), next);
             let nw = next.text(text);
-            if next.cap
+            if self.scan.cap_marks_a_name(next)
                 && (gap == " " || gap == "-")
                 && !set_after_ok().has_any_case(nw)
-                && !next.all_caps
             {
                 // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
                 let next_is_place = !g.lookup_name(nw).is_empty() && !w.is_first_name(nw);
@@ -448,9 +522,8 @@ impl<'g> Candidate<'_, 'g> {
         let prev = self.scan.toks[self.i - 1];
         let pw = prev.text(text);
         let gap = self.gap(prev, self.first());
-        if prev.cap
+        if self.scan.cap_marks_a_name(prev)
             && (gap == " " || gap == "-")
-            && !prev.all_caps
             && !set_before_ok().has_any_case(pw)
         {
             return true;

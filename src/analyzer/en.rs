@@ -1,4 +1,4 @@
-//! The `en_stem` analyzer, fused and cached.
+//! The English analyzer: tantivy's `en_stem`, fused and cached.
 //!
 //! tantivy's `en_stem` is a chain of four stages (split on non-alphanumeric
 //! characters, drop tokens of 40 bytes or more, lowercase, Snowball English stem),
@@ -23,12 +23,8 @@ use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use tantivy::Index;
 
 use crate::extract::text::alnum_at;
-
-/// The name the analyzer is registered under (the schema's text fields use it).
-pub const EN_STEM: &str = "en_stem";
 
 /// tantivy's `RemoveLongFilter::limit(40)` of `en_stem`: tokens of 40 bytes or more
 /// are dropped (their position is still used up).
@@ -36,13 +32,6 @@ const MAX_TOKEN_BYTES: usize = 40;
 
 /// Entries per thread before the table starts over (~6 MB).
 const MAX_CACHED: usize = 1 << 16;
-
-/// Registers the analyzers newsdex indexes use on `index`.
-pub fn register(index: &Index) {
-    index
-        .tokenizers()
-        .register(EN_STEM, CachedEnStem::default());
-}
 
 /// How a cached word stems: to a prefix of itself (most words), or to other text.
 #[derive(Clone)]
