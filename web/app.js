@@ -148,6 +148,17 @@ function bucketEnd(b, interval) {
   return d.toISOString().slice(0, 10);
 }
 
+// Links to every match as CSV (/api/export) and to the timeline's counts
+// (/api/counts), with the current query and filters.
+function renderDownloads(h) {
+  const p = toParams(Object.assign({}, state, { offset: 0, sort: "relevance" }), false);
+  p.delete("article");
+  p.set("format", "csv");
+  $("download-results").href = "/api/export?" + p.toString();
+  p.set("by", (h && h.interval) || "month");
+  $("download-counts").href = "/api/counts?" + p.toString();
+}
+
 function renderTimeline(h) {
   const svg = $("timeline");
   svg.replaceChildren();
@@ -248,7 +259,7 @@ async function render() {
   $("q").value = state.q;
   $("sort").value = state.sort;
   const showList = !state.article;
-  for (const id of ["results", "pager", "summary", "timeline-box"]) $(id).hidden = !showList;
+  for (const id of ["results", "pager", "summary", "timeline-box", "downloads"]) $(id).hidden = !showList;
   renderArticle();
   if (!showList) return;
   try {
@@ -259,6 +270,7 @@ async function render() {
     renderFacets(r.facets);
     renderTimeline(r.histogram);
     renderPager(r);
+    renderDownloads(r.histogram);
   } catch (err) {
     if (mine !== generation) return;
     $("error").hidden = false;

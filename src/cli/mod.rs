@@ -2,6 +2,7 @@
 //! configs (`IngestConfig`, `SearchRequest`), and one function per command that
 //! returns the process exit code.
 
+mod export;
 pub mod progress;
 pub mod render;
 
@@ -60,6 +61,11 @@ pub enum Command {
     Index(IndexArgs),
     /// Search an index: ranked snippets, filters, facet counts, date histogram.
     Search(SearchArgs),
+    /// Write every article matching a query (no window limit) as JSON lines, CSV or Parquet.
+    Export(export::ExportArgs),
+    /// Count matching articles per day, week, month or year, optionally per source,
+    /// speaker, place or language.
+    Counts(export::CountsArgs),
     /// Print the extraction (date, speakers, places) of each article as JSON lines.
     Extract(ExtractArgs),
     /// Index the sample corpus shipped in the repository and show a search.
@@ -199,17 +205,30 @@ pub enum SortArg {
 
 #[derive(Args, Debug)]
 pub struct SearchArgs {
-    /// Query in tantivy syntax: words, "phrases", AND/OR/NOT, +must -not, field:term. Empty: all.
-    #[arg(default_value = "")]
-    pub query: String,
-    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
-    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     #[arg(long, value_enum, default_value = "relevance")]
     pub sort: SortArg,
+    /// Show facet counts (speakers, places, sources, languages) and the date histogram.
+    #[arg(long)]
+    pub facets: bool,
+    /// Print one JSON document.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The query and filters `search`, `export` and `counts` share.
+#[derive(Args, Debug)]
+pub struct FilterArgs {
+    /// Query in tantivy syntax: words, "phrases", AND/OR/NOT, +must -not, field:term. Empty: all.
+    #[arg(default_value = "")]
+    pub query: String,
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
     /// Published on or after this date (2026-02-01, "Feb 1, 2026", ...).
     #[arg(long)]
     pub from: Option<String>,
@@ -228,12 +247,21 @@ pub struct SearchArgs {
     /// Only articles in this language, ISO 639-1 (repeat for any of several): de.
     #[arg(long)]
     pub lang: Vec<String>,
-    /// Show facet counts (speakers, places, sources) and the date histogram.
-    #[arg(long)]
-    pub facets: bool,
-    /// Print one JSON document.
-    #[arg(long)]
-    pub json: bool,
+}
+
+impl FilterArgs {
+    pub fn params(&self) -> SearchParams {
+        SearchParams {
+            query: self.query.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            speakers: self.speaker.clone(),
+            places: self.place.clone(),
+            sources: self.source.clone(),
+            langs: self.lang.clone(),
+            ..Default::default()
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -298,6 +326,8 @@ pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         Command::Index(a) => cmd_index(a),
         Command::Search(a) => cmd_search(a),
+        Command::Export(a) => export::cmd_export(a),
+        Command::Counts(a) => export::cmd_counts(a),
         Command::Extract(a) => cmd_extract(a),
         Command::Demo(a) => cmd_demo(a),
         Command::Show(a) => cmd_show(a),
@@ -353,16 +383,8 @@ fn input_status(failed: u64) -> i32 {
 }
 
 impl SearchArgs {
-    /// The flags as search parameters, checked by the same code as the API's.
     fn params(&self) -> SearchParams {
         SearchParams {
-            query: self.query.clone(),
-            from: self.from.clone(),
-            to: self.to.clone(),
-            speakers: self.speaker.clone(),
-            places: self.place.clone(),
-            sources: self.source.clone(),
-            langs: self.lang.clone(),
             sort: Some(
                 match self.sort {
                     SortArg::Relevance => "relevance",
@@ -373,6 +395,7 @@ impl SearchArgs {
             limit: Some(self.limit),
             offset: self.offset,
             facets: self.facets,
+            ..self.filters.params()
         }
     }
 }
@@ -385,7 +408,7 @@ fn cmd_search(a: SearchArgs) -> anyhow::Result<i32> {
             return Ok(EXIT_USAGE);
         }
     };
-    let s = Searchable::open(&a.index)?;
+    let s = Searchable::open(&a.filters.index)?;
     match s.search(&req) {
         Ok(resp) => {
             let mut out = std::io::stdout().lock();

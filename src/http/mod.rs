@@ -8,6 +8,7 @@
 //! the client gets a 503 ([`Limits`]). Static assets are embedded; a strict Content-Security-Policy
 //! forbids inline scripts and any other origin.
 
+mod export;
 mod params;
 
 use std::net::SocketAddr;
@@ -35,6 +36,9 @@ pub struct Limits {
     pub search_timeout: Duration,
     /// Searches running at once; more wait their turn.
     pub max_concurrent_searches: usize,
+    /// Exports streaming at once; more get a 503 at once (an export may take
+    /// minutes, so none waits for a turn).
+    pub max_concurrent_exports: usize,
 }
 
 impl Default for Limits {
@@ -42,6 +46,7 @@ impl Default for Limits {
         Limits {
             search_timeout: Duration::from_secs(5),
             max_concurrent_searches: 64,
+            max_concurrent_exports: 2,
         }
     }
 }
@@ -57,6 +62,8 @@ pub struct AppState {
     pub index_dir: PathBuf,
     /// One permit per search that may run at once.
     pub permits: Arc<Semaphore>,
+    /// One permit per export that may stream at once.
+    pub export_permits: Arc<Semaphore>,
     pub limits: Limits,
 }
 
@@ -66,6 +73,7 @@ impl AppState {
             index: Arc::new(Searchable::open_warmed(index_dir)?),
             index_dir: index_dir.to_path_buf(),
             permits: Arc::new(Semaphore::new(limits.max_concurrent_searches)),
+            export_permits: Arc::new(Semaphore::new(limits.max_concurrent_exports)),
             limits,
         })
     }
@@ -84,6 +92,8 @@ pub fn router(state: AppState) -> Router {
             get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),
         )
         .route("/api/search", get(search))
+        .route("/api/counts", get(counts))
+        .route("/api/export", get(export::export))
         .route("/api/articles/{id}", get(article))
         .route("/api/stats", get(stats))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page") })
@@ -180,53 +190,115 @@ fn ok<T: Serialize>(v: &T) -> Response {
     secure(Json(v).into_response())
 }
 
-async fn search(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+/// The query string, or the 414 to send when it is too long.
+fn raw_query(raw: Option<String>) -> Result<String, Box<Response>> {
     let raw = raw.unwrap_or_default();
     if raw.len() > MAX_QUERY_STRING {
-        return error(
+        return Err(Box::new(error(
             StatusCode::URI_TOO_LONG,
             format!("query string longer than {MAX_QUERY_STRING} bytes"),
-        );
+        )));
     }
+    Ok(raw)
+}
+
+async fn search(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let raw = match raw_query(raw) {
+        Ok(r) => r,
+        Err(resp) => return *resp,
+    };
     let req = match params::search_request(&raw) {
         Ok(r) => r,
         Err(msg) => return error(StatusCode::BAD_REQUEST, msg),
     };
-    // One deadline for waiting for a turn and for the search itself.
+    match limited(&st, move |index| index.search(&req)).await {
+        Ok(resp) => ok(&resp),
+        Err(resp) => resp,
+    }
+}
+
+async fn counts(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let raw = match raw_query(raw) {
+        Ok(r) => r,
+        Err(resp) => return *resp,
+    };
+    let q = match params::counts_request(&raw) {
+        Ok(r) => r,
+        Err(msg) => return error(StatusCode::BAD_REQUEST, msg),
+    };
+    let csv = q.csv;
+    match limited(&st, move |index| index.counts(&q.req, q.by, q.split)).await {
+        Ok(series) if csv => match crate::search::series::to_csv(&series) {
+            Ok(body) => secure(
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                        (
+                            header::CONTENT_DISPOSITION,
+                            "attachment; filename=\"newsdex-counts.csv\"",
+                        ),
+                    ],
+                    body,
+                )
+                    .into_response(),
+            ),
+            Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        },
+        Ok(series) => ok(&series),
+        Err(resp) => resp,
+    }
+}
+
+/// Runs a search-like task under the server's limits: a permit among
+/// [`Limits::max_concurrent_searches`], and one deadline for waiting for it and for
+/// the task. Errors are the responses to send.
+async fn limited<T: Send + 'static>(
+    st: &AppState,
+    task: impl FnOnce(&Searchable) -> Result<T, SearchError> + Send + 'static,
+) -> Result<T, Response> {
     let deadline = tokio::time::Instant::now() + st.limits.search_timeout;
     let permit = match tokio::time::timeout_at(deadline, st.permits.clone().acquire_owned()).await {
         Ok(Ok(permit)) => permit,
-        Ok(Err(_)) => return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down"),
+        Ok(Err(_)) => return Err(error(StatusCode::SERVICE_UNAVAILABLE, "shutting down")),
         Err(_) => {
-            return error(
+            return Err(error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
                     "the server is busy ({} searches running); try again",
                     st.limits.max_concurrent_searches
                 ),
-            )
+            ))
         }
     };
     let index = st.index.clone();
     // The permit goes with the search: one that outlives its deadline still counts.
     let task = tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        index.search(&req)
+        task(&index)
     });
     let outcome = tokio::time::timeout_at(deadline, task).await;
     // A result that came after the deadline is not sent either: the limit is the
     // limit, however the runtime scheduled the wait.
     if tokio::time::Instant::now() > deadline {
-        return error(StatusCode::SERVICE_UNAVAILABLE, "the search took too long");
+        return Err(error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the search took too long",
+        ));
     }
     match outcome {
-        Ok(Ok(Ok(resp))) => ok(&resp),
+        Ok(Ok(Ok(v))) => Ok(v),
         Ok(Ok(Err(e @ (SearchError::Query(_) | SearchError::Request(_))))) => {
-            error(StatusCode::BAD_REQUEST, e.to_string())
+            Err(error(StatusCode::BAD_REQUEST, e.to_string()))
         }
-        Ok(Ok(Err(e))) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-        Ok(Err(_)) => error(StatusCode::INTERNAL_SERVER_ERROR, "the search failed"),
-        Err(_) => error(StatusCode::SERVICE_UNAVAILABLE, "the search took too long"),
+        Ok(Ok(Err(e))) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+        Ok(Err(_)) => Err(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the search failed",
+        )),
+        Err(_) => Err(error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the search took too long",
+        )),
     }
 }
 

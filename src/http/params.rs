@@ -4,6 +4,9 @@
 
 use percent_encoding::percent_decode_str;
 
+use crate::search::export::ExportOrder;
+use crate::search::export_format::{Fields, Format};
+use crate::search::series::{Period, SplitBy};
 use crate::search::{SearchParams, SearchRequest};
 #[cfg(test)]
 use crate::search::{SortBy, MAX_LIMIT};
@@ -48,6 +51,77 @@ pub fn search_request(raw: &str) -> Result<SearchRequest, String> {
         }
     }
     p.validate().map_err(|e| e.to_string())
+}
+
+/// What `/api/counts` asks for.
+pub struct CountsQuery {
+    pub req: SearchRequest,
+    pub by: Period,
+    pub split: Option<(SplitBy, usize)>,
+    /// CSV rather than JSON.
+    pub csv: bool,
+}
+
+/// `/api/counts`: the search filters, `by`, `split`, `top` and `format` (json or
+/// csv).
+pub fn counts_request(raw: &str) -> Result<CountsQuery, String> {
+    let req = search_request(raw)?;
+    let (mut by, mut split, mut top, mut csv) = (Period::Month, None, 10, false);
+    for (k, v) in pairs(raw)? {
+        match k.as_str() {
+            "by" => by = Period::parse(&v)?,
+            "split" if !v.is_empty() => split = Some(SplitBy::parse(&v)?),
+            "top" => top = number("top", &v)?.clamp(1, 100),
+            "format" => {
+                csv = match v.as_str() {
+                    "csv" => true,
+                    "" | "json" => false,
+                    other => return Err(format!("format must be json or csv, not {other:?}")),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(CountsQuery {
+        req,
+        by,
+        split: split.map(|s| (s, top)),
+        csv,
+    })
+}
+
+/// `/api/export`: the search filters, `format` (jsonl or csv), `fields` and `sort`
+/// (`date`: oldest first; anything else: index order).
+pub fn export_request(raw: &str) -> Result<(SearchRequest, Format, Fields, ExportOrder), String> {
+    // `sort` means the export's order here, not the search's.
+    let filters: String = raw
+        .split('&')
+        .filter(|p| !p.starts_with("sort="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let req = search_request(&filters)?;
+    let (mut format, mut fields, mut order) =
+        (Format::Jsonl, Fields::default(), ExportOrder::Index);
+    for (k, v) in pairs(raw)? {
+        match k.as_str() {
+            "format" => {
+                format = Format::parse(&v)?;
+                if format == Format::Parquet {
+                    return Err("the API exports jsonl or csv; Parquet from the CLI".into());
+                }
+            }
+            "fields" => fields = Fields::parse(&v)?,
+            "sort" => {
+                order = match v.as_str() {
+                    "date" => ExportOrder::Date,
+                    "" | "none" => ExportOrder::Index,
+                    other => return Err(format!("sort must be none or date, not {other:?}")),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((req, format, fields, order))
 }
 
 fn number(key: &str, v: &str) -> Result<usize, String> {

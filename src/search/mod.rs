@@ -3,11 +3,14 @@
 //! counts and a date histogram. The CLI, the HTTP API and the benchmarks all call
 //! [`Searchable::search`]; nothing else builds queries.
 
+pub mod export;
+pub mod export_format;
 pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
 mod query;
 mod request;
+pub mod series;
 mod snippets;
 pub mod tables;
 
@@ -452,32 +455,19 @@ impl Searchable {
                 }
                 snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
             }
+            let f = self.exported(&doc);
             hits.push(Hit {
                 rank: req.offset + i + 1,
                 score,
-                id: first_text(&doc, s.id).unwrap_or_default(),
-                title: query::stored_text(&doc, &s.titles)
-                    .map(|(_, t)| t)
-                    .unwrap_or_default(),
-                date: doc
-                    .get_first(s.date)
-                    .and_then(|v| v.as_datetime())
-                    .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
-                source: facet_values(&doc, s.source)
-                    .into_iter()
-                    .next()
-                    .map(|p| p.trim_start_matches('/').to_string()),
-                lang: facet_values(&doc, s.lang)
-                    .into_iter()
-                    .next()
-                    .map(|p| p.trim_start_matches('/').to_string()),
-                url: first_text(&doc, s.url),
+                id: f.id,
+                title: f.title,
+                date: f.date,
+                source: f.source,
+                lang: f.lang,
+                url: f.url,
                 snippets,
-                speakers: facet_values(&doc, s.speaker)
-                    .into_iter()
-                    .map(|p| p.trim_start_matches('/').to_string())
-                    .collect(),
-                places: facet_values(&doc, s.place),
+                speakers: f.speakers,
+                places: f.places,
             });
         }
         let (facets, histogram) = match counts {
@@ -513,36 +503,21 @@ impl Searchable {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
+        let f = self.exported(&doc);
         Ok(Some(StoredArticle {
             id: id.to_string(),
-            title: query::stored_text(&doc, &s.titles)
-                .map(|(_, t)| t)
-                .unwrap_or_default(),
-            body: query::stored_text(&doc, &s.bodies)
-                .map(|(_, t)| t)
-                .unwrap_or_default(),
-            date: doc
-                .get_first(s.date)
-                .and_then(|v| v.as_datetime())
-                .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
-            url: first_text(&doc, s.url),
-            source: facet_values(&doc, s.source)
-                .into_iter()
-                .next()
-                .map(|p| p.trim_start_matches('/').to_string()),
-            lang: facet_values(&doc, s.lang)
-                .into_iter()
-                .next()
-                .map(|p| p.trim_start_matches('/').to_string()),
+            title: f.title,
+            body: f.text,
+            date: f.date,
+            url: f.url,
+            source: f.source,
+            lang: f.lang,
             fetched: doc
                 .get_first(s.fetched)
                 .and_then(|v| v.as_datetime())
                 .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
             language: first_text(&doc, s.language),
-            authors: doc
-                .get_all(s.authors)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
+            authors: f.authors,
             extraction: first_text(&doc, s.extraction).and_then(|j| serde_json::from_str(&j).ok()),
         }))
     }

@@ -15,6 +15,7 @@ pub struct Server {
     pub dir: TestDir,
     /// The server's search permits, for tests that take them all.
     pub permits: std::sync::Arc<tokio::sync::Semaphore>,
+    pub export_permits: std::sync::Arc<tokio::sync::Semaphore>,
     _runtime: tokio::runtime::Runtime,
 }
 
@@ -43,6 +44,7 @@ pub fn start_with(dir: TestDir, limits: Limits) -> Server {
         .unwrap();
     let state = newsdex::http::AppState::open(&dir.index(), limits).unwrap();
     let permits = state.permits.clone();
+    let export_permits = state.export_permits.clone();
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
@@ -56,6 +58,7 @@ pub fn start_with(dir: TestDir, limits: Limits) -> Server {
         addr,
         dir,
         permits,
+        export_permits,
         _runtime: runtime,
     }
 }
@@ -65,7 +68,7 @@ impl Server {
         format!("http://{}{}", self.addr, path)
     }
 
-    fn get(&self, path: &str) -> (u16, serde_json::Value) {
+    pub fn get(&self, path: &str) -> (u16, serde_json::Value) {
         match ureq::get(&self.url(path))
             .timeout(Duration::from_secs(10))
             .call()
@@ -247,6 +250,7 @@ fn a_search_waits_for_its_turn_at_most_its_time_then_gets_503() {
     let limits = Limits {
         search_timeout: Duration::from_millis(300),
         max_concurrent_searches: 2,
+        ..Limits::default()
     };
     let s = start_with(corpus_dir(), limits);
     // Two searches are running: a third waits for one of them, until its deadline.
@@ -269,6 +273,7 @@ fn a_search_past_its_time_gets_503_and_the_server_goes_on() {
     let limits = Limits {
         search_timeout: Duration::from_nanos(1),
         max_concurrent_searches: 64,
+        ..Limits::default()
     };
     let s = start_with(corpus_dir(), limits);
     // No search finishes within a nanosecond.

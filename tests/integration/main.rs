@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one harness (`util`), a module per concern.
 
 mod crash;
+mod export;
 mod extract;
 mod faults;
 mod formats;
