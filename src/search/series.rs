@@ -15,6 +15,7 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::histogram::DayCountsFruit;
 use super::tables::{
     Children, DocArrays, SegmentChildren, View, LANG, NONE, PLACE, SOURCE, SPEAKER,
 };
@@ -153,6 +154,31 @@ fn day_of(n: i64) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(n * SECS_PER_DAY, 0).map(|d| d.date_naive())
 }
 
+/// What a series is made from: matches per day, and per split column.
+struct Tally {
+    total: u64,
+    days: DayCountsFruit,
+    /// The split's values, most frequent first.
+    columns: Vec<String>,
+    /// Per column, matches per day (the days of `days`).
+    split_days: Vec<Vec<u64>>,
+    column_totals: Vec<u64>,
+}
+
+/// The `top` ids by count (most first, then by label).
+fn top_ids(counts: &[u64], labels: &[String], top: usize) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&i| counts[i as usize] > 0)
+        .collect();
+    ids.sort_by(|&x, &y| {
+        counts[y as usize]
+            .cmp(&counts[x as usize])
+            .then_with(|| labels[x as usize].cmp(&labels[y as usize]))
+    });
+    ids.truncate(top);
+    ids
+}
+
 impl Searchable {
     /// The series of `req`'s matches by `by`, split by the `top` most frequent values
     /// of a facet when asked.
@@ -164,67 +190,14 @@ impl Searchable {
     ) -> Result<Series, SearchError> {
         let mut r = req.clone();
         (r.limit, r.offset, r.facets, r.snippets, r.sort) = (1, 0, true, false, SortBy::Relevance);
-        let ranked = self.rank(&r)?;
-        let Some((counts, children)) = ranked.counts else {
-            return Err(SearchError::Query("counts were not computed".into()));
+        r.check()?;
+        let tally = match split {
+            None | Some((SplitBy::Source | SplitBy::Lang, _)) => {
+                self.tally_from_columns(&r, split)?
+            }
+            _ => self.tally_with_tables(&r, split)?,
         };
-        let view = ranked.view;
-        let days = &counts.days;
-        // The columns: the top values of the split facet, with their global id (or
-        // place child index).
-        let mut columns: Vec<(u32, String)> = Vec::new();
-        if let Some((by_facet, top)) = split {
-            let (dense, labels): (&[u32], &[String]) = match by_facet {
-                SplitBy::Source => (&counts.sources, &view.labels[SOURCE]),
-                SplitBy::Speaker => (&counts.speakers, &view.labels[SPEAKER]),
-                SplitBy::Lang => (&counts.langs, &view.labels[LANG]),
-                SplitBy::Place => (&counts.places, &children.paths),
-            };
-            let mut ids: Vec<u32> = (0..dense.len() as u32)
-                .filter(|&i| dense[i as usize] > 0)
-                .collect();
-            ids.sort_by_key(|&i| {
-                (
-                    std::cmp::Reverse(dense[i as usize]),
-                    labels[i as usize].clone(),
-                )
-            });
-            ids.truncate(top);
-            columns = ids
-                .into_iter()
-                .map(|i| {
-                    let l = &labels[i as usize];
-                    let l = if by_facet == SplitBy::Place {
-                        l.as_str()
-                    } else {
-                        l.trim_start_matches('/')
-                    };
-                    (i, l.to_string())
-                })
-                .collect();
-        }
-        // Per column, matches per day (same days as the totals).
-        let mut split_days: Vec<Vec<u64>> = Vec::new();
-        let mut column_totals: Vec<u64> = Vec::new();
-        if let (Some((by_facet, _)), false) = (split, columns.is_empty()) {
-            let filtered = self.filtered_query(&view, &r)?;
-            let collector = SplitDays {
-                view: view.clone(),
-                children: children.clone(),
-                field: by_facet.field(),
-                slot_of: columns
-                    .iter()
-                    .enumerate()
-                    .map(|(s, (id, _))| (*id, s as u32))
-                    .collect(),
-                first_day: days.first_day,
-                span: days.counts.len(),
-            };
-            let searcher = self.searcher();
-            let fruit = self.search_wide(&searcher, &*filtered.query, &collector)?;
-            split_days = fruit.0;
-            column_totals = fruit.1;
-        }
+        let days = &tally.days;
         // Periods: from the request's range if it has one, else from the first to the
         // last dated match.
         let first_match = days
@@ -259,7 +232,7 @@ impl Searchable {
                     period: by.label(start),
                     start: start.format("%Y-%m-%d").to_string(),
                     count: range(&days.counts),
-                    split: split_days.iter().map(|d| range(d)).collect(),
+                    split: tally.split_days.iter().map(|d| range(d)).collect(),
                 });
                 start = end;
             }
@@ -267,13 +240,287 @@ impl Searchable {
         Ok(Series {
             query: req.query.clone(),
             by,
-            split: split.filter(|_| !columns.is_empty()).map(|s| s.0),
-            columns: columns.into_iter().map(|(_, l)| l).collect(),
-            rows,
-            total: counts.total,
+            split: split.filter(|_| !tally.columns.is_empty()).map(|s| s.0),
             undated: days.undated,
-            column_totals,
+            total: tally.total,
+            columns: tally.columns,
+            rows,
+            column_totals: tally.column_totals,
         })
+    }
+
+    /// The tally from the columns of the matching documents only: days, and the
+    /// source or language of each. Costs in proportion to the matches, with no
+    /// per-segment tables to build first (what a cold `counts` spends most on).
+    fn tally_from_columns(
+        &self,
+        r: &SearchRequest,
+        split: Option<(SplitBy, usize)>,
+    ) -> Result<Tally, SearchError> {
+        let searcher = self.searcher();
+        let view = self.facets.view(&searcher);
+        let filtered = self.filtered_query(&view, r)?;
+        let collector = ColumnTally {
+            view: view.clone(),
+            field: split.map(|s| s.0.field()),
+        };
+        let fruit = self.search_wide(&searcher, &*filtered.query, &collector)?;
+        let first_day = fruit.days.keys().next().copied().unwrap_or(0);
+        let last_day = fruit.days.keys().next_back().copied().unwrap_or(-1);
+        let span = (last_day - first_day + 1).max(0) as usize;
+        let mut days = DayCountsFruit {
+            first_day,
+            counts: vec![0; span],
+            undated: fruit.undated,
+        };
+        for (d, n) in &fruit.days {
+            days.counts[(d - first_day) as usize] += n;
+        }
+        let mut tally = Tally {
+            total: fruit.total,
+            days,
+            columns: Vec::new(),
+            split_days: Vec::new(),
+            column_totals: Vec::new(),
+        };
+        if let Some((by_facet, top)) = split {
+            let labels = &view.labels[by_facet.field()];
+            let mut totals = vec![0u64; labels.len()];
+            for (&g, &n) in &fruit.value_totals {
+                if let Some(t) = totals.get_mut(g as usize) {
+                    *t += n;
+                }
+            }
+            let ids = top_ids(&totals, labels, top);
+            let slot: rustc_hash::FxHashMap<u32, usize> =
+                ids.iter().enumerate().map(|(s, &g)| (g, s)).collect();
+            tally.split_days = vec![vec![0u64; span]; ids.len()];
+            for (&(g, d), &n) in &fruit.value_days {
+                if let Some(&s) = slot.get(&g) {
+                    tally.split_days[s][(d - first_day) as usize] += n;
+                }
+            }
+            tally.column_totals = ids.iter().map(|&g| totals[g as usize]).collect();
+            tally.columns = ids
+                .iter()
+                .map(|&g| labels[g as usize].trim_start_matches('/').to_string())
+                .collect();
+        }
+        Ok(tally)
+    }
+
+    /// The tally through the per-segment facet tables (speakers and places, whose
+    /// documents hold many values): the search's own facet count, then a pass that
+    /// counts each top value per day.
+    fn tally_with_tables(
+        &self,
+        r: &SearchRequest,
+        split: Option<(SplitBy, usize)>,
+    ) -> Result<Tally, SearchError> {
+        let ranked = self.rank(r)?;
+        let Some((counts, children)) = ranked.counts else {
+            return Err(SearchError::Query("counts were not computed".into()));
+        };
+        let view = ranked.view;
+        let mut tally = Tally {
+            total: counts.total,
+            days: counts.days.clone(),
+            columns: Vec::new(),
+            split_days: Vec::new(),
+            column_totals: Vec::new(),
+        };
+        let Some((by_facet, top)) = split else {
+            return Ok(tally);
+        };
+        let (dense, labels): (&[u32], &[String]) = match by_facet {
+            SplitBy::Source => (&counts.sources, &view.labels[SOURCE]),
+            SplitBy::Speaker => (&counts.speakers, &view.labels[SPEAKER]),
+            SplitBy::Lang => (&counts.langs, &view.labels[LANG]),
+            SplitBy::Place => (&counts.places, &children.paths),
+        };
+        let dense: Vec<u64> = dense.iter().map(|&n| n as u64).collect();
+        let ids = top_ids(&dense, labels, top);
+        if ids.is_empty() {
+            return Ok(tally);
+        }
+        tally.columns = ids
+            .iter()
+            .map(|&i| {
+                let l = &labels[i as usize];
+                if by_facet == SplitBy::Place {
+                    l.clone()
+                } else {
+                    l.trim_start_matches('/').to_string()
+                }
+            })
+            .collect();
+        let filtered = self.filtered_query(&view, r)?;
+        let collector = SplitDays {
+            view: view.clone(),
+            children: children.clone(),
+            field: by_facet.field(),
+            slot_of: ids
+                .iter()
+                .enumerate()
+                .map(|(s, &id)| (id, s as u32))
+                .collect(),
+            first_day: counts.days.first_day,
+            span: counts.days.counts.len(),
+        };
+        let searcher = self.searcher();
+        (tally.split_days, tally.column_totals) =
+            self.search_wide(&searcher, &*filtered.query, &collector)?;
+        Ok(tally)
+    }
+}
+
+/// Counts matches per day, and per value of a one-valued facet (source, language)
+/// and day, from the columns of the matching documents.
+struct ColumnTally {
+    view: Arc<View>,
+    field: Option<usize>,
+}
+
+#[derive(Default)]
+struct ColumnFruit {
+    total: u64,
+    undated: u64,
+    /// Days since the epoch -> matches.
+    days: std::collections::BTreeMap<i64, u64>,
+    /// (global id, day) -> matches, dated ones.
+    value_days: rustc_hash::FxHashMap<(u32, i64), u64>,
+    /// Global id -> matches, undated ones included.
+    value_totals: rustc_hash::FxHashMap<u32, u64>,
+}
+
+struct SegmentColumnTally {
+    dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    facets: Option<tantivy::fastfield::FacetReader>,
+    to_global: Vec<u32>,
+    total: u64,
+    undated: u64,
+    /// The segment's first day (days since the epoch) and matches per day from it.
+    first_day: i64,
+    days: Vec<u64>,
+    /// (segment ordinal << 32 | day index) -> matches.
+    value_days: rustc_hash::FxHashMap<u64, u64>,
+    /// By segment ordinal, undated matches included.
+    value_totals: Vec<u64>,
+}
+
+impl Collector for ColumnTally {
+    type Fruit = ColumnFruit;
+    type Child = SegmentColumnTally;
+
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentColumnTally> {
+        let to_global = match (self.field, self.view.segments.get(&reader.segment_id())) {
+            (Some(f), Some(seg)) => seg.to_global[f].clone(),
+            _ => Vec::new(),
+        };
+        let dates = reader
+            .fast_fields()
+            .date(crate::schema::DATE_FAST_FIELD)
+            .ok();
+        let day = |t: tantivy::DateTime| t.into_timestamp_secs().div_euclid(SECS_PER_DAY);
+        let (first_day, span) = match &dates {
+            Some(c) if c.values.num_vals() > 0 => {
+                let (lo, hi) = (day(c.min_value()), day(c.max_value()));
+                (lo, (hi - lo + 1).clamp(0, 400_000) as usize)
+            }
+            _ => (0, 0),
+        };
+        Ok(SegmentColumnTally {
+            dates,
+            facets: self
+                .field
+                .and_then(|f| reader.facet_reader(super::tables::FIELDS[f]).ok()),
+            value_totals: vec![0; to_global.len()],
+            to_global,
+            total: 0,
+            undated: 0,
+            first_day,
+            days: vec![0; span],
+            value_days: Default::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<ColumnFruit>) -> tantivy::Result<ColumnFruit> {
+        let mut out = ColumnFruit::default();
+        for f in fruits {
+            out.total += f.total;
+            out.undated += f.undated;
+            for (d, n) in f.days {
+                *out.days.entry(d).or_default() += n;
+            }
+            for (k, n) in f.value_days {
+                *out.value_days.entry(k).or_default() += n;
+            }
+            for (k, n) in f.value_totals {
+                *out.value_totals.entry(k).or_default() += n;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for SegmentColumnTally {
+    type Fruit = ColumnFruit;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.total += 1;
+        let index = self
+            .dates
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .map(|d| d.into_timestamp_secs().div_euclid(SECS_PER_DAY) - self.first_day)
+            .filter(|&i| i >= 0 && (i as usize) < self.days.len());
+        match index {
+            Some(i) => self.days[i as usize] += 1,
+            None => self.undated += 1,
+        }
+        let ord = self.facets.as_ref().and_then(|r| r.facet_ords(doc).next());
+        if let Some(o) = ord.filter(|&o| (o as usize) < self.value_totals.len()) {
+            self.value_totals[o as usize] += 1;
+            if let Some(i) = index {
+                *self.value_days.entry(o << 32 | i as u64).or_default() += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> ColumnFruit {
+        let mut fruit = ColumnFruit {
+            total: self.total,
+            undated: self.undated,
+            ..Default::default()
+        };
+        for (i, &n) in self.days.iter().enumerate().filter(|(_, n)| **n > 0) {
+            fruit.days.insert(self.first_day + i as i64, n);
+        }
+        for (key, n) in self.value_days {
+            let (o, i) = ((key >> 32) as usize, (key & 0xffff_ffff) as i64);
+            if let Some(&g) = self.to_global.get(o) {
+                *fruit.value_days.entry((g, self.first_day + i)).or_default() += n;
+            }
+        }
+        for (o, &n) in self
+            .value_totals
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+        {
+            if let Some(&g) = self.to_global.get(o) {
+                *fruit.value_totals.entry(g).or_default() += n;
+            }
+        }
+        fruit
     }
 }
 

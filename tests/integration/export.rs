@@ -240,6 +240,22 @@ fn counts_list_every_period_with_empty_ones_and_split_columns() {
         (s.rows[0].period.as_str(), s.rows[0].start.as_str()),
         ("2024-W02", "2024-01-08")
     );
+    // Speakers (many to an article) are counted through the facet tables.
+    let s = index
+        .counts(
+            &SearchRequest::new("said"),
+            Period::Year,
+            Some((SplitBy::Speaker, 5)),
+        )
+        .unwrap();
+    let klitschko = s
+        .columns
+        .iter()
+        .position(|c| c == "Vitali Klitschko")
+        .unwrap();
+    let row = s.rows.iter().find(|r| r.period == "2026").unwrap();
+    assert_eq!(row.split[klitschko], 1);
+    assert_eq!(s.column_totals[klitschko], 1);
     // The binary prints CSV that parses, one column per split value.
     let out = t.run(&[
         "counts", "--index", "index", "storm", "--by", "year", "--split", "source", "--format",
