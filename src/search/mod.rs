@@ -357,7 +357,14 @@ impl Searchable {
     fn rank(&self, req: &SearchRequest) -> Result<Ranked, SearchError> {
         req.check()?;
         let searcher = self.searcher();
-        let view = self.facets.view(&searcher);
+        // The facet labels of every segment are read only when the search counts
+        // facets or filters by them: at a million articles with speakers and places,
+        // reading them is most of a cold search without either.
+        let view = if req.facets || req.filters_by_facets() {
+            self.facets.view(&searcher)
+        } else {
+            std::sync::Arc::new(View::default())
+        };
         let FilteredQuery {
             query,
             text: text_query,

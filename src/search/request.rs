@@ -69,6 +69,15 @@ impl SearchRequest {
         }
     }
 
+    /// Does the request filter by speaker, place, source or language (which resolve
+    /// through the facet labels)?
+    pub fn filters_by_facets(&self) -> bool {
+        !(self.speakers.is_empty()
+            && self.places.is_empty()
+            && self.sources.is_empty()
+            && self.langs.is_empty())
+    }
+
     /// The limits every search meets, however it was built.
     pub fn check(&self) -> Result<(), RequestError> {
         let fail = |m: String| Err(RequestError(m));

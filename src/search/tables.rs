@@ -174,6 +174,7 @@ pub struct SegmentView {
 }
 
 /// The facet labels of one searcher generation, with global ids.
+#[derive(Default)]
 pub struct View {
     /// Distinct facet paths of all segments, sorted, per field.
     pub labels: [Vec<String>; 4],
