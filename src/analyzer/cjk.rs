@@ -10,24 +10,10 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::extract::text::is_unspaced_script as is_unspaced;
+
 /// Words of this many bytes or more are dropped, as in the other analyzers.
 const MAX_TOKEN_BYTES: usize = 120;
-
-/// Characters of scripts written without spaces between words: Han, kana, Hangul.
-pub fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF       // Hangul Jamo
-        | 0x3040..=0x30FF     // Hiragana, Katakana
-        | 0x3130..=0x318F     // Hangul compatibility Jamo
-        | 0x31F0..=0x31FF     // Katakana phonetic extensions
-        | 0x3400..=0x4DBF     // Han extension A
-        | 0x4E00..=0x9FFF     // Han
-        | 0xAC00..=0xD7AF     // Hangul syllables
-        | 0xF900..=0xFAFF     // Han compatibility
-        | 0xFF66..=0xFF9F     // halfwidth Katakana
-        | 0x20000..=0x2FA1F   // Han extensions B-F, compatibility supplement
-    )
-}
 
 /// Tokenizer of CJK bigrams and lowercased words.
 #[derive(Clone, Default)]

@@ -179,18 +179,13 @@ pub fn detect(title: &str, body: &str) -> Option<Detected> {
     match lingua().detect_language_of(sample.as_str()) {
         Some(l) => Some(Detected {
             code: lingua_code(l).to_string(),
-            reliable: words >= 8 || sample.chars().any(is_unspaced),
+            reliable: words >= 8 || sample.chars().any(super::text::is_unspaced_script),
         }),
         None => cld.map(|code| Detected {
             code,
             reliable: false,
         }),
     }
-}
-
-/// Scripts written without spaces: a short text there still has many words.
-fn is_unspaced(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
 /// The language an article is filed under: the detected one when the detector was

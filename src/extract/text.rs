@@ -74,6 +74,24 @@ pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(unsafe { std::str::from_utf8_unchecked(b) })
 }
 
+/// Characters of scripts written without spaces between words: Han, kana, Hangul
+/// (Korean puts spaces between phrases; a syllable still counts as a word). The CJK
+/// analyzer, language detection and the web-page word count all read it.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF       // Hangul Jamo
+        | 0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3130..=0x318F     // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF     // Katakana phonetic extensions
+        | 0x3400..=0x4DBF     // Han extension A
+        | 0x4E00..=0x9FFF     // Han
+        | 0xAC00..=0xD7AF     // Hangul syllables
+        | 0xF900..=0xFAFF     // Han compatibility
+        | 0xFF66..=0xFF9F     // halfwidth Katakana
+        | 0x20000..=0x2FA1F   // Han extensions B-F, compatibility supplement
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

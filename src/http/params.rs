@@ -27,14 +27,13 @@ pub fn pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
-/// Builds and validates a search request from the query string: the parameters
-/// become [`SearchParams`], checked by the same code as the CLI's flags.
-pub fn search_request(raw: &str) -> Result<SearchRequest, String> {
+/// The search parameters among decoded pairs (other keys are left to the caller).
+fn search_params(pairs: &[(String, String)]) -> Result<SearchParams, String> {
     let mut p = SearchParams {
         facets: true,
         ..Default::default()
     };
-    for (k, v) in pairs(raw)? {
+    for (k, v) in pairs.iter().cloned() {
         match k.as_str() {
             "q" => p.query = v,
             "from" => p.from = Some(v),
@@ -50,7 +49,15 @@ pub fn search_request(raw: &str) -> Result<SearchRequest, String> {
             _ => {}
         }
     }
-    p.validate().map_err(|e| e.to_string())
+    Ok(p)
+}
+
+/// Builds and validates a search request from the query string: the parameters
+/// become [`SearchParams`], checked by the same code as the CLI's flags.
+pub fn search_request(raw: &str) -> Result<SearchRequest, String> {
+    search_params(&pairs(raw)?)?
+        .validate()
+        .map_err(|e| e.to_string())
 }
 
 /// What `/api/counts` asks for.
@@ -65,9 +72,12 @@ pub struct CountsQuery {
 /// `/api/counts`: the search filters, `by`, `split`, `top` and `format` (json or
 /// csv).
 pub fn counts_request(raw: &str) -> Result<CountsQuery, String> {
-    let req = search_request(raw)?;
+    let pairs = pairs(raw)?;
+    let req = search_params(&pairs)?
+        .validate()
+        .map_err(|e| e.to_string())?;
     let (mut by, mut split, mut top, mut csv) = (Period::Month, None, 10, false);
-    for (k, v) in pairs(raw)? {
+    for (k, v) in pairs {
         match k.as_str() {
             "by" => by = Period::parse(&v)?,
             "split" if !v.is_empty() => split = Some(SplitBy::parse(&v)?),

@@ -75,14 +75,7 @@ impl Collector for Aggregate {
         _ord: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
-        let segment = match self.view.segments.get(&reader.segment_id()) {
-            Some(s) => s.clone(),
-            None => {
-                return Err(tantivy::TantivyError::InternalError(
-                    "facet view built for another searcher".into(),
-                ))
-            }
-        };
+        let segment = self.view.segment(reader)?;
         let docs = segment.table.docs(reader);
         let (first_day, span) = match docs.day_range {
             Some((lo, hi)) => (lo, (hi as i64 - lo as i64 + 1).clamp(0, 200_000) as usize),

@@ -30,7 +30,7 @@ pub const PLACE: usize = 1;
 pub const SOURCE: usize = 2;
 pub const LANG: usize = 3;
 
-const SECS_PER_DAY: i64 = 86_400;
+pub(super) const SECS_PER_DAY: i64 = 86_400;
 /// Not under the place filter.
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -206,6 +206,16 @@ const MAX_VIEWS: usize = 4;
 const MAX_PARENTS: usize = 256;
 
 impl View {
+    /// The view of one segment of the searcher this view was built for.
+    pub(super) fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentView>> {
+        self.segments
+            .get(&reader.segment_id())
+            .cloned()
+            .ok_or_else(|| {
+                tantivy::TantivyError::InternalError("facet view built for another searcher".into())
+            })
+    }
+
     /// Calls `f` with every facet path of a field and each of their ancestors
     /// (`/Europe`, `/Europe/Ukraine`, ...), as the inverted index holds them.
     pub fn for_each_path(&self, field: usize, f: &mut dyn FnMut(&str)) {

@@ -39,22 +39,13 @@ const MIN_WORDS: usize = 10;
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| {
-            let ideographs = w.chars().filter(|&c| is_unspaced_script(c)).count();
+            let ideographs = w
+                .chars()
+                .filter(|&c| crate::extract::text::is_unspaced_script(c))
+                .count();
             ideographs.max(1)
         })
         .sum()
-}
-
-/// Han, kana and Hangul: scripts whose words are not separated by spaces
-/// (Hangul is, mostly; a syllable counts as a word there too, erring towards keeping).
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF      // Hiragana, Katakana
-        | 0x3400..=0x4DBF    // CJK Extension A
-        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
-        | 0x20000..=0x2FA1F) // CJK Extensions B-F, Compatibility Supplement
 }
 
 /// Reads a page into an article, or says why it holds none.
