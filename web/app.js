@@ -244,6 +244,8 @@ async function renderArticle() {
     if (!ex.places.length) where.appendChild(el("p", { class: "muted" }, "No places found."));
     const ul = el("ul", {});
     for (const p of ex.places) {
+      // A street or a lake the gazetteer does not hold has no facet path or coordinates.
+      if (!p.path) { ul.appendChild(el("li", {}, p.name, el("span", { class: "muted" }, "  (not in GeoNames)"))); continue; }
       ul.appendChild(el("li", {}, el("a", { class: "crumb", onclick: () => go({ place: p.path, article: "" }) }, p.name), el("span", { class: "muted" }, `  ${p.path} · ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`)));
     }
     where.appendChild(ul);

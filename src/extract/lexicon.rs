@@ -8,6 +8,10 @@
 
 crate::word_set!(pub(super) set_function_words, FUNCTION_WORDS);
 crate::word_set!(pub(super) set_headline_verbs, HEADLINE_VERBS);
+// Shared by place recognition, named features and person names.
+crate::word_set!(pub(super) set_public_bodies, PUBLIC_BODY_HEADS);
+crate::word_set!(pub(super) set_before_ok, BEFORE_OK);
+crate::word_set!(pub(super) set_directions, DIRECTIONS);
 
 /// Verbs of saying, in the forms news uses.
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
@@ -135,6 +139,8 @@ pub const BEFORE_OK: &[&str] = &[
     "later", "however", "thus", "until", "as", "if", "unlike", "like", "despite", "within",
     "beyond", "over", "under", "against", "via", "without", "where", "in", "all", "elsewhere",
     "here", "there", "once", "every", "each", "many", "some", "most", "this", "that",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upstate", "downstate", "rural", "metro", "suburban",
 ];
 
 /// Direction words that modify places but are not places on their own.
@@ -182,4 +188,88 @@ pub const INSTITUTION_HEADS: &[&str] = &[
     "ministry", "department", "chamber", "chambers", "secretary", "minister", "board", "bureau",
     "council", "commission", "committee", "office", "institute", "society", "association",
     "federation", "foundation",
+];
+
+/// Heads of the public bodies of states, counties and towns: the place in "Ohio
+/// Senate", "Kansas Department of Transportation", "Douglas County Sheriff's Office",
+/// "Hartford Hospital" is the body's jurisdiction, a mention of it (see
+/// `names_a_public_body`). Not newspapers, teams, companies, universities or news
+/// agencies ("Washington Post", "Dallas Cowboys", "Aberdeen University").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const PUBLIC_BODY_HEADS: &[&str] = &[
+    "department", "dept", "senate", "house", "assembly", "legislature", "council", "commission",
+    "commissioners", "board", "bureau", "office", "court", "courts", "police", "sheriff", "coroner",
+    "jail", "prison", "hospital", "airport", "library", "museum", "zoo", "fire", "rescue",
+    "service", "authority", "attorney", "prosecutor", "auditor", "treasurer", "clerk", "assessor",
+    "highway", "patrol", "guard", "transit", "health", "government", "circuit", "elections",
+    "parks", "utilities", "administration", "division", "detention", "corrections", "emergency",
+    "act", "delegation", "legislative", "selectmen", "township", "municipal",
+];
+
+/// AP-style abbreviations of US states and Canadian provinces, and the admin1 codes
+/// they stand for. After a town and a comma ("Lexington, Ky.", "Vancouver, B.C.")
+/// each names its state; alone, many are words or names ("Ind.", "Mo.", "La."). Not
+/// "D.C.": the gazetteer's name of Washington itself.
+#[rustfmt::skip] // a table reads best in rows
+pub const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "US.AL"), ("Ariz.", "US.AZ"), ("Ark.", "US.AR"), ("Calif.", "US.CA"),
+    ("Cal.", "US.CA"), ("Colo.", "US.CO"), ("Conn.", "US.CT"), ("Del.", "US.DE"),
+    ("Fla.", "US.FL"), ("Ga.", "US.GA"), ("Ill.", "US.IL"), ("Ind.", "US.IN"),
+    ("Kan.", "US.KS"), ("Kans.", "US.KS"), ("Ky.", "US.KY"), ("La.", "US.LA"), ("Md.", "US.MD"),
+    ("Mass.", "US.MA"), ("Mich.", "US.MI"), ("Minn.", "US.MN"), ("Miss.", "US.MS"),
+    ("Mo.", "US.MO"), ("Mont.", "US.MT"), ("Neb.", "US.NE"), ("Nebr.", "US.NE"), ("Nev.", "US.NV"),
+    ("N.H.", "US.NH"), ("N.J.", "US.NJ"), ("N.M.", "US.NM"), ("N.Y.", "US.NY"), ("N.C.", "US.NC"),
+    ("N.D.", "US.ND"), ("Okla.", "US.OK"), ("Ore.", "US.OR"), ("Pa.", "US.PA"), ("R.I.", "US.RI"),
+    ("S.C.", "US.SC"), ("S.D.", "US.SD"), ("Tenn.", "US.TN"), ("Tex.", "US.TX"), ("Vt.", "US.VT"),
+    ("Va.", "US.VA"), ("Wash.", "US.WA"), ("W.Va.", "US.WV"), ("W. Va.", "US.WV"),
+    ("Wis.", "US.WI"), ("Wisc.", "US.WI"), ("Wyo.", "US.WY"),
+    ("Alta.", "CA.01"), ("B.C.", "CA.02"), ("Man.", "CA.03"), ("N.B.", "CA.04"),
+    ("Nfld.", "CA.05"), ("N.S.", "CA.07"), ("Ont.", "CA.08"), ("P.E.I.", "CA.09"),
+    ("Que.", "CA.10"), ("Sask.", "CA.11"),
+];
+
+/// Type words after a street's or road's name ("Main Street", "E. Broad St.").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const STREET_SUFFIXES: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "lane", "ln", "boulevard",
+    "blvd", "circle", "parkway", "pkwy", "terrace", "trail", "turnpike", "pike", "expressway",
+    "freeway", "highway", "alley", "crescent",
+];
+
+/// Type words after the name of a water or landform ("Naugatuck River", "Atlas
+/// Mountains").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const FEATURE_SUFFIXES: &[&str] = &[
+    "lake", "river", "creek", "bay", "harbor", "harbour", "canal", "reservoir", "pond", "island",
+    "islands", "mountains", "mountain", "valley", "canyon", "sea", "ocean", "peninsula",
+    "heights", "park", "falls", "forest", "glacier", "desert", "strait", "dam",
+];
+
+/// Type words before the name of a water or landform ("Lake Lanier", "Gulf of Maine").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const FEATURE_PREFIXES: &[&str] = &[
+    "lake", "river", "mount", "gulf", "bay", "isle", "sea", "loch", "cape",
+];
+
+/// Type words before a road's number ("Highway 10", "County Road 43").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const NUMBERED_ROADS: &[&str] = &[
+    "highway", "hwy", "route", "interstate", "road", "freeway", "motorway",
+];
+
+/// Streets that stand for an institution or a trade: not a place where a story is.
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const METONYM_STREETS: &[&str] = &[
+    "wall street", "downing street", "fleet street", "madison avenue", "pennsylvania avenue",
+    "bay street", "dalal street", "harley street",
+];
+
+/// Words that make a name with a feature's type word something else: a building, a
+/// business, an event ("Mount Washington Hotel", "Gulf War", "Civic Center").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const NOT_FEATURE_WORDS: &[&str] = &[
+    "hotel", "inn", "resort", "motel", "center", "centre", "civic", "mall", "plaza", "stadium",
+    "arena", "theater", "theatre", "war", "wars", "battle", "festival", "fair", "games",
+    "championship", "tournament", "restaurant", "cafe", "bar", "grill", "apartments", "estates",
+    "villa", "lodge", "casino", "studios", "records", "entertainment", "capital", "partners",
 ];

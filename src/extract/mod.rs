@@ -57,17 +57,28 @@ pub struct Speaker {
     pub quotes: Vec<Quote>,
 }
 
-/// A place mentioned in the article, resolved to one GeoNames entry.
+/// A place mentioned in the article, resolved to one GeoNames entry; or a named
+/// feature the gazetteer does not hold (a street, a road, a lake: see
+/// `places::features`), listed with its mentions and no id, coordinates or facet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub name: String,
     pub mentions: Vec<String>,
-    pub geonameid: u32,
-    pub lat: f32,
-    pub lon: f32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub country: String,
     /// Hierarchical facet path: `/Europe/Ukraine/Kyiv City/Kyiv`.
-    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// For a named feature: the article's own town, whose coordinates it is given
+    /// (an approximation: a local paper's streets and lakes are near its town).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near: Option<String>,
 }
 
 /// An article ready to be indexed.

@@ -7,7 +7,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::Gazetteer;
 
-use super::lexicon::{set_function_words, set_headline_verbs, PARTICLES, PRONOUNS};
+use super::lexicon::{
+    set_function_words, set_headline_verbs, set_public_bodies, PARTICLES, PRONOUNS,
+};
 use super::names::WordLists;
 use super::text::{fold, with_fold, Token};
 
@@ -349,8 +351,19 @@ pub(super) fn person_words(
         // "West Virginia" and "Santa Monica" start with first names but are places.
         let place_follows =
             || next_adjacent(i).is_some_and(|n| !g.lookup_name(&text[t.start..n.end]).is_empty());
+        // "Georgia residents", "Georgia Public Service Commission": a first name that is
+        // also a well-known place starts a person's name only before a word that can be
+        // a surname.
+        let place_first_name = || {
+            is_place_word(word)
+                && next_adjacent(i).is_some_and(|n| {
+                    let nw = n.text(text);
+                    w.is_common(nw) || set_public_bodies().has_any_case(nw)
+                })
+        };
         if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled)
             && !place_follows()
+            && (titled || !place_first_name())
         {
             // First name followed by one or two capitalised words: a person.
             let mut k = i;

@@ -112,8 +112,8 @@ pub fn to_document(schema: &NewsSchema, a: &Article) -> TantivyDocument {
     for s in &a.speakers {
         doc.add_facet(schema.speaker, Facet::from_path([facet_component(&s.name)]));
     }
-    for p in &a.places {
-        let parts: Vec<&str> = p.path.split('/').filter(|c| !c.is_empty()).collect();
+    for path in a.places.iter().filter_map(|p| p.path.as_deref()) {
+        let parts: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
         doc.add_facet(schema.place, Facet::from_path(parts));
     }
     doc.add_u64(schema.hash, a.content_hash);

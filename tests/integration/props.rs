@@ -150,7 +150,9 @@ proptest! {
             }
         }
         for p in &a.places {
-            prop_assert!(p.path.starts_with('/'));
+            // A resolved place has a facet path; a named feature (a street) none.
+            prop_assert!(p.path.as_ref().is_none_or(|path| path.starts_with('/')));
+            prop_assert_eq!(p.path.is_some(), p.geonameid.is_some());
             for m in &p.mentions {
                 prop_assert!(text.contains(m.as_str()), "{} not in text", m);
             }

@@ -330,6 +330,11 @@ impl Gazetteer {
         self.countries.get(cc).copied()
     }
 
+    /// The admin1 entry of a code ("US.KY"), as a one-entry slice of readings.
+    pub fn admin1(&self, code: &str) -> Option<&[u32]> {
+        self.admin1.get(code).map(std::slice::from_ref)
+    }
+
     /// Is this key a demonym or another adjective that names no place ("Ukrainian", "Arab")?
     pub fn is_demonym(&self, key: &str) -> bool {
         self.demonym_filter.may_hold(key) && self.demonyms.contains_key(key)

@@ -6,6 +6,7 @@
 //! Recognition (the candidate mentions and the rules that reject them) is in
 //! `recognize.rs`; this module resolves them.
 
+mod features;
 mod recognize;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -14,6 +15,7 @@ use super::gazetteer::{name_key, Gazetteer, Kind};
 use super::names::lists;
 use super::text::{tokenize, Token};
 use super::Place;
+use features::{features, Feature};
 use recognize::candidates;
 
 /// How likely an entry is to be meant, before context.
@@ -56,6 +58,24 @@ pub fn extract_with_persons(
     let w = lists();
     let lang_words = crate::extract::languages::words(lang);
     let mut mentions = candidates(g, body, toks, w, lang_words);
+    // Streets, roads and waters (English names only): a place inside one is part of
+    // its name ("Washington Drive", "Illinois Route 159"), unless it is the whole
+    // name ("Lake Mary", a town).
+    let mut named_features = if lang_words.is_none() {
+        features(body, toks, w)
+    } else {
+        Vec::new()
+    };
+    mentions.retain(|m| {
+        !named_features
+            .iter()
+            .any(|f| f.start <= m.start && m.end <= f.end && (f.start, f.end) != (m.start, m.end))
+    });
+    named_features.retain(|f| {
+        !mentions
+            .iter()
+            .any(|m| (m.start, m.end) == (f.start, f.end))
+    });
     if !speakers.is_empty() {
         let person_words: HashSet<String> = speakers
             .iter()
@@ -65,7 +85,7 @@ pub fn extract_with_persons(
         mentions.retain(|m| !person_words.contains(&m.key));
     }
     if mentions.is_empty() {
-        return Vec::new();
+        return unresolved(body, &named_features, Vec::new(), None);
     }
     // Context: countries and admin1 areas named without ambiguity, the dateline, demonyms.
     let mut countries: HashMap<&str, f32> = HashMap::default();
@@ -128,6 +148,8 @@ pub fn extract_with_persons(
     }
 
     let mut places: Vec<Place> = Vec::new();
+    // Per place: its kind and how much the article is about it.
+    let mut weights: Vec<(Kind, f32)> = Vec::new();
     let mut index: HashMap<u32, usize> = HashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
         let mut best: Option<(u32, f32)> = None;
@@ -181,16 +203,66 @@ pub fn extract_with_persons(
             places.push(Place {
                 name: e.name.to_string(),
                 mentions: Vec::new(),
-                geonameid: e.geonameid,
-                lat: e.lat,
-                lon: e.lon,
+                geonameid: Some(e.geonameid),
+                lat: Some(e.lat),
+                lon: Some(e.lon),
                 country: e.country.to_string(),
-                path: g.path(id),
+                path: Some(g.path(id)),
+                near: None,
             });
+            weights.push((e.kind, 0.0));
             places.len() - 1
         });
+        weights[slot].1 += if m.dateline { 3.0 } else { 1.0 };
         if !places[slot].mentions.contains(&surface) {
             places[slot].mentions.push(surface);
+        }
+    }
+    // The article's own town: named features are located there.
+    let local = |kinds: &[Kind]| {
+        weights
+            .iter()
+            .enumerate()
+            // Named twice or in the dateline: one passing mention is no home.
+            .filter(|(_, (k, w))| kinds.contains(k) && *w >= 2.0)
+            .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1).then(b.0.cmp(&a.0)))
+            .map(|(slot, _)| slot)
+    };
+    let home = local(&[Kind::City, Kind::Admin2]).or_else(|| local(&[Kind::Admin1]));
+    unresolved(body, &named_features, places, home)
+}
+
+/// Adds the named features to the places, one per name (in the text's spelling),
+/// located at the place `home` (a slot of `places`), the article's own town, if any.
+fn unresolved(
+    body: &str,
+    named: &[Feature],
+    mut places: Vec<Place>,
+    home: Option<usize>,
+) -> Vec<Place> {
+    let resolved = places.len();
+    let near = home.map(|h| places[h].clone());
+    for f in named {
+        let surface = &body[f.start..f.end];
+        let key = name_key(surface);
+        match places[resolved..]
+            .iter_mut()
+            .find(|p| name_key(&p.name) == key)
+        {
+            Some(p) if !p.mentions.iter().any(|m| m == surface) => {
+                p.mentions.push(surface.to_string());
+            }
+            Some(_) => {}
+            None => places.push(Place {
+                name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+                mentions: vec![surface.to_string()],
+                geonameid: None,
+                lat: near.as_ref().and_then(|p| p.lat),
+                lon: near.as_ref().and_then(|p| p.lon),
+                country: near.as_ref().map(|p| p.country.clone()).unwrap_or_default(),
+                path: None,
+                near: near.as_ref().map(|p| p.name.clone()),
+            }),
         }
     }
     places
@@ -217,7 +289,7 @@ mod tests {
     fn seed_article_places() {
         let text = include_str!("../../../tests/fixtures/seed-article.txt");
         let places = extract(gaz(), "", text);
-        let paths: Vec<&str> = places.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<&str> = places.iter().filter_map(|p| p.path.as_deref()).collect();
         assert!(
             paths.contains(&"/Europe/Ukraine/Kyiv City/Kyiv"),
             "{paths:?}"
@@ -269,7 +341,13 @@ mod tests {
             names("The Ministry of Commerce said the measures were unfair."),
             none
         );
-        assert_eq!(names("Swans died on the coast of Lake Erie."), none);
+        // "Lake Erie" is no town called Lake: a named feature, without a facet.
+        let erie = extract(gaz(), "", "Swans died on the coast of Lake Erie.");
+        assert_eq!(erie.len(), 1);
+        assert_eq!(
+            (erie[0].name.as_str(), erie[0].path.as_deref()),
+            ("Lake Erie", None)
+        );
         // Compounds and strain codes; holidays.
         assert_eq!(names("Stores in mid-Atlantic states closed."), none);
         assert_eq!(
@@ -326,11 +404,15 @@ mod tests {
         );
         assert!(
             us.iter()
-                .any(|p| p.path == "/North America/United States/Georgia"),
+                .any(|p| p.path.as_deref() == Some("/North America/United States/Georgia")),
             "{us:?}"
         );
         let eu = extract(gaz(), "", "Russia and Georgia held talks in Tbilisi.");
-        assert!(eu.iter().any(|p| p.path == "/Asia/Georgia"), "{eu:?}");
+        assert!(
+            eu.iter()
+                .any(|p| p.path.as_deref() == Some("/Asia/Georgia")),
+            "{eu:?}"
+        );
     }
 
     #[test]
@@ -447,6 +529,116 @@ mod tests {
         assert_eq!(
             mentions_in("it", "Il Sud attende. Giovedì a Roma."),
             ["Roma"]
+        );
+    }
+
+    fn mentions(text: &str) -> Vec<String> {
+        extract(gaz(), "", text)
+            .into_iter()
+            .flat_map(|p| p.mentions)
+            .collect()
+    }
+
+    fn path_of(text: &str, mention: &str) -> Option<String> {
+        extract(gaz(), "", text)
+            .into_iter()
+            .find(|p| p.mentions.iter().any(|m| m == mention))
+            .and_then(|p| p.path)
+    }
+
+    #[test]
+    fn state_abbreviations_after_a_town_name_the_state() {
+        let text = "The Armor School moved from Fort Knox, Ky., to Athens, Ga., last year.";
+        assert_eq!(mentions(text), vec!["Fort Knox", "Ky.", "Athens", "Ga."]);
+        assert_eq!(
+            path_of(text, "Ky.").as_deref(),
+            Some("/North America/United States/Kentucky")
+        );
+        // "Washington, D.C." is two mentions of one place, as "Lexington, Ky." is two.
+        assert_eq!(
+            mentions("She called her mother in Washington, D.C. on Friday."),
+            vec!["Washington", "D.C."]
+        );
+        // Alone, an abbreviation that is also a word is not a state.
+        assert!(mentions("Ind. voters went to the polls.").is_empty());
+    }
+
+    #[test]
+    fn datelines_in_capitals_after_a_headline() {
+        assert_eq!(
+            mentions("City adjusts budget. TORRINGTON — City Council approved changes."),
+            vec!["TORRINGTON"]
+        );
+        assert_eq!(
+            mentions("Killer pleads guilty. CHARLESTON, W.Va. -- A man admitted guilt."),
+            vec!["CHARLESTON", "W.Va."]
+        );
+        // Capitals that are no dateline stay acronyms.
+        assert!(mentions("Officials at NATO met the press.").is_empty());
+    }
+
+    #[test]
+    fn a_public_body_names_its_jurisdiction() {
+        assert_eq!(
+            mentions("A resolution was introduced in the Ohio Senate on Monday."),
+            vec!["Ohio"]
+        );
+        assert_eq!(
+            mentions("Agents of the Georgia Bureau of Investigation raided the home."),
+            vec!["Georgia"]
+        );
+        assert_eq!(
+            mentions("He was taken to the Douglas County Hospital in Alexandria, Minn."),
+            vec!["Douglas County", "Alexandria", "Minn."]
+        );
+        // A council after "City": the town, not "Springfield City".
+        assert_eq!(
+            mentions("The Springfield City Council approved the plan."),
+            vec!["Springfield"]
+        );
+        // National bodies, newspapers and court words are not the place.
+        assert!(mentions("The United States Department of Agriculture said so.").is_empty());
+        assert!(mentions("He asked the Supreme Court for a ruling.").is_empty());
+        assert!(mentions("A Washington Post reporter called.").is_empty());
+    }
+
+    #[test]
+    fn a_legislators_home_town_after_the_party() {
+        assert_eq!(
+            mentions("State Sen. Ray Miller, D-Columbus, said the numbers were staggering."),
+            vec!["Columbus"]
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_place_before_a_common_word() {
+        // "Georgia residents": no person named Georgia; "Georgia Smith" is one.
+        assert_eq!(
+            mentions("Help for needy Georgia residents, officials in Atlanta said."),
+            vec!["Georgia", "Atlanta"]
+        );
+        assert_eq!(
+            mentions("Georgia Smith said she was moving."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn streets_and_waters_are_listed_without_a_facet() {
+        let text = "Alexandria police closed Main Street. In Alexandria, crews also worked \
+                    on Highway 29 and near Lake Vermont.";
+        let places = extract(gaz(), "", text);
+        let street = places.iter().find(|p| p.name == "Main Street").unwrap();
+        assert_eq!((street.path.as_deref(), street.geonameid), (None, None));
+        // Located at the article's own town, named twice.
+        assert_eq!(street.near.as_deref(), Some("Alexandria"));
+        assert!(street.lat.is_some());
+        assert!(places.iter().any(|p| p.name == "Highway 29"));
+        assert!(places.iter().any(|p| p.name == "Lake Vermont"));
+        // A place inside a street's name is part of the name.
+        assert_eq!(
+            mentions("They live on Washington Drive."),
+            vec!["Washington Drive"]
         );
     }
 }

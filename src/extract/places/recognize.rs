@@ -9,8 +9,8 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::extract::gazetteer::{key_hash, name_key, with_name_key, Gazetteer, Kind};
 use crate::extract::languages::LanguageWords;
 use crate::extract::lexicon::{
-    AFTER_OK, BEFORE_OK, BUILDING_WORDS, CONNECTORS, DIRECTIONS, DISEASE_WORDS, FEATURE_WORDS,
-    INSTITUTION_HEADS, LANDMARK_WORDS,
+    set_before_ok, set_directions, set_public_bodies, AFTER_OK, BUILDING_WORDS, CONNECTORS,
+    DISEASE_WORDS, FEATURE_WORDS, INSTITUTION_HEADS, LANDMARK_WORDS, STATE_ABBREVIATIONS,
 };
 use crate::extract::names::WordLists;
 use crate::extract::text::Token;
@@ -18,8 +18,6 @@ use crate::extract::wordset::with_lower;
 
 crate::word_set!(set_connectors, CONNECTORS);
 crate::word_set!(set_after_ok, AFTER_OK);
-crate::word_set!(set_before_ok, BEFORE_OK);
-crate::word_set!(set_directions, DIRECTIONS);
 crate::word_set!(set_features, FEATURE_WORDS);
 crate::word_set!(set_diseases, DISEASE_WORDS);
 crate::word_set!(set_landmarks, LANDMARK_WORDS);
@@ -41,7 +39,23 @@ pub(super) struct Mention<'g> {
 fn gap_is_name_joiner(gap: &str) -> bool {
     // Not ", ": "Washington, D.C." is two mentions of one place, as readers (and
     // annotators) take it; "Paris, France" two places.
-    matches!(gap, " " | "-" | "." | ". " | "'" | "’" | ", ")
+    matches!(gap, " " | "-" | "." | ". " | "'" | "’")
+}
+
+/// Does the text after a name in capitals make it a dateline: a dash, or a state
+/// and a dash ("ATLANTA -", "TORRINGTON —", "CHARLESTON, W.Va. --")?
+fn dateline_tail(after: &str) -> bool {
+    let mut s = after;
+    if let Some(rest) = s.strip_prefix(", ") {
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'))
+            .unwrap_or(rest.len());
+        if len == 0 || len > 8 {
+            return false;
+        }
+        s = &rest[len..];
+    }
+    s.trim_start().starts_with(['-', '—', '–'])
 }
 
 /// Finds candidate mentions: the longest gazetteer match starting at each
@@ -76,6 +90,10 @@ pub(super) fn candidates<'g>(
         i = c.j + 1;
         if c.is_place() {
             out.push(c.mention());
+            if let Some((last, state)) = scan.state_abbreviation(c.j) {
+                out.push(state);
+                i = last + 1;
+            }
         }
     }
     out.retain(|m| !diseases.contains(&m.key));
@@ -110,6 +128,55 @@ impl<'a, 'g> Scan<'a, 'g> {
             && !self.lang.is_some_and(|l| {
                 (l.capitalises_nouns || t.sentence_start) && l.is_frequent(t.text(self.text))
             })
+    }
+
+    /// A state's abbreviation after the place ending at token `j` and a comma
+    /// ("Lexington, Ky.", "Charleston, W. Va.", "Vancouver, B.C."), or its postal code
+    /// where the place has a reading in that state ("Paris, TX"): a mention of the
+    /// state, and its last token.
+    fn state_abbreviation(&self, j: usize) -> Option<(usize, Mention<'g>)> {
+        let (text, toks) = (self.text, self.toks);
+        let next = *toks.get(j + 1)?;
+        if !next.cap || &text[toks[j].end..next.start] != ", " {
+            return None;
+        }
+        let rest = &text[next.start..];
+        let ends_word = |len: usize| !rest[len..].starts_with(char::is_alphanumeric);
+        let (len, ids) = if let Some(&(abbr, code)) = STATE_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| rest.starts_with(a) && ends_word(a.len()))
+        {
+            (abbr.len(), self.g.admin1(code)?)
+        } else {
+            let code = rest.get(..2)?;
+            if !next.all_caps || next.end - next.start != 2 || !ends_word(2) {
+                return None;
+            }
+            let ids = self.g.admin1(&format!("US.{code}"))?;
+            let place = self.g.lookup_name(&text[toks[j].start..toks[j].end]);
+            let admin1 = self.g.entry(ids[0]).admin1;
+            if !place.iter().any(|&id| self.g.entry(id).admin1 == admin1) {
+                return None;
+            }
+            (2, ids)
+        };
+        let end = next.start + len;
+        let last = (j + 1..toks.len())
+            .take_while(|&k| toks[k].end <= end)
+            .last()?;
+        let key = name_key(&text[next.start..end]);
+        let key_hash = key_hash(&key);
+        Some((
+            last,
+            Mention {
+                start: next.start,
+                end,
+                ids,
+                key,
+                key_hash,
+                dateline: false,
+            },
+        ))
     }
 
     /// The longest gazetteer name starting at token `i` (a capitalised word), over
@@ -152,6 +219,16 @@ impl<'a, 'g> Scan<'a, 'g> {
                 return None;
             }
             if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(toks[k].text(text))) {
+                return None;
+            }
+            // "Springfield City Council": the town, and its council.
+            if j > i
+                && last.text(text) == "City"
+                && toks.get(j + 1).is_some_and(|n| {
+                    &text[last.end..n.start] == " "
+                        && set_public_bodies().has_any_case(n.text(text))
+                })
+            {
                 return None;
             }
             let span = &text[t.start..last.end];
@@ -249,6 +326,65 @@ impl<'g> Candidate<'_, 'g> {
             || self.inside_a_longer_name())
     }
 
+    /// Is the match the first word of a public body's or institution's name, which
+    /// names its jurisdiction or location: "Ohio Senate", "Georgia Bureau of
+    /// Investigation", "Douglas County Sheriff's Office", "Hartford Hospital"?
+    /// Only for states, counties and cities: a national body ("United States
+    /// Department of Agriculture", "Supreme Court") names an institution, not where
+    /// the story is; and not for common words ("Superior Court").
+    fn names_a_public_body(&self) -> bool {
+        // A small town's name before "Department" is likelier a subject ("Commerce
+        // Department", the town of Commerce, California).
+        let g = self.scan.g;
+        let jurisdiction = self.ids.iter().any(|&id| {
+            let e = g.entry(id);
+            matches!(e.kind, Kind::Admin1 | Kind::Admin2)
+                || (e.kind == Kind::City && e.population >= 100_000)
+        });
+        if !jurisdiction
+            || self.all_common()
+            || self.scan.toks[self.i..=self.j].iter().any(|t| {
+                with_lower(t.text(self.scan.text), |l| {
+                    matches!(
+                        l,
+                        "the"
+                            | "supreme"
+                            | "superior"
+                            | "city"
+                            | "spring"
+                            | "general"
+                            | "regional"
+                            | "high"
+                            | "district"
+                            | "municipal"
+                            | "state"
+                            | "national"
+                            | "federal"
+                            | "central"
+                    )
+                })
+            })
+        {
+            return false;
+        }
+        let (text, toks) = (self.scan.text, self.scan.toks);
+        let mut prev = self.last();
+        for t in toks.iter().skip(self.j + 1).take(6) {
+            let gap = &text[prev.end..t.start];
+            let word = t.text(text);
+            let joined = (gap == " " && (t.cap || matches!(word, "of" | "and" | "for")))
+                || (matches!(gap, "'" | "’") && word == "s");
+            if !joined {
+                return false;
+            }
+            if t.cap && set_public_bodies().has_any_case(word) {
+                return true;
+            }
+            prev = *t;
+        }
+        false
+    }
+
     fn mention(&self) -> Mention<'g> {
         let (text, surface) = (self.scan.text, self.surface());
         let mut end = self.last().end;
@@ -262,8 +398,15 @@ impl<'g> Candidate<'_, 'g> {
             ids: self.ids,
             key: self.key.clone(),
             key_hash: self.key_hash,
-            dateline: false,
+            dateline: self.capitals_dateline(),
         }
+    }
+
+    /// A name in capitals opening a sentence before a dash: "ATLANTA - A former
+    /// ...", "CHARLESTON, W.Va. -- All lanes ..." (after a headline, too).
+    fn capitals_dateline(&self) -> bool {
+        let t = self.first();
+        t.all_caps && t.sentence_start && dateline_tail(&self.scan.text[self.last().end..])
     }
 
     /// Short words: only exact, known all-caps forms ("US", "UK", "UAE").
@@ -284,7 +427,7 @@ impl<'g> Candidate<'_, 'g> {
         let at_line_start = t.start <= 1 || text.as_bytes()[t.start - 2..t.start].contains(&b'\n');
         // "WASHINGTON (AP) -", "SAN DIEGO (Reuters) -": a dateline anywhere.
         let agency = text[self.last().end..].starts_with(" (");
-        !country_form && !at_line_start && !agency
+        !country_form && !at_line_start && !agency && !self.capitals_dateline()
     }
 
     /// Demonyms and adjectives ("Ukrainian") are not place mentions, but "Vatican"
@@ -511,7 +654,7 @@ impl<'g> Candidate<'_, 'g> {
             {
                 // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
                 let next_is_place = !g.lookup_name(nw).is_empty() && !w.is_first_name(nw);
-                if !next_is_place || w.is_org_word(nw) {
+                if (!next_is_place || w.is_org_word(nw)) && !self.names_a_public_body() {
                     return true;
                 }
             }
@@ -522,9 +665,12 @@ impl<'g> Candidate<'_, 'g> {
         let prev = self.scan.toks[self.i - 1];
         let pw = prev.text(text);
         let gap = self.gap(prev, self.first());
+        // "Sen. Ray Miller, D-Columbus": a legislator's party and home town.
+        let party_tag = gap == "-" && matches!(pw, "D" | "R" | "I");
         if self.scan.cap_marks_a_name(prev)
             && (gap == " " || gap == "-")
             && !set_before_ok().has_any_case(pw)
+            && !party_tag
         {
             return true;
         }
