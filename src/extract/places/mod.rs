@@ -90,8 +90,9 @@ pub fn extract_with_persons(
     // Context: countries and admin1 areas named without ambiguity, the dateline, demonyms.
     let mut countries: HashMap<&str, f32> = HashMap::default();
     let mut admins: HashMap<(&str, &str), f32> = HashMap::default();
-    // What each mention added, so that a mention is not its own context.
-    let mut own: Vec<Option<(&str, &str, f32)>> = vec![None; mentions.len()];
+    // What each mention added (country, admin1, country weight, admin weight),
+    // so that a mention is not its own context.
+    let mut own: Vec<Option<(&str, &str, f32, f32)>> = vec![None; mentions.len()];
     // Each entry's prior, per mention, in the order of its ids (computed once: a
     // common name has hundreds of entries).
     let mut all_priors: Vec<f32> = Vec::with_capacity(mentions.iter().map(|m| m.ids.len()).sum());
@@ -129,10 +130,14 @@ pub fn extract_with_persons(
             };
             {
                 *countries.entry(e.country).or_default() += weight;
-                if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::City) {
-                    *admins.entry((e.country, e.admin1)).or_default() += weight;
-                }
-                own[mi] = Some((e.country, e.admin1, weight));
+                // A state or county named frames the story; a city in it, half as much.
+                let admin_weight = match e.kind {
+                    Kind::Admin1 | Kind::Admin2 => weight,
+                    Kind::City => weight * 0.5,
+                    _ => 0.0,
+                };
+                *admins.entry((e.country, e.admin1)).or_default() += admin_weight;
+                own[mi] = Some((e.country, e.admin1, weight, admin_weight));
             }
         }
     }
@@ -147,6 +152,12 @@ pub fn extract_with_persons(
         }
     }
 
+    // The mentions of each name.
+    let mut by_name: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (mi, m) in mentions.iter().enumerate() {
+        by_name.entry(m.key_hash).or_default().push(mi);
+    }
+    let same_name_of = |mi: usize| by_name[&mentions[mi].key_hash].as_slice();
     let mut places: Vec<Place> = Vec::new();
     // Per place: its kind and how much the article is about it.
     let mut weights: Vec<(Kind, f32)> = Vec::new();
@@ -154,34 +165,57 @@ pub fn extract_with_persons(
     for (mi, m) in mentions.iter().enumerate() {
         let mut best: Option<(u32, f32)> = None;
         // A big city named like its own state or province ("New York", "São Paulo")
-        // is what news usually means.
+        // is what news usually means: the state gives way to the city (and only to
+        // it: "Alexandria" in Louisiana news is not Egypt's because Egypt has a
+        // governorate of that name).
         let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
-        let admin_countries: Vec<&str> = m
+        let big_city_countries: Vec<&str> = m
             .ids
             .iter()
             .map(|&id| g.entry(id))
-            .filter(|e| e.kind == Kind::Admin1 && !names_country)
+            .filter(|e| e.kind == Kind::City && e.population >= 500_000 && !names_country)
             .map(|e| e.country)
             .collect();
         for (&id, &p) in m.ids.iter().zip(priors_of(mi)) {
             let e = g.entry(id);
             let mut score = p;
-            if e.kind == Kind::City
-                && e.population >= 500_000
-                && admin_countries.contains(&e.country)
+            if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
+                && big_city_countries.contains(&e.country)
             {
-                score += 6.0;
+                score -= 6.0;
             }
             if e.kind != Kind::Continent {
-                let self_c = own[mi].filter(|o| o.0 == e.country).map_or(0.0, |o| o.2);
+                // A name is not its own context, however often it is repeated:
+                // "Alexandria" three times is no evidence for Egypt.
+                let same = same_name_of(mi);
+                let self_c: f32 = same
+                    .iter()
+                    .filter_map(|&mj| own[mj])
+                    .filter(|o| o.0 == e.country)
+                    .map(|o| o.2)
+                    .sum();
                 let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
-                score += 3.0 * c.min(3.0);
-                if matches!(e.kind, Kind::City | Kind::Admin2) {
-                    let self_a = own[mi]
+                let local = matches!(e.kind, Kind::City | Kind::Admin2);
+                // A small town needs its state named, not only its country: the
+                // country of a US story does not make "Brussels" the village in
+                // Wisconsin, nor "Paris" the town in Texas.
+                let country_cap = if local && e.population < 100_000 {
+                    1.0
+                } else {
+                    3.0
+                };
+                score += 3.0 * c.min(country_cap);
+                if local {
+                    let self_a: f32 = same
+                        .iter()
+                        .filter_map(|&mj| own[mj])
                         .filter(|o| o.0 == e.country && o.1 == e.admin1)
-                        .map_or(0.0, |o| o.2);
+                        .map(|o| o.3)
+                        .sum();
                     let a = admins.get(&(e.country, e.admin1)).copied().unwrap_or(0.0) - self_a;
-                    score += 2.0 * a.min(2.0);
+                    // The state of the story ("Rapides Parish", "Alexandria, Minn.")
+                    // decides between towns of one name.
+                    score += 4.0 * a.min(2.0);
                 }
             }
             if best.is_none_or(|(_, s)| score > s) {
@@ -639,6 +673,44 @@ mod tests {
         assert_eq!(
             mentions("They live on Washington Drive."),
             vec!["Washington Drive"]
+        );
+    }
+
+    #[test]
+    fn the_state_of_the_story_decides_between_towns_of_one_name() {
+        // Egypt's Alexandria is the bigger city; Louisiana's parish says which one.
+        let text = "Alexandria woman charged. The woman, of Alexandria, was arrested \
+                    in Rapides Parish on Friday.";
+        assert_eq!(
+            path_of(text, "Alexandria").as_deref(),
+            Some("/North America/United States/Louisiana/Alexandria")
+        );
+        // Repeating a name is no evidence for its likeliest reading.
+        let text = "Georgia residents. Georgia voters. Areas of Georgia. In Georgia, \
+                    officials in Atlanta and Texas agreed.";
+        assert_eq!(
+            path_of(text, "Georgia").as_deref(),
+            Some("/North America/United States/Georgia")
+        );
+    }
+
+    #[test]
+    fn a_country_alone_does_not_make_a_capital_a_village() {
+        // US context, no state: Brussels and Paris stay the capitals.
+        let text = "Washington and Brussels disagreed; officials in New York and \
+                    Chicago said Brussels and Paris would follow the United States.";
+        assert_eq!(
+            path_of(text, "Brussels").as_deref(),
+            Some("/Europe/Belgium/Brussels Capital/Brussels")
+        );
+        assert_eq!(
+            path_of(text, "Paris").as_deref(),
+            Some("/Europe/France/Île-de-France/Paris")
+        );
+        // A big city named like its state is the city; its state is named so too.
+        assert_eq!(
+            path_of("Rents rose in New York this year.", "New York").as_deref(),
+            Some("/North America/United States/New York/New York City")
         );
     }
 }
