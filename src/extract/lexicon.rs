@@ -126,6 +126,7 @@ pub const AFTER_OK: &[&str] = &[
     "authorities", "residents", "city", "province", "state", "region", "county", "capital",
     "airport", "time", "on", "in", "and", "or", "but", "for", "to", "at", "with", "as", "by",
     "said", "says", "the", "a", "an", "is", "was", "has", "had", "will", "would", "could",
+    "gov", "sen", "rep", "lt",
 ];
 
 /// Capitalised words that may precede a place.
@@ -169,11 +170,12 @@ pub const DISEASE_WORDS: &[&str] = &[
     "haemorrhagic", "immunodeficiency",
 ];
 
-/// Buildings after a possessive place name make a landmark ("St. Peter's Basilica"),
-/// with the feature words.
+/// Buildings and institutions after a possessive place name make a landmark ("St.
+/// Peter's Basilica", "St. Mary's Hospital"), with the feature words.
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
 pub const LANDMARK_WORDS: &[&str] = &[
-    "basilica", "cathedral", "church", "abbey", "palace",
+    "basilica", "cathedral", "church", "abbey", "palace", "hospital", "school", "college",
+    "university", "academy",
 ];
 
 /// Last words of buildings named like towns ("White House", "Town Hall").

@@ -162,7 +162,22 @@ pub(super) fn looks_like_person(
             return false;
         }
     }
-    let titled = r.name_start > r.title_start;
+    // A title or role before the name ("Sen.", "Secretary"), not a word that only
+    // opened the sentence ("So Moscow thought", "The Treasury said").
+    let titled = (r.title_start..r.name_start).any(|k| {
+        let word = toks[k].text(text);
+        w.is_title(word) || w.is_org_word(word)
+    });
+    // "The Treasury said", "the Fed said", "the Tories": a person's name takes no
+    // article.
+    let the = |k: usize| toks[k].text(text).eq_ignore_ascii_case("the");
+    let after_the = (r.title_start..r.name_start).any(the)
+        || (r.title_start > 0
+            && the(r.title_start - 1)
+            && &text[toks[r.title_start - 1].end..toks[r.title_start].start] == " ");
+    if names.len() == 1 && after_the && !titled && !transcript {
+        return false;
+    }
     if names.len() == 1 {
         let word = names[0];
         // "Mr. King", "Ms. White": after an honorific, a title or a common word is a
@@ -355,11 +370,22 @@ pub(super) fn person_words(
         // also a well-known place starts a person's name only before a word that can be
         // a surname.
         let place_first_name = || {
-            is_place_word(word)
-                && next_adjacent(i).is_some_and(|n| {
-                    let nw = n.text(text);
-                    w.is_common(nw) || set_public_bodies().has_any_case(nw)
-                })
+            if !is_place_word(word) {
+                return false;
+            }
+            // The next word, or a public body's head within the next few
+            // ("Georgia Environmental Protection Division").
+            let mut k = i;
+            let mut steps = 0;
+            while let Some(n) = next_adjacent(k).filter(|_| steps < 4) {
+                let nw = n.text(text);
+                if (steps == 0 && w.is_common(nw)) || set_public_bodies().has_any_case(nw) {
+                    return true;
+                }
+                k += 1;
+                steps += 1;
+            }
+            false
         };
         if ((w.is_first_name(word) && !(t.sentence_start && w.is_common(word))) || titled)
             && !place_follows()

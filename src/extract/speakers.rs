@@ -213,6 +213,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_opening_the_sentence_is_no_title() {
+        // "So", "The" open the sentence; the place or body after them is no person.
+        assert!(names("So Moscow thought the system was aimed at its missiles.").is_empty());
+        assert!(names("The Treasury said it would act.").is_empty());
+        // A real title still makes a lone surname a person.
+        assert_eq!(
+            names("Sen. Grassley said he would vote no."),
+            vec!["Grassley"]
+        );
+    }
+
+    #[test]
     fn quote_then_said_name() {
         assert_eq!(
             names("“We will win,” said Mark Rutte. Later, “never,” Rutte said."),

@@ -18,6 +18,14 @@ use super::Place;
 use features::{features, Feature};
 use recognize::candidates;
 
+/// Is `key` the place's own name, or its words a part of it ("Frankfurt" of
+/// "Frankfurt am Main", "Hague" of "The Hague")?
+fn short_form_of(key: &str, name: &str) -> bool {
+    let own = name_key(name);
+    let words: Vec<&str> = own.split(' ').collect();
+    key.split(' ').all(|w| words.contains(&w))
+}
+
 /// How likely an entry is to be meant, before context.
 fn prior(g: &Gazetteer, id: u32, key: &str, key_hash: u64) -> f32 {
     let r = g.ranking(id);
@@ -61,7 +69,8 @@ pub fn extract_with_persons(
     // Streets, roads and waters (English names only): a place inside one is part of
     // its name ("Washington Drive", "Illinois Route 159"), unless it is the whole
     // name ("Lake Mary", a town).
-    let mut named_features = if lang_words.is_none() {
+    let english = lang_words.is_none();
+    let mut named_features = if english {
         features(body, toks, w)
     } else {
         Vec::new()
@@ -196,6 +205,22 @@ pub fn extract_with_persons(
                     .sum();
                 let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
                 let local = matches!(e.kind, Kind::City | Kind::Admin2);
+                // An alternate name ("Hamas" is one of Hamm's, "God" of Göd's,
+                // "Philadelphia" Amman's ancient one) names a town only when the rest
+                // of the article is in its country; exonyms of capitals and big
+                // cities ("Kiev", "Bombay") and a city's short name ("Frankfurt")
+                // need no such support. In English news only: the gazetteer's
+                // alternate names are other languages' own ("Genf", "Mailand").
+                if english
+                    && local
+                    && c <= 0.0
+                    && e.feature != "PPLC"
+                    && e.population < 1_000_000
+                    && !g.is_own_name(id, m.key_hash)
+                    && !(e.population >= 100_000 && short_form_of(&m.key, e.name))
+                {
+                    continue;
+                }
                 // A small town needs its state named, not only its country: the
                 // country of a US story does not make "Brussels" the village in
                 // Wisconsin, nor "Paris" the town in Texas.
@@ -711,6 +736,53 @@ mod tests {
         assert_eq!(
             path_of("Rents rose in New York this year.", "New York").as_deref(),
             Some("/North America/United States/New York/New York City")
+        );
+    }
+
+    #[test]
+    fn saints_surnames_and_alternate_names_are_not_towns() {
+        // A saint's day, not the place St. Patrick.
+        assert!(mentions("Crowds gathered for the St. Patrick's Day parade.").is_empty());
+        // A town's name as a person's surname: an administration, a speech verb, an age.
+        assert!(mentions("Critics blamed the Obama administration.").is_empty());
+        assert!(mentions("Willis said the police had received reports.").is_empty());
+        assert!(mentions("Deputies chatted with McDonald, 24, about the bag.").is_empty());
+        // An alternate name of a town far from the story: "Hamas" is one of Hamm's.
+        assert!(mentions("Israel and Hamas declared a cease-fire.")
+            .iter()
+            .all(|m| m != "Hamas"));
+        // A big city's short name needs no support; "St." is spelled out.
+        assert_eq!(
+            path_of("Flights from Frankfurt were cancelled.", "Frankfurt").as_deref(),
+            Some("/Europe/Germany/Hesse/Frankfurt am Main")
+        );
+        assert_eq!(
+            path_of(
+                "Mourners gathered in St. Paris, Ohio, on Friday.",
+                "St. Paris"
+            )
+            .as_deref(),
+            Some("/North America/United States/Ohio/Saint Paris")
+        );
+    }
+
+    #[test]
+    fn a_towns_police_and_a_states_governor() {
+        // A small town's own police department; not a subject's department.
+        assert_eq!(
+            mentions("Call the Hopkinton Police Department with tips."),
+            vec!["Hopkinton"]
+        );
+        assert!(mentions("The Commerce Department said exports rose.").is_empty());
+        // "Alaska Gov. Sarah Palin": the state, before a title.
+        assert_eq!(
+            mentions("On Thursday, Alaska Gov. Sarah Palin said she would reject it."),
+            vec!["Alaska"]
+        );
+        // A first name that is a place, before a public body's name.
+        assert_eq!(
+            mentions("They contacted the Georgia Environmental Protection Division."),
+            vec!["Georgia"]
         );
     }
 }

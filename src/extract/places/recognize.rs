@@ -42,6 +42,20 @@ fn gap_is_name_joiner(gap: &str) -> bool {
     matches!(gap, " " | "-" | "." | ". " | "'" | "’")
 }
 
+/// "St. Paris" -> "Saint Paris", "Mt. Pleasant" -> "Mount Pleasant", "Ft. Myers" ->
+/// "Fort Myers" (any case); `None` for other names.
+fn expand_abbreviated_prefix(span: &str) -> Option<String> {
+    let (head, rest) = span.split_once(". ")?;
+    let full = match head.to_ascii_lowercase().as_str() {
+        "st" => "Saint",
+        "ste" => "Sainte",
+        "mt" => "Mount",
+        "ft" => "Fort",
+        _ => return None,
+    };
+    Some(format!("{full} {rest}"))
+}
+
 /// Does the text after a name in capitals make it a dateline: a dash, or a state
 /// and a dash ("ATLANTA -", "TORRINGTON —", "CHARLESTON, W.Va. --")?
 fn dateline_tail(after: &str) -> bool {
@@ -232,11 +246,20 @@ impl<'a, 'g> Scan<'a, 'g> {
                 return None;
             }
             let span = &text[t.start..last.end];
-            let ids = g.lookup_name(span);
+            let mut ids = g.lookup_name(span);
+            // "St. Paris", "Mt. Pleasant", "Ft. Myers": the gazetteer spells them out.
+            let expanded = if ids.is_empty() && j > i {
+                expand_abbreviated_prefix(span)
+            } else {
+                None
+            };
+            if let Some(full) = &expanded {
+                ids = g.lookup_name(full);
+            }
             if ids.is_empty() {
                 return None;
             }
-            let key = name_key(span);
+            let key = name_key(expanded.as_deref().unwrap_or(span));
             let key_hash = key_hash(&key);
             let major = ids.iter().any(|&id| g.entry(id).is_major());
             Some(Candidate {
@@ -323,6 +346,8 @@ impl<'g> Candidate<'_, 'g> {
             || self.calendar_word()
             || self.after_a_determiner()
             || self.part_of_a_persons_name()
+            || self.a_saints_name()
+            || self.a_persons_surname()
             || self.inside_a_longer_name())
     }
 
@@ -333,14 +358,22 @@ impl<'g> Candidate<'_, 'g> {
     /// Department of Agriculture", "Supreme Court") names an institution, not where
     /// the story is; and not for common words ("Superior Court").
     fn names_a_public_body(&self) -> bool {
-        // A small town's name before "Department" is likelier a subject ("Commerce
-        // Department", the town of Commerce, California).
+        // A small town's name right before "Department" is likelier a subject
+        // ("Commerce Department", the town of Commerce, California); "Hopkinton
+        // Police Department" is the town's.
         let g = self.scan.g;
-        let jurisdiction = self.ids.iter().any(|&id| {
+        let big = self.ids.iter().any(|&id| {
             let e = g.entry(id);
             matches!(e.kind, Kind::Admin1 | Kind::Admin2)
                 || (e.kind == Kind::City && e.population >= 100_000)
         });
+        let subject_department = self.after(0).is_some_and(|n| {
+            with_lower(n.text(self.scan.text), |l| {
+                matches!(l, "department" | "dept")
+            })
+        });
+        let jurisdiction = self.any_kind(&[Kind::Admin1, Kind::Admin2, Kind::City])
+            && (big || !subject_department);
         if !jurisdiction
             || self.all_common()
             || self.scan.toks[self.i..=self.j].iter().any(|t| {
@@ -477,19 +510,19 @@ impl<'g> Candidate<'_, 'g> {
     }
 
     /// A landmark: "St. Peter's Square", "St. Peter's Basilica".
+    /// A saint's day, whatever place shares the name: "St. Patrick's Day".
     fn landmark(&self) -> bool {
-        if self.major {
-            return false;
-        }
         let (Some(s), Some(next)) = (self.after(0), self.after(1)) else {
             return false;
         };
         let gap = self.gap(self.last(), s);
         let nw = next.text(self.scan.text);
-        (gap == "'" || gap == "’")
-            && s.text(self.scan.text) == "s"
-            && next.cap
-            && (set_features().has_any_case(nw) || set_landmarks().has_any_case(nw))
+        let possessive = (gap == "'" || gap == "’") && s.text(self.scan.text) == "s" && next.cap;
+        let feast = with_lower(nw, |l| matches!(l, "day" | "eve"));
+        possessive
+            && (feast
+                || !self.major
+                    && (set_features().has_any_case(nw) || set_landmarks().has_any_case(nw)))
     }
 
     /// Currency prefixes: "US$460", "A$5".
@@ -634,6 +667,50 @@ impl<'g> Candidate<'_, 'g> {
             lang.is_determiner(word)
         };
         self.gap(prev, self.first()) == " " && determiner
+    }
+
+    /// A saint's name after "St." that is no place of that name: "St. Patrick's
+    /// Day", "St. Mary's" ("St. Louis" is matched whole, and never gets here).
+    fn a_saints_name(&self) -> bool {
+        if !self.single() || self.i == 0 {
+            return false;
+        }
+        let prev = self.scan.toks[self.i - 1];
+        let pw = prev.text(self.scan.text);
+        matches!(self.gap(prev, self.first()), ". " | " ")
+            && with_lower(pw, |l| matches!(l, "st" | "saint" | "ste"))
+    }
+
+    /// A small town's name used as a person's surname: "the Obama administration",
+    /// "Willis said", "McDonald, 24, of Archer". Not for major places ("Moscow said",
+    /// a government speaking).
+    fn a_persons_surname(&self) -> bool {
+        if !self.single() || self.major || self.first().all_caps {
+            return false;
+        }
+        let text = self.scan.text;
+        let Some(next) = self.after(0) else {
+            return false;
+        };
+        let gap = self.gap(self.last(), next);
+        let nw = next.text(text);
+        let office = gap == " "
+            && matches!(
+                nw,
+                "administration" | "administrations" | "campaign" | "presidency" | "era"
+            );
+        // Only verbs a town does not do ("Greer plans a park" is the town).
+        let speaks = gap == " "
+            && matches!(
+                nw,
+                "said" | "says" | "told" | "added" | "explained" | "noted" | "recalled" | "asked"
+            );
+        // An age in apposition: "McDonald, 24,".
+        let age = gap == ", "
+            && nw.len() <= 3
+            && nw.bytes().all(|b| b.is_ascii_digit())
+            && text[next.end..].starts_with(',');
+        office || speaks || age
     }
 
     /// Part of a person's name in this article.
