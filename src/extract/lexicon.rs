@@ -275,3 +275,11 @@ pub const NOT_FEATURE_WORDS: &[&str] = &[
     "championship", "tournament", "restaurant", "cafe", "bar", "grill", "apartments", "estates",
     "villa", "lodge", "casino", "studios", "records", "entertainment", "capital", "partners",
 ];
+
+/// Religious and holiday figures, whatever town shares their name ("God" is also
+/// Göd's, "Santa Claus" a town in Indiana).
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const FIGURES: &[&str] = &[
+    "god", "jesus", "christ", "allah", "buddha", "santa claus", "santa", "valentine",
+    "saint nicholas", "easter bunny",
+];

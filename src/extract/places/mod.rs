@@ -618,8 +618,10 @@ mod tests {
             mentions("She called her mother in Washington, D.C. on Friday."),
             vec!["Washington", "D.C."]
         );
-        // Alone, an abbreviation that is also a word is not a state.
-        assert!(mentions("Ind. voters went to the polls.").is_empty());
+        // Alone, an abbreviation that is also a word is a state only before a
+        // lowercase word.
+        assert_eq!(mentions("Ind. voters went to the polls."), vec!["Ind."]);
+        assert!(mentions("Wait a Mo. Then go.").is_empty());
     }
 
     #[test]
@@ -784,5 +786,32 @@ mod tests {
             mentions("They contacted the Georgia Environmental Protection Division."),
             vec!["Georgia"]
         );
+    }
+
+    #[test]
+    fn lone_state_abbreviations_agency_datelines_and_county_bodies() {
+        // Before a lowercase word, or after a party's letter: the state.
+        assert_eq!(mentions("Missing Ill. man found in a lake."), vec!["Ill."]);
+        assert_eq!(
+            mentions("Sen. Bob Casey, D-Pa., called it troubling."),
+            vec!["Pa."]
+        );
+        // "CITY, St. (AP)": a dateline with the agency's tag.
+        assert_eq!(
+            mentions("Man dies in jail. COVINGTON, Ky. (AP) - A man held in a jail died."),
+            vec!["COVINGTON", "Ky."]
+        );
+        // What is named after a county is the county's.
+        assert_eq!(
+            mentions("Take a stroll around the Walker County Fairgrounds this week."),
+            vec!["Walker County"]
+        );
+    }
+
+    #[test]
+    fn figures_titles_and_people_behind_a_bodys_name() {
+        assert!(mentions("By the grace of God, and of Jesus, and Santa Claus.").is_empty());
+        assert!(mentions("Sens. Tim Grendell and Bob Gibbs introduced it.").is_empty());
+        assert!(mentions("The meeting was at Charles Beatley Library.").is_empty());
     }
 }

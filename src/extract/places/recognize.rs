@@ -10,7 +10,7 @@ use crate::extract::gazetteer::{key_hash, name_key, with_name_key, Gazetteer, Ki
 use crate::extract::languages::LanguageWords;
 use crate::extract::lexicon::{
     set_before_ok, set_directions, set_public_bodies, AFTER_OK, BUILDING_WORDS, CONNECTORS,
-    DISEASE_WORDS, FEATURE_WORDS, INSTITUTION_HEADS, LANDMARK_WORDS, STATE_ABBREVIATIONS,
+    DISEASE_WORDS, FEATURE_WORDS, FIGURES, INSTITUTION_HEADS, LANDMARK_WORDS, STATE_ABBREVIATIONS,
 };
 use crate::extract::names::WordLists;
 use crate::extract::text::Token;
@@ -23,6 +23,7 @@ crate::word_set!(set_diseases, DISEASE_WORDS);
 crate::word_set!(set_landmarks, LANDMARK_WORDS);
 crate::word_set!(set_buildings, BUILDING_WORDS);
 crate::word_set!(set_institutions, INSTITUTION_HEADS);
+crate::word_set!(set_figures, FIGURES);
 
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
 pub(super) struct Mention<'g> {
@@ -69,7 +70,8 @@ fn dateline_tail(after: &str) -> bool {
         }
         s = &rest[len..];
     }
-    s.trim_start().starts_with(['-', '—', '–'])
+    // "HAMMOND, Ind. (AP) -": an agency's tag before the dash.
+    s.trim_start().starts_with(['-', '—', '–', '('])
 }
 
 /// Finds candidate mentions: the longest gazetteer match starting at each
@@ -93,6 +95,11 @@ pub(super) fn candidates<'g>(
     let mut diseases: HashSet<String> = HashSet::default();
     let mut i = 0;
     while i < toks.len() {
+        if let Some((last, state)) = scan.lone_state_abbreviation(i) {
+            out.push(state);
+            i = last + 1;
+            continue;
+        }
         let Some(c) = scan.longest_match(i) else {
             i += 1;
             continue;
@@ -185,6 +192,43 @@ impl<'a, 'g> Scan<'a, 'g> {
             Mention {
                 start: next.start,
                 end,
+                ids,
+                key,
+                key_hash,
+                dateline: false,
+            },
+        ))
+    }
+
+    /// A state's AP abbreviation on its own, where it cannot be a word: before a
+    /// lowercase word ("Missing Ill. man", "avoiding Ind. tax", "Mass. legislators")
+    /// or after a party's letter ("Sen. Bob Casey, D-Pa."). A mention of the state
+    /// starting at token `i`, and its last token.
+    fn lone_state_abbreviation(&self, i: usize) -> Option<(usize, Mention<'g>)> {
+        let (text, toks) = (self.text, self.toks);
+        let t = toks[i];
+        if !t.cap || t.all_caps || !text[t.end..].starts_with('.') {
+            return None;
+        }
+        let abbr = &text[t.start..t.end + 1];
+        let &(_, code) = STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == abbr)?;
+        let party = i > 0
+            && &text[toks[i - 1].end..t.start] == "-"
+            && matches!(toks[i - 1].text(text), "D" | "R" | "I");
+        let before_lowercase = toks.get(i + 1).is_some_and(|n| {
+            &text[t.end..n.start] == ". " && n.text(text).starts_with(|c: char| c.is_lowercase())
+        });
+        if !party && !before_lowercase {
+            return None;
+        }
+        let ids = self.g.admin1(code)?;
+        let key = name_key(abbr);
+        let key_hash = key_hash(&key);
+        Some((
+            i,
+            Mention {
+                start: t.start,
+                end: t.end + 1,
                 ids,
                 key,
                 key_hash,
@@ -347,6 +391,7 @@ impl<'g> Candidate<'_, 'g> {
             || self.after_a_determiner()
             || self.part_of_a_persons_name()
             || self.a_saints_name()
+            || self.a_figure()
             || self.a_persons_surname()
             || self.inside_a_longer_name())
     }
@@ -374,7 +419,15 @@ impl<'g> Candidate<'_, 'g> {
         });
         let jurisdiction = self.any_kind(&[Kind::Admin1, Kind::Admin2, Kind::City])
             && (big || !subject_department);
+        // "Charles Beatley Library": a person's name, after whom the body is named.
+        let persons_name = self.single()
+            && !self.any_kind(&[Kind::Country, Kind::Admin1])
+            && self.scan.w.is_first_name(self.word())
+            && self
+                .after(0)
+                .is_some_and(|n| !set_public_bodies().has_any_case(n.text(self.scan.text)));
         if !jurisdiction
+            || persons_name
             || self.all_common()
             || self.scan.toks[self.i..=self.j].iter().any(|t| {
                 with_lower(t.text(self.scan.text), |l| {
@@ -669,6 +722,11 @@ impl<'g> Candidate<'_, 'g> {
         self.gap(prev, self.first()) == " " && determiner
     }
 
+    /// A religious or holiday figure: "God", "Jesus", "Santa Claus".
+    fn a_figure(&self) -> bool {
+        set_figures().has_any_case(self.surface())
+    }
+
     /// A saint's name after "St." that is no place of that name: "St. Patrick's
     /// Day", "St. Mary's" ("St. Louis" is matched whole, and never gets here).
     fn a_saints_name(&self) -> bool {
@@ -731,7 +789,12 @@ impl<'g> Candidate<'_, 'g> {
             {
                 // "Kyiv Mayor" is fine, "Washington Post" / "Jordan Henderson" is not.
                 let next_is_place = !g.lookup_name(nw).is_empty() && !w.is_first_name(nw);
-                if (!next_is_place || w.is_org_word(nw)) && !self.names_a_public_body() {
+                // "Walker County Fair", "Laurel County Adult Education": what is named
+                // after a county is the county's.
+                let county = with_lower(self.last().text(text), |l| {
+                    matches!(l, "county" | "parish" | "borough")
+                }) && !self.single();
+                if (!next_is_place || w.is_org_word(nw)) && !self.names_a_public_body() && !county {
                     return true;
                 }
             }
