@@ -1,9 +1,13 @@
 //! Criterion benchmarks of the pipeline's hot stages, with byte throughput, on the
 //! sample corpus committed in `samples/` (Wikinews, CC BY 2.5): parsing, extraction
 //! (date + speakers + places, and each alone), snippet generation and facet counting.
+//! Extraction is also measured on real news: 2,000 articles the scaler makes at
+//! bench time from `../shared/corpus/news-en.jsonl` (or `$NEWSDEX_BENCH_CORPUS`),
+//! which are longer and denser in names than the Wikinews sample (group
+//! `extract_news`; skipped, with a note, when the corpus is absent).
 //!
 //! `cargo bench --bench pipeline`; the extraction figure per core is the
-//! `extract/all` throughput (criterion runs one thread).
+//! `extract/all` and `extract_news/all` throughput (criterion runs one thread).
 
 use std::path::Path;
 
@@ -38,10 +42,53 @@ fn bench_parse(c: &mut Criterion) {
     g.finish();
 }
 
+/// 2,000 articles scaled from the real-news corpus, if it is there.
+fn news_articles() -> Option<Vec<RawArticle>> {
+    let corpus = std::env::var_os("NEWSDEX_BENCH_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news-en.jsonl")
+        });
+    if !corpus.is_file() {
+        eprintln!(
+            "extract_news: {} not found; set NEWSDEX_BENCH_CORPUS to measure real news",
+            corpus.display()
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().ok()?;
+    let out = dir.path().join("news.jsonl");
+    newsdex::bench::scale::scale(&newsdex::bench::scale::ScaleConfig {
+        sources: vec![corpus],
+        num_articles: 2_000,
+        seed: 42,
+        out: out.clone(),
+        format: newsdex::bench::scale::ScaleFormat::Jsonl,
+    })
+    .ok()?;
+    let lines: Vec<String> = std::fs::read_to_string(out)
+        .ok()?
+        .lines()
+        .map(str::to_string)
+        .collect();
+    Some(articles(&lines))
+}
+
 fn bench_extract(c: &mut Criterion) {
-    let arts = articles(&sample_lines());
+    bench_extract_on(c, "extract", &articles(&sample_lines()));
+    if let Some(news) = news_articles() {
+        bench_extract_on(c, "extract_news", &news);
+    }
+    c.bench_function("gazetteer_load", |b| {
+        b.iter(newsdex::extract::gazetteer::Gazetteer::embedded)
+    });
+}
+
+/// Extraction of `arts`, all extractors and each alone, in bytes of body text per
+/// second.
+fn bench_extract_on(c: &mut Criterion, group: &str, arts: &[RawArticle]) {
     let text_bytes: usize = arts.iter().map(|a| a.body.len()).sum();
-    let mut g = c.benchmark_group("extract");
+    let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(text_bytes as u64));
     g.sample_size(20);
     for (name, opts) in [
@@ -77,7 +124,7 @@ fn bench_extract(c: &mut Criterion) {
         let ex = Extractor::new(opts);
         g.bench_function(name, |b| {
             b.iter_batched(
-                || arts.clone(),
+                || arts.to_vec(),
                 |arts| {
                     arts.into_iter()
                         .map(|a| ex.extract(a).0.places.len())
@@ -88,9 +135,6 @@ fn bench_extract(c: &mut Criterion) {
         });
     }
     g.finish();
-    c.bench_function("gazetteer_load", |b| {
-        b.iter(newsdex::extract::gazetteer::Gazetteer::embedded)
-    });
 }
 
 fn bench_search(c: &mut Criterion) {

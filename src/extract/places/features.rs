@@ -20,6 +20,21 @@ crate::word_set!(set_numbered_roads, NUMBERED_ROADS);
 crate::word_set!(set_metonyms, METONYM_STREETS);
 crate::word_set!(set_not_features, NOT_FEATURE_WORDS);
 
+/// All type words: street and feature suffixes, feature prefixes, numbered roads.
+fn type_words() -> &'static crate::extract::wordset::WordSet {
+    static SET: std::sync::OnceLock<crate::extract::wordset::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        crate::extract::wordset::WordSet::new(
+            STREET_SUFFIXES
+                .iter()
+                .chain(FEATURE_SUFFIXES)
+                .chain(FEATURE_PREFIXES)
+                .chain(NUMBERED_ROADS)
+                .copied(),
+        )
+    })
+}
+
 /// A feature's name: tokens `first..=last`, bytes `start..end` of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Feature {
@@ -37,7 +52,8 @@ pub(super) fn features(text: &str, toks: &[Token], w: &WordLists) -> Vec<Feature
     let scan = Scan { text, toks, w };
     let mut out: Vec<Feature> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        if !t.cap {
+        // Every feature has a type word: one probe rules out most capitalised words.
+        if !t.cap || !(t.text(text) == "I" || type_words().has_any_case(t.text(text))) {
             continue;
         }
         let Some(f) = scan

@@ -207,7 +207,8 @@ impl<'a, 'g> Scan<'a, 'g> {
     fn lone_state_abbreviation(&self, i: usize) -> Option<(usize, Mention<'g>)> {
         let (text, toks) = (self.text, self.toks);
         let t = toks[i];
-        if !t.cap || t.all_caps || !text[t.end..].starts_with('.') {
+        // The longest form ("Nebr.", "Sask.") has four letters before the period.
+        if !t.cap || t.all_caps || t.end - t.start > 4 || !text[t.end..].starts_with('.') {
             return None;
         }
         let abbr = &text[t.start..t.end + 1];
@@ -292,7 +293,7 @@ impl<'a, 'g> Scan<'a, 'g> {
             let span = &text[t.start..last.end];
             let mut ids = g.lookup_name(span);
             // "St. Paris", "Mt. Pleasant", "Ft. Myers": the gazetteer spells them out.
-            let expanded = if ids.is_empty() && j > i {
+            let expanded = if ids.is_empty() && j > i && t.end - t.start <= 3 {
                 expand_abbreviated_prefix(span)
             } else {
                 None
