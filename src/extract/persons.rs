@@ -87,6 +87,26 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 s = k + 1;
             }
         }
+        // The tail of an office or a place glued before a first name: "(Chancellor of
+        // the) Exchequer Nigel Lawson", "(Minister for Foreign) Affairs Charlie
+        // Flanagan", "Russia Elvira Nabiullina", "Democrat Adam Schiff".
+        if s + 1 < j && toks[s].end - toks[s].start > 1 {
+            let word = toks[s].text(text);
+            let after_of_the = s == i
+                && i > 0
+                && &text[toks[i - 1].end..toks[i].start] == " "
+                && matches!(toks[i - 1].text(text), "of" | "for" | "the");
+            // Right after a stripped title, the rest of the office ("Foreign Affairs").
+            let after_role = s > i;
+            let not_a_name = after_of_the
+                || after_role
+                || w.is_common(word)
+                || is_place_word(word)
+                || is_people_word(word);
+            if not_a_name && !w.is_first_name(word) && w.is_first_name(toks[s + 1].text(text)) {
+                s += 1;
+            }
+        }
         out.push(Run {
             title_start: i,
             name_start: s,

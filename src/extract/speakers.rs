@@ -225,6 +225,27 @@ mod tests {
     }
 
     #[test]
+    fn an_offices_tail_or_a_place_is_not_glued_to_the_name() {
+        assert_eq!(
+            names("Chancellor of the Exchequer Nigel Lawson said rates would fall."),
+            vec!["Nigel Lawson"]
+        );
+        assert_eq!(
+            names("Minister for Foreign Affairs Charlie Flanagan said the talks had ended."),
+            vec!["Charlie Flanagan"]
+        );
+        assert_eq!(
+            names("The envoy to Russia Elvira Nabiullina said nothing would change."),
+            vec!["Elvira Nabiullina"]
+        );
+        // A first name opening the name stays: "Mary Mitchell O'Connor".
+        assert_eq!(
+            names("Minister Mary Mitchell O'Connor said the plan was ready."),
+            vec!["Mary Mitchell O'Connor"]
+        );
+    }
+
+    #[test]
     fn quote_then_said_name() {
         assert_eq!(
             names("“We will win,” said Mark Rutte. Later, “never,” Rutte said."),
