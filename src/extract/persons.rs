@@ -60,14 +60,20 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 j += 1;
                 continue;
             }
-            if joinable
-                && set_particles().has(next.text(text))
-                && toks
-                    .get(j + 2)
-                    .is_some_and(|n| n.cap && &text[next.end..n.start] == " ")
-            {
-                j += 2;
-                continue;
+            // One or two particles before the next capitalised word: "Javier Perez de
+            // Cuellar", "Ursula von der Leyen", "Tomas de la Cruz".
+            if joinable && set_particles().has(next.text(text)) {
+                let second = toks.get(j + 2).filter(|n| {
+                    set_particles().has(n.text(text)) && &text[next.end..n.start] == " "
+                });
+                let last_particle = if second.is_some() { j + 2 } else { j + 1 };
+                if toks
+                    .get(last_particle + 1)
+                    .is_some_and(|n| n.cap && &text[toks[last_particle].end..n.start] == " ")
+                {
+                    j = last_particle + 1;
+                    continue;
+                }
             }
             break;
         }

@@ -238,6 +238,15 @@ mod tests {
             names("The envoy to Russia Elvira Nabiullina said nothing would change."),
             vec!["Elvira Nabiullina"]
         );
+        // Particles stay, two in a row too.
+        assert_eq!(
+            names("Commission President Ursula von der Leyen said the plan was ready."),
+            vec!["Ursula von der Leyen"]
+        );
+        assert_eq!(
+            names("U.N. Secretary General Javier Perez de Cuellar said talks would resume."),
+            vec!["Javier Perez de Cuellar"]
+        );
         // A first name opening the name stays: "Mary Mitchell O'Connor".
         assert_eq!(
             names("Minister Mary Mitchell O'Connor said the plan was ready."),
