@@ -185,6 +185,13 @@ pub fn extract_with_persons(
             .filter(|e| e.kind == Kind::City && e.population >= 500_000 && !names_country)
             .map(|e| e.country)
             .collect();
+        // Is the name a major place's own, or a regional capital's ("Manchester",
+        // "Venice")?
+        let own_major = m.ids.iter().any(|&id| {
+            let e = g.entry(id);
+            (e.is_major() || e.kind == Kind::Region || matches!(e.feature, "PPLA" | "PPLC"))
+                && g.is_own_name(id, m.key_hash)
+        });
         for (&id, &p) in m.ids.iter().zip(priors_of(mi)) {
             let e = g.entry(id);
             let mut score = p;
@@ -205,21 +212,42 @@ pub fn extract_with_persons(
                     .sum();
                 let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
                 let local = matches!(e.kind, Kind::City | Kind::Admin2);
+                let a = if local {
+                    let self_a: f32 = same
+                        .iter()
+                        .filter_map(|&mj| own[mj])
+                        .filter(|o| o.0 == e.country && o.1 == e.admin1)
+                        .map(|o| o.3)
+                        .sum();
+                    admins.get(&(e.country, e.admin1)).copied().unwrap_or(0.0) - self_a
+                } else {
+                    0.0
+                };
                 // An alternate name ("Hamas" is one of Hamm's, "God" of Göd's,
-                // "Philadelphia" Amman's ancient one) names a town only when the rest
-                // of the article is in its country; exonyms of capitals and big
-                // cities ("Kiev", "Bombay") and a city's short name ("Frankfurt")
-                // need no such support. In English news only: the gazetteer's
-                // alternate names are other languages' own ("Genf", "Mailand").
+                // "Philadelphia" Amman's ancient one, "The Bank" Portsmouth's) names
+                // a town only when the rest of the article is in its state or county;
+                // exonyms of capitals and big cities ("Kiev", "Bombay") and a city's
+                // short name ("Frankfurt") need no such support. In English news
+                // only: the gazetteer's alternate names are other languages' own
+                // ("Genf", "Mailand").
                 if english
                     && local
-                    && c <= 0.0
                     && e.feature != "PPLC"
                     && e.population < 1_000_000
                     && !g.is_own_name(id, m.key_hash)
                     && !(e.population >= 100_000 && short_form_of(&m.key, e.name))
                 {
-                    continue;
+                    // A city of 100,000 ("Cologne", "Seville") needs its country in
+                    // the story, a smaller place its state or county; neither when
+                    // the name is a major place's own ("Venice" is not Dayton's).
+                    let supported = if e.population >= 100_000 {
+                        c > 0.0
+                    } else {
+                        a > 0.0
+                    };
+                    if !supported || own_major {
+                        continue;
+                    }
                 }
                 // A small town needs its state named, not only its country: the
                 // country of a US story does not make "Brussels" the village in
@@ -230,18 +258,9 @@ pub fn extract_with_persons(
                     3.0
                 };
                 score += 3.0 * c.min(country_cap);
-                if local {
-                    let self_a: f32 = same
-                        .iter()
-                        .filter_map(|&mj| own[mj])
-                        .filter(|o| o.0 == e.country && o.1 == e.admin1)
-                        .map(|o| o.3)
-                        .sum();
-                    let a = admins.get(&(e.country, e.admin1)).copied().unwrap_or(0.0) - self_a;
-                    // The state of the story ("Rapides Parish", "Alexandria, Minn.")
-                    // decides between towns of one name.
-                    score += 4.0 * a.min(2.0);
-                }
+                // The state of the story ("Rapides Parish", "Alexandria, Minn.")
+                // decides between towns of one name.
+                score += 4.0 * a.min(2.0);
             }
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((id, score));
@@ -753,6 +772,15 @@ mod tests {
         assert!(mentions("Israel and Hamas declared a cease-fire.")
             .iter()
             .all(|m| m != "Hamas"));
+        // In a US story, too: "The Bank" is Portsmouth's alternate name, and
+        // "Venice" the old name of Dayton, Ohio.
+        let text = "Officials in Boston said The Bank would lend. Tourists left Venice \
+                    for Chicago.";
+        assert!(path_of(text, "The Bank").is_none());
+        assert_ne!(
+            path_of(text, "Venice").as_deref(),
+            Some("/North America/United States/Ohio/Dayton")
+        );
         // A big city's short name needs no support; "St." is spelled out.
         assert_eq!(
             path_of("Flights from Frankfurt were cancelled.", "Frankfurt").as_deref(),
