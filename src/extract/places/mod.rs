@@ -187,11 +187,16 @@ pub fn extract_with_persons(
             .collect();
         // Is the name a major place's own, or a regional capital's ("Manchester",
         // "Venice")?
-        let own_major = m.ids.iter().any(|&id| {
-            let e = g.entry(id);
-            (e.is_major() || e.kind == Kind::Region || matches!(e.feature, "PPLA" | "PPLC"))
-                && g.is_own_name(id, m.key_hash)
-        });
+        let own_major = m
+            .ids
+            .iter()
+            .map(|&id| (id, g.entry(id)))
+            .filter(|(id, e)| {
+                (e.is_major() || e.kind == Kind::Region || matches!(e.feature, "PPLA" | "PPLC"))
+                    && g.is_own_name(*id, m.key_hash)
+            })
+            .map(|(_, e)| e.population.max(1))
+            .max();
         for (&id, &p) in m.ids.iter().zip(priors_of(mi)) {
             let e = g.entry(id);
             let mut score = p;
@@ -232,20 +237,26 @@ pub fn extract_with_persons(
                 // ("Genf", "Mailand").
                 if english
                     && local
-                    && e.feature != "PPLC"
-                    && e.population < 1_000_000
                     && !g.is_own_name(id, m.key_hash)
                     && !(e.population >= 100_000 && short_form_of(&m.key, e.name))
                 {
-                    // A city of 100,000 ("Cologne", "Seville") needs its country in
-                    // the story, a smaller place its state or county; neither when
-                    // the name is a major place's own ("Venice" is not Dayton's).
-                    let supported = if e.population >= 100_000 {
+                    // A capital or a city of a million needs nothing else, a city of
+                    // 100,000 ("Cologne", "Seville") its country in the story, a
+                    // smaller place its state or county.
+                    let supported = if e.feature == "PPLC" || e.population >= 1_000_000 {
+                        true
+                    } else if e.population >= 100_000 {
                         c > 0.0
                     } else {
                         a > 0.0
                     };
-                    if !supported || own_major {
+                    // And none when the name is a major place's own ("Venice" is not
+                    // Dayton's, "Philadelphia" not Amman's), unless that place is ten
+                    // times smaller ("St. Petersburg", Florida's own name, is also
+                    // Russia's city's).
+                    let yields =
+                        own_major.is_some_and(|own| own.saturating_mul(10) >= e.population);
+                    if !supported || yields {
                         continue;
                     }
                 }
@@ -772,14 +783,18 @@ mod tests {
         assert!(mentions("Israel and Hamas declared a cease-fire.")
             .iter()
             .all(|m| m != "Hamas"));
-        // In a US story, too: "The Bank" is Portsmouth's alternate name, and
-        // "Venice" the old name of Dayton, Ohio.
+        // In a US story, too: "The Bank" is Portsmouth's alternate name,
+        // "Venice" the old name of Dayton, Ohio, "Philadelphia" Amman's ancient one.
         let text = "Officials in Boston said The Bank would lend. Tourists left Venice \
-                    for Chicago.";
+                    for Chicago and Philadelphia.";
         assert!(path_of(text, "The Bank").is_none());
         assert_ne!(
             path_of(text, "Venice").as_deref(),
             Some("/North America/United States/Ohio/Dayton")
+        );
+        assert_eq!(
+            path_of(text, "Philadelphia").as_deref(),
+            Some("/North America/United States/Pennsylvania/Philadelphia")
         );
         // A big city's short name needs no support; "St." is spelled out.
         assert_eq!(
