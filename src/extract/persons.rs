@@ -219,6 +219,17 @@ pub(super) fn looks_like_person(
         if with_fold(word, |f| known_surnames.contains_key(f)) {
             return true;
         }
+        // "Meanwhile, the breeders' association said": a word opening the sentence
+        // before a comma, and no surname the article has named, is an adverb.
+        let last_tok = toks[r.last];
+        if !titled
+            && !transcript
+            && first.sentence_start
+            && text[last_tok.end..].starts_with(", ")
+            && !w.is_first_name(word)
+        {
+            return false;
+        }
         if set_pronouns().has_any_case(word) {
             return false;
         }

@@ -217,6 +217,13 @@ mod tests {
         // "So", "The" open the sentence; the place or body after them is no person.
         assert!(names("So Moscow thought the system was aimed at its missiles.").is_empty());
         assert!(names("The Treasury said it would act.").is_empty());
+        // A word opening the sentence before a comma is an adverb or a company,
+        // not a person in apposition; a surname the article has named still is.
+        assert!(names("Meanwhile, the breeders' association said plantings fell.").is_empty());
+        assert_eq!(
+            names("Richard Lyng spoke first. Lyng, the secretary, said prices would rise."),
+            vec!["Richard Lyng"]
+        );
         // A real title still makes a lone surname a person.
         assert_eq!(
             names("Sen. Grassley said he would vote no."),
