@@ -208,6 +208,15 @@ pub const PUBLIC_BODY_HEADS: &[&str] = &[
     "act", "delegation", "legislative", "selectmen", "township", "municipal",
 ];
 
+/// Words of a body's own name, never the place it serves: "Supreme Court",
+/// "Superior Court", "City Council", "The City", "General Hospital", "State
+/// Department".
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const BODY_NAME_WORDS: &[&str] = &[
+    "the", "supreme", "superior", "city", "spring", "general", "regional", "high", "district",
+    "municipal", "state", "national", "federal", "central",
+];
+
 /// AP-style abbreviations of US states and Canadian provinces, and the admin1 codes
 /// they stand for. After a town and a comma ("Lexington, Ky.", "Vancouver, B.C.")
 /// each names its state; alone, many are words or names ("Ind.", "Mo.", "La."). Not

@@ -250,11 +250,7 @@ impl Scan<'_> {
     fn names_something_else(&self, f: &Feature) -> bool {
         (f.first..=f.last).any(|k| {
             let word = self.word(k);
-            let type_word = set_street_suffixes().has_any_case(word)
-                || set_feature_suffixes().has_any_case(word)
-                || set_feature_prefixes().has_any_case(word)
-                || set_numbered_roads().has_any_case(word);
-            !type_word
+            !type_words().has_any_case(word)
                 && (set_public_bodies().has_any_case(word) || set_not_features().has_any_case(word))
         })
     }

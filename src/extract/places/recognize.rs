@@ -9,12 +9,16 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::extract::gazetteer::{key_hash, name_key, with_name_key, Gazetteer, Kind};
 use crate::extract::languages::LanguageWords;
 use crate::extract::lexicon::{
-    set_before_ok, set_directions, set_public_bodies, AFTER_OK, BUILDING_WORDS, CONNECTORS,
-    DISEASE_WORDS, FEATURE_WORDS, FIGURES, INSTITUTION_HEADS, LANDMARK_WORDS, STATE_ABBREVIATIONS,
+    set_before_ok, set_directions, set_public_bodies, AFTER_OK, BODY_NAME_WORDS, BUILDING_WORDS,
+    CONNECTORS, DISEASE_WORDS, FEATURE_WORDS, FIGURES, INSTITUTION_HEADS, LANDMARK_WORDS,
 };
 use crate::extract::names::WordLists;
 use crate::extract::text::Token;
 use crate::extract::wordset::with_lower;
+
+mod abbreviations;
+
+use abbreviations::{dateline_tail, expand_abbreviated_prefix};
 
 crate::word_set!(set_connectors, CONNECTORS);
 crate::word_set!(set_after_ok, AFTER_OK);
@@ -24,6 +28,7 @@ crate::word_set!(set_landmarks, LANDMARK_WORDS);
 crate::word_set!(set_buildings, BUILDING_WORDS);
 crate::word_set!(set_institutions, INSTITUTION_HEADS);
 crate::word_set!(set_figures, FIGURES);
+crate::word_set!(set_body_name_words, BODY_NAME_WORDS);
 
 /// A candidate mention: tokens `first..=last` and the gazetteer entries of its name.
 pub(super) struct Mention<'g> {
@@ -41,37 +46,6 @@ fn gap_is_name_joiner(gap: &str) -> bool {
     // Not ", ": "Washington, D.C." is two mentions of one place, as readers (and
     // annotators) take it; "Paris, France" two places.
     matches!(gap, " " | "-" | "." | ". " | "'" | "’")
-}
-
-/// "St. Paris" -> "Saint Paris", "Mt. Pleasant" -> "Mount Pleasant", "Ft. Myers" ->
-/// "Fort Myers" (any case); `None` for other names.
-fn expand_abbreviated_prefix(span: &str) -> Option<String> {
-    let (head, rest) = span.split_once(". ")?;
-    let full = match head.to_ascii_lowercase().as_str() {
-        "st" => "Saint",
-        "ste" => "Sainte",
-        "mt" => "Mount",
-        "ft" => "Fort",
-        _ => return None,
-    };
-    Some(format!("{full} {rest}"))
-}
-
-/// Does the text after a name in capitals make it a dateline: a dash, or a state
-/// and a dash ("ATLANTA -", "TORRINGTON —", "CHARLESTON, W.Va. --")?
-fn dateline_tail(after: &str) -> bool {
-    let mut s = after;
-    if let Some(rest) = s.strip_prefix(", ") {
-        let len = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'))
-            .unwrap_or(rest.len());
-        if len == 0 || len > 8 {
-            return false;
-        }
-        s = &rest[len..];
-    }
-    // "HAMMOND, Ind. (AP) -": an agency's tag before the dash.
-    s.trim_start().starts_with(['-', '—', '–', '('])
 }
 
 /// Finds candidate mentions: the longest gazetteer match starting at each
@@ -149,93 +123,6 @@ impl<'a, 'g> Scan<'a, 'g> {
             && !self.lang.is_some_and(|l| {
                 (l.capitalises_nouns || t.sentence_start) && l.is_frequent(t.text(self.text))
             })
-    }
-
-    /// A state's abbreviation after the place ending at token `j` and a comma
-    /// ("Lexington, Ky.", "Charleston, W. Va.", "Vancouver, B.C."), or its postal code
-    /// where the place has a reading in that state ("Paris, TX"): a mention of the
-    /// state, and its last token.
-    fn state_abbreviation(&self, j: usize) -> Option<(usize, Mention<'g>)> {
-        let (text, toks) = (self.text, self.toks);
-        let next = *toks.get(j + 1)?;
-        if !next.cap || &text[toks[j].end..next.start] != ", " {
-            return None;
-        }
-        let rest = &text[next.start..];
-        let ends_word = |len: usize| !rest[len..].starts_with(char::is_alphanumeric);
-        let (len, ids) = if let Some(&(abbr, code)) = STATE_ABBREVIATIONS
-            .iter()
-            .find(|(a, _)| rest.starts_with(a) && ends_word(a.len()))
-        {
-            (abbr.len(), self.g.admin1(code)?)
-        } else {
-            let code = rest.get(..2)?;
-            if !next.all_caps || next.end - next.start != 2 || !ends_word(2) {
-                return None;
-            }
-            let ids = self.g.admin1(&format!("US.{code}"))?;
-            let place = self.g.lookup_name(&text[toks[j].start..toks[j].end]);
-            let admin1 = self.g.entry(ids[0]).admin1;
-            if !place.iter().any(|&id| self.g.entry(id).admin1 == admin1) {
-                return None;
-            }
-            (2, ids)
-        };
-        let end = next.start + len;
-        let last = (j + 1..toks.len())
-            .take_while(|&k| toks[k].end <= end)
-            .last()?;
-        let key = name_key(&text[next.start..end]);
-        let key_hash = key_hash(&key);
-        Some((
-            last,
-            Mention {
-                start: next.start,
-                end,
-                ids,
-                key,
-                key_hash,
-                dateline: false,
-            },
-        ))
-    }
-
-    /// A state's AP abbreviation on its own, where it cannot be a word: before a
-    /// lowercase word ("Missing Ill. man", "avoiding Ind. tax", "Mass. legislators")
-    /// or after a party's letter ("Sen. Bob Casey, D-Pa."). A mention of the state
-    /// starting at token `i`, and its last token.
-    fn lone_state_abbreviation(&self, i: usize) -> Option<(usize, Mention<'g>)> {
-        let (text, toks) = (self.text, self.toks);
-        let t = toks[i];
-        // The longest form ("Nebr.", "Sask.") has four letters before the period.
-        if !t.cap || t.all_caps || t.end - t.start > 4 || !text[t.end..].starts_with('.') {
-            return None;
-        }
-        let abbr = &text[t.start..t.end + 1];
-        let &(_, code) = STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == abbr)?;
-        let party = i > 0
-            && &text[toks[i - 1].end..t.start] == "-"
-            && matches!(toks[i - 1].text(text), "D" | "R" | "I");
-        let before_lowercase = toks.get(i + 1).is_some_and(|n| {
-            &text[t.end..n.start] == ". " && n.text(text).starts_with(|c: char| c.is_lowercase())
-        });
-        if !party && !before_lowercase {
-            return None;
-        }
-        let ids = self.g.admin1(code)?;
-        let key = name_key(abbr);
-        let key_hash = key_hash(&key);
-        Some((
-            i,
-            Mention {
-                start: t.start,
-                end: t.end + 1,
-                ids,
-                key,
-                key_hash,
-                dateline: false,
-            },
-        ))
     }
 
     /// The longest gazetteer name starting at token `i` (a capitalised word), over
@@ -408,18 +295,19 @@ impl<'g> Candidate<'_, 'g> {
         // ("Commerce Department", the town of Commerce, California); "Hopkinton
         // Police Department" is the town's.
         let g = self.scan.g;
-        let big = self.ids.iter().any(|&id| {
-            let e = g.entry(id);
-            matches!(e.kind, Kind::Admin1 | Kind::Admin2)
-                || (e.kind == Kind::City && e.population >= 100_000)
-        });
         let subject_department = self.after(0).is_some_and(|n| {
             with_lower(n.text(self.scan.text), |l| {
                 matches!(l, "department" | "dept")
             })
         });
-        let jurisdiction = self.any_kind(&[Kind::Admin1, Kind::Admin2, Kind::City])
-            && (big || !subject_department);
+        let jurisdiction = self.ids.iter().any(|&id| {
+            let e = g.entry(id);
+            match e.kind {
+                Kind::Admin1 | Kind::Admin2 => true,
+                Kind::City => e.population >= 100_000 || !subject_department,
+                _ => false,
+            }
+        });
         // "Charles Beatley Library": a person's name, after whom the body is named.
         let persons_name = self.single()
             && !self.any_kind(&[Kind::Country, Kind::Admin1])
@@ -427,31 +315,10 @@ impl<'g> Candidate<'_, 'g> {
             && self
                 .after(0)
                 .is_some_and(|n| !set_public_bodies().has_any_case(n.text(self.scan.text)));
-        if !jurisdiction
-            || persons_name
-            || self.all_common()
-            || self.scan.toks[self.i..=self.j].iter().any(|t| {
-                with_lower(t.text(self.scan.text), |l| {
-                    matches!(
-                        l,
-                        "the"
-                            | "supreme"
-                            | "superior"
-                            | "city"
-                            | "spring"
-                            | "general"
-                            | "regional"
-                            | "high"
-                            | "district"
-                            | "municipal"
-                            | "state"
-                            | "national"
-                            | "federal"
-                            | "central"
-                    )
-                })
-            })
-        {
+        let body_word = self.scan.toks[self.i..=self.j]
+            .iter()
+            .any(|t| set_body_name_words().has_any_case(t.text(self.scan.text)));
+        if !jurisdiction || persons_name || body_word || self.all_common() {
             return false;
         }
         let (text, toks) = (self.scan.text, self.scan.toks);

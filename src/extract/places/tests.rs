@@ -1,0 +1,500 @@
+//! Place extraction tests: each rule with hand-written sentences.
+
+use super::*;
+use std::sync::OnceLock;
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::embedded)
+}
+
+fn names(text: &str) -> Vec<String> {
+    extract(gaz(), "", text)
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+#[test]
+fn seed_article_places() {
+    let text = include_str!("../../../tests/fixtures/seed-article.txt");
+    let places = extract(gaz(), "", text);
+    let paths: Vec<&str> = places.iter().filter_map(|p| p.path.as_deref()).collect();
+    assert!(
+        paths.contains(&"/Europe/Ukraine/Kyiv City/Kyiv"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"/Europe/Ukraine"), "{paths:?}");
+    assert!(
+        paths.iter().any(|p| p.starts_with("/Europe/Russia")),
+        "{paths:?}"
+    );
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("/Asia/United Arab Emirates/Abu Dhabi")),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"/Asia/United Arab Emirates"), "{paths:?}");
+}
+
+#[test]
+fn multi_word_names_win_over_parts() {
+    assert_eq!(
+        names("Talks were held in Abu Dhabi, United Arab Emirates, on Monday."),
+        vec!["Abu Dhabi", "United Arab Emirates"]
+    );
+}
+
+#[test]
+fn person_and_club_names_are_not_places() {
+    assert!(names("Jordan Henderson scored twice.").is_empty());
+    assert!(names("Paris Hilton arrived late.").is_empty());
+    assert_eq!(
+        names("Real Madrid beat Barcelona in Madrid."),
+        vec!["Barcelona", "Madrid"]
+    );
+}
+
+#[test]
+fn diseases_landmarks_institutions_and_compounds_are_not_places() {
+    let none = Vec::<String>::new();
+    // A disease named after a place, and the name alone afterwards.
+    assert_eq!(
+        names("The Marburg virus spread. Marburg kills slowly."),
+        none
+    );
+    // A landmark, a building, a ministry's subject, a feature next to a name.
+    assert_eq!(names("Crowds filled St. Peter's Square on Sunday."), none);
+    assert_eq!(names("The White House said nothing."), none);
+    assert_eq!(
+        names("The Ministry of Commerce said the measures were unfair."),
+        none
+    );
+    // "Lake Erie" is no town called Lake: a named feature, without a facet.
+    let erie = extract(gaz(), "", "Swans died on the coast of Lake Erie.");
+    assert_eq!(erie.len(), 1);
+    assert_eq!(
+        (erie[0].name.as_str(), erie[0].path.as_deref()),
+        ("Lake Erie", None)
+    );
+    // Compounds and strain codes; holidays.
+    assert_eq!(names("Stores in mid-Atlantic states closed."), none);
+    assert_eq!(
+        names("A virus similar to A/California/7/2009 was found."),
+        none
+    );
+    assert_eq!(names("Birds began dying a week before Christmas."), none);
+}
+
+#[test]
+fn datelines_articles_and_hyphenated_names() {
+    assert_eq!(
+        names("Matthew Daly, The Associated Press. WASHINGTON (AP) A deal was struck."),
+        vec!["Washington"]
+    );
+    assert_eq!(names("A New Jersey woman died."), vec!["New Jersey"]);
+    assert_eq!(
+        names("He flew to Port-au-Prince on Monday."),
+        vec!["Port-au-Prince"]
+    );
+    // A country named like its adjective, but not an adjective named like a country.
+    assert_eq!(
+        names("The Vatican reports that the Pope has recovered."),
+        vec!["Vatican"]
+    );
+    assert_eq!(
+        names("Saudi authorities expressed concern."),
+        Vec::<String>::new()
+    );
+    // "Calgary-based" is a mention; "Zaire/Congo" two.
+    assert_eq!(names("The Calgary-based company grew."), vec!["Calgary"]);
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_places() {
+    assert!(names("Nice weather is expected. Reading is fun. Split the bill.").is_empty());
+    assert_eq!(names("He moved to Nice in 2019."), vec!["Nice"]);
+}
+
+#[test]
+fn demonyms_are_not_mentions() {
+    let p = extract(gaz(), "", "Ukrainian troops held the line near Kharkiv.");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].mentions, vec!["Kharkiv"]);
+    assert_eq!(p[0].country, "UA");
+}
+
+#[test]
+fn context_resolves_ambiguity() {
+    let us = extract(
+        gaz(),
+        "",
+        "Officials in Atlanta and Savannah said Georgia would recount.",
+    );
+    assert!(
+        us.iter()
+            .any(|p| p.path.as_deref() == Some("/North America/United States/Georgia")),
+        "{us:?}"
+    );
+    let eu = extract(gaz(), "", "Russia and Georgia held talks in Tbilisi.");
+    assert!(
+        eu.iter()
+            .any(|p| p.path.as_deref() == Some("/Asia/Georgia")),
+        "{eu:?}"
+    );
+}
+
+#[test]
+fn possessive_names_commas_and_state_abbreviations() {
+    assert_eq!(
+        names("Delegates of the People's Republic of China arrived."),
+        vec!["China"]
+    );
+    assert_eq!(
+        names("He flew to Washington, D.C. on Monday."),
+        vec!["Washington"]
+    );
+    assert_eq!(
+        names("Sydney is the capital of NSW and the largest city."),
+        vec!["Sydney", "New South Wales"]
+    );
+}
+
+#[test]
+fn a_speakers_surname_is_not_a_place() {
+    let g = gaz();
+    let text = "Senator Jack Reed of Rhode Island spoke. Later, Reed said the bill would pass in Washington.";
+    let toks = tokenize(text);
+    let places = extract_with_persons(g, "", text, &toks, &["Jack Reed".to_string()], None);
+    assert!(
+        places
+            .iter()
+            .all(|p| p.mentions.iter().all(|m| m != "Reed")),
+        "{places:?}"
+    );
+    assert!(places.iter().any(|p| p.name == "Rhode Island"));
+}
+
+/// Place mentions of a text in a language other than English.
+fn mentions_in(lang: &str, text: &str) -> Vec<String> {
+    let toks = tokenize(text);
+    let mut out: Vec<String> = extract_with_persons(gaz(), "", text, &toks, &[], Some(lang))
+        .into_iter()
+        .flat_map(|p| p.mentions)
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn frequent_words_of_a_language_are_places_only_when_a_major_place_is_meant() {
+    // German nouns are capitalised: "Sonntag", "Stelle" (villages) are nouns.
+    assert_eq!(
+        mentions_in(
+            "de",
+            "Am Sonntag trafen sie sich an dieser Stelle in Berlin."
+        ),
+        ["Berlin"]
+    );
+    assert_eq!(
+        mentions_in("pt", "O povo foi às ruas de Lisboa em maio."),
+        ["Lisboa"]
+    );
+    assert_eq!(
+        mentions_in("es", "Nada cambió en Sevilla. Tema cerrado."),
+        ["Sevilla"]
+    );
+    // A major place by another name is still one: "Deutschland", "München";
+    // a small one is not ("Namen" is Namur in Dutch, "names" in German).
+    assert_eq!(
+        mentions_in(
+            "de",
+            "Die Namen der Opfer wurden in Deutschland und München verlesen."
+        ),
+        ["Deutschland", "München"]
+    );
+    // A frequent word that is a big city's own name, mid-sentence, is the city.
+    assert_eq!(mentions_in("pt", "O jogo foi no Porto."), ["Porto"]);
+}
+
+#[test]
+fn a_towns_name_after_a_determiner_is_a_noun() {
+    assert_eq!(
+        mentions_in("de", "Das Essen war gut, sagte er in Essen."),
+        ["Essen"]
+    );
+    assert_eq!(
+        mentions_in("de", "Er kam in die Halle."),
+        Vec::<String>::new()
+    );
+    // Countries take articles.
+    assert_eq!(mentions_in("de", "Er reiste in die Schweiz."), ["Schweiz"]);
+}
+
+#[test]
+fn capitals_of_german_nouns_and_sentence_starts_do_not_make_names_longer() {
+    assert_eq!(
+        mentions_in("de", "Die Stadt Köln plant neue Wege."),
+        ["Köln"]
+    );
+    assert_eq!(
+        mentions_in("de", "Bei München gab es Proteste."),
+        ["München"]
+    );
+    // In Spanish a capitalised word mid-sentence still marks a name.
+    assert_eq!(
+        mentions_in("es", "Visitó la Biblioteca Nacional en Madrid."),
+        ["Madrid"]
+    );
+}
+
+#[test]
+fn months_weekdays_and_directions_of_a_language_are_not_places() {
+    assert_eq!(mentions_in("pt", "Maio foi chuvoso em Lisboa."), ["Lisboa"]);
+    assert_eq!(
+        mentions_in("fr", "Le Nord a voté. Mardi, Paris a suivi."),
+        ["Paris"]
+    );
+    assert_eq!(
+        mentions_in("it", "Il Sud attende. Giovedì a Roma."),
+        ["Roma"]
+    );
+}
+
+fn mentions(text: &str) -> Vec<String> {
+    extract(gaz(), "", text)
+        .into_iter()
+        .flat_map(|p| p.mentions)
+        .collect()
+}
+
+fn path_of(text: &str, mention: &str) -> Option<String> {
+    extract(gaz(), "", text)
+        .into_iter()
+        .find(|p| p.mentions.iter().any(|m| m == mention))
+        .and_then(|p| p.path)
+}
+
+#[test]
+fn state_abbreviations_after_a_town_name_the_state() {
+    let text = "The Armor School moved from Fort Knox, Ky., to Athens, Ga., last year.";
+    assert_eq!(mentions(text), vec!["Fort Knox", "Ky.", "Athens", "Ga."]);
+    assert_eq!(
+        path_of(text, "Ky.").as_deref(),
+        Some("/North America/United States/Kentucky")
+    );
+    // "Washington, D.C." is two mentions of one place, as "Lexington, Ky." is two.
+    assert_eq!(
+        mentions("She called her mother in Washington, D.C. on Friday."),
+        vec!["Washington", "D.C."]
+    );
+    // Alone, an abbreviation that is also a word is a state only before a
+    // lowercase word.
+    assert_eq!(mentions("Ind. voters went to the polls."), vec!["Ind."]);
+    assert!(mentions("Wait a Mo. Then go.").is_empty());
+}
+
+#[test]
+fn datelines_in_capitals_after_a_headline() {
+    assert_eq!(
+        mentions("City adjusts budget. TORRINGTON — City Council approved changes."),
+        vec!["TORRINGTON"]
+    );
+    assert_eq!(
+        mentions("Killer pleads guilty. CHARLESTON, W.Va. -- A man admitted guilt."),
+        vec!["CHARLESTON", "W.Va."]
+    );
+    // Capitals that are no dateline stay acronyms.
+    assert!(mentions("Officials at NATO met the press.").is_empty());
+}
+
+#[test]
+fn a_public_body_names_its_jurisdiction() {
+    assert_eq!(
+        mentions("A resolution was introduced in the Ohio Senate on Monday."),
+        vec!["Ohio"]
+    );
+    assert_eq!(
+        mentions("Agents of the Georgia Bureau of Investigation raided the home."),
+        vec!["Georgia"]
+    );
+    assert_eq!(
+        mentions("He was taken to the Douglas County Hospital in Alexandria, Minn."),
+        vec!["Douglas County", "Alexandria", "Minn."]
+    );
+    // A council after "City": the town, not "Springfield City".
+    assert_eq!(
+        mentions("The Springfield City Council approved the plan."),
+        vec!["Springfield"]
+    );
+    // National bodies, newspapers and court words are not the place.
+    assert!(mentions("The United States Department of Agriculture said so.").is_empty());
+    assert!(mentions("He asked the Supreme Court for a ruling.").is_empty());
+    assert!(mentions("A Washington Post reporter called.").is_empty());
+}
+
+#[test]
+fn a_legislators_home_town_after_the_party() {
+    assert_eq!(
+        mentions("State Sen. Ray Miller, D-Columbus, said the numbers were staggering."),
+        vec!["Columbus"]
+    );
+}
+
+#[test]
+fn a_first_name_that_is_a_place_before_a_common_word() {
+    // "Georgia residents": no person named Georgia; "Georgia Smith" is one.
+    assert_eq!(
+        mentions("Help for needy Georgia residents, officials in Atlanta said."),
+        vec!["Georgia", "Atlanta"]
+    );
+    assert_eq!(
+        mentions("Georgia Smith said she was moving."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn streets_and_waters_are_listed_without_a_facet() {
+    let text = "Alexandria police closed Main Street. In Alexandria, crews also worked \
+                on Highway 29 and near Lake Vermont.";
+    let places = extract(gaz(), "", text);
+    let street = places.iter().find(|p| p.name == "Main Street").unwrap();
+    assert_eq!((street.path.as_deref(), street.geonameid), (None, None));
+    // Located at the article's own town, named twice.
+    assert_eq!(street.near.as_deref(), Some("Alexandria"));
+    assert!(street.lat.is_some());
+    assert!(places.iter().any(|p| p.name == "Highway 29"));
+    assert!(places.iter().any(|p| p.name == "Lake Vermont"));
+    // A place inside a street's name is part of the name.
+    assert_eq!(
+        mentions("They live on Washington Drive."),
+        vec!["Washington Drive"]
+    );
+}
+
+#[test]
+fn the_state_of_the_story_decides_between_towns_of_one_name() {
+    // Egypt's Alexandria is the bigger city; Louisiana's parish says which one.
+    let text = "Alexandria woman charged. The woman, of Alexandria, was arrested \
+                in Rapides Parish on Friday.";
+    assert_eq!(
+        path_of(text, "Alexandria").as_deref(),
+        Some("/North America/United States/Louisiana/Alexandria")
+    );
+    // Repeating a name is no evidence for its likeliest reading.
+    let text = "Georgia residents. Georgia voters. Areas of Georgia. In Georgia, \
+                officials in Atlanta and Texas agreed.";
+    assert_eq!(
+        path_of(text, "Georgia").as_deref(),
+        Some("/North America/United States/Georgia")
+    );
+}
+
+#[test]
+fn a_country_alone_does_not_make_a_capital_a_village() {
+    // US context, no state: Brussels and Paris stay the capitals.
+    let text = "Washington and Brussels disagreed; officials in New York and \
+                Chicago said Brussels and Paris would follow the United States.";
+    assert_eq!(
+        path_of(text, "Brussels").as_deref(),
+        Some("/Europe/Belgium/Brussels Capital/Brussels")
+    );
+    assert_eq!(
+        path_of(text, "Paris").as_deref(),
+        Some("/Europe/France/Île-de-France/Paris")
+    );
+    // A big city named like its state is the city; its state is named so too.
+    assert_eq!(
+        path_of("Rents rose in New York this year.", "New York").as_deref(),
+        Some("/North America/United States/New York/New York City")
+    );
+}
+
+#[test]
+fn saints_surnames_and_alternate_names_are_not_towns() {
+    // A saint's day, not the place St. Patrick.
+    assert!(mentions("Crowds gathered for the St. Patrick's Day parade.").is_empty());
+    // A town's name as a person's surname: an administration, a speech verb, an age.
+    assert!(mentions("Critics blamed the Obama administration.").is_empty());
+    assert!(mentions("Willis said the police had received reports.").is_empty());
+    assert!(mentions("Deputies chatted with McDonald, 24, about the bag.").is_empty());
+    // An alternate name of a town far from the story: "Hamas" is one of Hamm's.
+    assert!(mentions("Israel and Hamas declared a cease-fire.")
+        .iter()
+        .all(|m| m != "Hamas"));
+    // In a US story, too: "The Bank" is Portsmouth's alternate name,
+    // "Venice" the old name of Dayton, Ohio, "Philadelphia" Amman's ancient one.
+    let text = "Officials in Boston said The Bank would lend. Tourists left Venice \
+                for Chicago and Philadelphia.";
+    assert!(path_of(text, "The Bank").is_none());
+    assert_ne!(
+        path_of(text, "Venice").as_deref(),
+        Some("/North America/United States/Ohio/Dayton")
+    );
+    assert_eq!(
+        path_of(text, "Philadelphia").as_deref(),
+        Some("/North America/United States/Pennsylvania/Philadelphia")
+    );
+    // A big city's short name needs no support; "St." is spelled out.
+    assert_eq!(
+        path_of("Flights from Frankfurt were cancelled.", "Frankfurt").as_deref(),
+        Some("/Europe/Germany/Hesse/Frankfurt am Main")
+    );
+    assert_eq!(
+        path_of(
+            "Mourners gathered in St. Paris, Ohio, on Friday.",
+            "St. Paris"
+        )
+        .as_deref(),
+        Some("/North America/United States/Ohio/Saint Paris")
+    );
+}
+
+#[test]
+fn a_towns_police_and_a_states_governor() {
+    // A small town's own police department; not a subject's department.
+    assert_eq!(
+        mentions("Call the Hopkinton Police Department with tips."),
+        vec!["Hopkinton"]
+    );
+    assert!(mentions("The Commerce Department said exports rose.").is_empty());
+    // "Alaska Gov. Sarah Palin": the state, before a title.
+    assert_eq!(
+        mentions("On Thursday, Alaska Gov. Sarah Palin said she would reject it."),
+        vec!["Alaska"]
+    );
+    // A first name that is a place, before a public body's name.
+    assert_eq!(
+        mentions("They contacted the Georgia Environmental Protection Division."),
+        vec!["Georgia"]
+    );
+}
+
+#[test]
+fn lone_state_abbreviations_agency_datelines_and_county_bodies() {
+    // Before a lowercase word, or after a party's letter: the state.
+    assert_eq!(mentions("Missing Ill. man found in a lake."), vec!["Ill."]);
+    assert_eq!(
+        mentions("Sen. Bob Casey, D-Pa., called it troubling."),
+        vec!["Pa."]
+    );
+    // "CITY, St. (AP)": a dateline with the agency's tag.
+    assert_eq!(
+        mentions("Man dies in jail. COVINGTON, Ky. (AP) - A man held in a jail died."),
+        vec!["COVINGTON", "Ky."]
+    );
+    // What is named after a county is the county's.
+    assert_eq!(
+        mentions("Take a stroll around the Walker County Fairgrounds this week."),
+        vec!["Walker County"]
+    );
+}
+
+#[test]
+fn figures_titles_and_people_behind_a_bodys_name() {
+    assert!(mentions("By the grace of God, and of Jesus, and Santa Claus.").is_empty());
+    assert!(mentions("Sens. Tim Grendell and Bob Gibbs introduced it.").is_empty());
+    assert!(mentions("The meeting was at Charles Beatley Library.").is_empty());
+}
