@@ -9,7 +9,7 @@ fuzz_target!(|data: &str| {
         let dir = std::env::temp_dir().join(format!("newsdex-fuzz-{}", std::process::id()));
         let schema = newsdex::schema::NewsSchema::new();
         let index = newsdex::writer::open_or_create(&dir, &schema).unwrap();
-        newsdex::search::Searchable::from_index(index, schema, false).unwrap()
+        newsdex::search::Searchable::from_index(index, schema, None, false).unwrap()
     });
     let _ = s.parse_query(data);
 });

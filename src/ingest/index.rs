@@ -170,6 +170,9 @@ pub fn ingest_into(
         return Err(fault);
     }
     sink.close()?;
+    crate::search::tables::store::write_missing(index, &config.index_dir).context(
+        "the index is complete, but its facet tables are not: a search opens it more slowly until a re-run writes them",
+    )?;
     let num_docs = index
         .reader()
         .map(|r| r.searcher().num_docs())

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use tantivy::schema::Facet;
 
 use super::facet_counts::Counts;
+use super::tables::store::Strs;
 use super::tables::{Children, View, LANG, SOURCE, SPEAKER};
 use crate::extract::text::fold;
 
@@ -53,8 +54,9 @@ pub fn resolve(view: &View, field: usize, value: &str, match_surname: bool) -> V
         if path == exact_path {
             found_exact = true;
         }
-        let last = fold(path.rsplit('/').next().unwrap_or(""));
-        if last == want || (match_surname && last.rsplit(' ').next() == Some(want.as_str())) {
+        let last = path.rsplit('/').next().unwrap_or("");
+        let surname = || last.rsplit(' ').next().unwrap_or("");
+        if folds_to(last, &want) || (match_surname && folds_to(surname(), &want)) {
             matches.insert(path.to_string());
         }
     });
@@ -67,9 +69,25 @@ pub fn resolve(view: &View, field: usize, value: &str, match_surname: bool) -> V
         .collect()
 }
 
+/// Whether `s` folds to `want` (see [`fold`]), without allocating for ASCII `s`:
+/// resolving a filter compares it with every label of the index.
+fn folds_to(s: &str, want: &str) -> bool {
+    if !s.is_ascii() {
+        return fold(s) == want;
+    }
+    let fold_byte = |b: u8| {
+        if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    s.len() == want.len() && s.bytes().zip(want.bytes()).all(|(a, b)| fold_byte(a) == b)
+}
+
 /// The `k` largest counts, most frequent first; ties in path order (ids are in path
 /// order), so output is stable.
-fn top(counts: &[u32], paths: &[String], k: usize) -> Vec<FacetCount> {
+fn top(counts: &[u32], paths: &Strs, k: usize) -> Vec<FacetCount> {
     let mut v: Vec<(u32, u32)> = counts
         .iter()
         .enumerate()
@@ -87,7 +105,7 @@ fn top(counts: &[u32], paths: &[String], k: usize) -> Vec<FacetCount> {
             let path = paths.get(id as usize)?;
             Some(FacetCount {
                 label: path.rsplit('/').next().unwrap_or("").to_string(),
-                path: path.clone(),
+                path: path.to_string(),
                 count: count as u64,
             })
         })
@@ -109,5 +127,21 @@ pub fn build(
         place_parent: place_parent.to_string(),
         sources: top(&counts.sources, &view.labels[SOURCE], k),
         langs: top(&counts.langs, &view.labels[LANG], k),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_folds_to_what_the_user_typed() {
+        assert!(folds_to("Zelenskyy", "zelenskyy"));
+        assert!(folds_to("O`Brien", "o'brien"));
+        assert!(folds_to("Rutte", &fold("RUTTE")));
+        assert!(folds_to("Erdoğan", &fold("Erdogan")));
+        assert!(folds_to("Pérez", "perez"));
+        assert!(!folds_to("Trumps", "trump"));
+        assert!(!folds_to("Trum", "trump"));
     }
 }

@@ -181,11 +181,11 @@ pub struct StoredArticle {
 }
 
 impl Searchable {
-    /// Opens an index for a few searches: facet tables are built when a search first
-    /// needs them.
+    /// Opens an index for a few searches: facet tables are mapped from the files
+    /// the ingest wrote beside the index, or built when a search first needs them.
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
         let (index, schema) = crate::writer::open_existing(dir)?;
-        Self::from_index(index, schema, false)
+        Self::from_index(index, schema, tables::store::Store::open(dir), false)
     }
 
     /// Opens an index for serving many searches: the facet tables of every commit are
@@ -193,14 +193,20 @@ impl Searchable {
     /// waits for them.
     pub fn open_warmed(dir: &Path) -> anyhow::Result<Self> {
         let (index, schema) = crate::writer::open_existing(dir)?;
-        Self::from_index(index, schema, true)
+        Self::from_index(index, schema, tables::store::Store::open(dir), true)
     }
 
-    pub fn from_index(index: Index, schema: NewsSchema, warm: bool) -> anyhow::Result<Self> {
+    /// Opens `index`, with the facet tables of `store` where it has them.
+    pub fn from_index(
+        index: Index,
+        schema: NewsSchema,
+        store: Option<tables::store::Store>,
+        warm: bool,
+    ) -> anyhow::Result<Self> {
         crate::analyzer::register(&index);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let wide = tantivy::Executor::multi_thread(threads, "newsdex-search-")?;
-        let facets = std::sync::Arc::new(FacetIndex::default());
+        let facets = std::sync::Arc::new(FacetIndex::with_store(store));
         let mut builder = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay);

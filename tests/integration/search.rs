@@ -393,3 +393,100 @@ fn facet_counts_follow_new_commits() {
         assert_eq!(europe, Some(n as u64 + 1), "{:?}", f.places);
     }
 }
+
+/// The facet tables an ingest writes beside the index count what tables built from
+/// the index count; a damaged or missing file is rebuilt in memory, a re-run writes
+/// what is missing, and the files of segments merged away are removed.
+#[test]
+fn stored_facet_tables_count_as_tables_built_from_the_index() {
+    let t = TestDir::new();
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
+    )
+    .unwrap();
+    let lines: Vec<&str> = sample.lines().collect();
+    for (i, part) in lines.chunks(lines.len() / 3 + 1).enumerate() {
+        t.write(&format!("part-{i}.jsonl"), part.join("\n") + "\n");
+        t.ingest();
+    }
+    let files = |ext: &str| -> Vec<std::path::PathBuf> {
+        let mut v: Vec<_> = std::fs::read_dir(t.index())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        v.sort();
+        v
+    };
+    let segments = |s: &newsdex::search::Searchable| -> Vec<String> {
+        let mut v: Vec<String> = s
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|r| format!("{}.ndxt", r.segment_id().uuid_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    let names = |ps: Vec<std::path::PathBuf>| -> Vec<String> {
+        ps.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    let counted = || -> String {
+        let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+        let mut r = SearchRequest::new("said OR police");
+        r.facets = true;
+        r.facet_size = 100_000;
+        r.snippets = false;
+        let resp = s.search(&r).unwrap();
+        assert!(resp.total > 10);
+        let mut europe = r.clone();
+        europe.places = vec!["/Europe".into()];
+        europe.speakers = vec!["Obama".into()];
+        let narrowed = s.search(&europe).unwrap();
+        serde_json::to_string(&(
+            &resp.facets,
+            &resp.histogram,
+            &narrowed.facets,
+            narrowed.total,
+        ))
+        .unwrap()
+    };
+    let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+    assert!(s.searcher().segment_readers().len() >= 2);
+    assert_eq!(names(files("ndxt")), segments(&s));
+    assert_eq!(files("ndxv").len(), 1);
+    let stored = counted();
+
+    // Damaged files: cut short, or another file's bytes.
+    let tables = files("ndxt");
+    let first = std::fs::read(&tables[0]).unwrap();
+    std::fs::write(&tables[0], &first[..first.len() / 2]).unwrap();
+    std::fs::write(&tables[1], &first).unwrap();
+    let view = &files("ndxv")[0];
+    let v = std::fs::read(view).unwrap();
+    std::fs::write(view, &v[..v.len() - 5]).unwrap();
+    assert_eq!(counted(), stored, "damaged files are not read");
+    for p in files("ndxt").into_iter().chain(files("ndxv")) {
+        std::fs::remove_file(p).unwrap();
+    }
+    assert_eq!(counted(), stored, "tables built from the index");
+
+    // Segments merged into one: a re-run (nothing new to add) writes its table and
+    // removes the others.
+    {
+        let index = tantivy::Index::open_in_dir(t.index()).unwrap();
+        let mut writer: tantivy::IndexWriter = index.writer(50_000_000).unwrap();
+        let ids = index.searchable_segment_ids().unwrap();
+        writer.merge(&ids).wait().unwrap();
+        writer.wait_merging_threads().unwrap();
+    }
+    t.ingest();
+    let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+    assert_eq!(s.searcher().segment_readers().len(), 1);
+    assert_eq!(names(files("ndxt")), segments(&s));
+    assert_eq!(files("ndxv").len(), 1);
+    assert_eq!(counted(), stored, "one merged segment");
+}

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::super::tables::store::U32s;
 use super::super::tables::{
     Children, DocArrays, SegmentChildren, View, LANG, NONE, PLACE, SECS_PER_DAY, SOURCE, SPEAKER,
 };
@@ -34,7 +35,7 @@ pub(super) struct ColumnFruit {
 pub(super) struct SegmentColumnTally {
     dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
     facets: Option<tantivy::fastfield::FacetReader>,
-    to_global: Vec<u32>,
+    to_global: U32s,
     total: u64,
     undated: u64,
     /// The segment's first day (days since the epoch) and matches per day from it.
@@ -57,7 +58,7 @@ impl Collector for ColumnTally {
     ) -> tantivy::Result<SegmentColumnTally> {
         let to_global = match self.field {
             Some(f) => self.view.segment(reader)?.to_global[f].clone(),
-            None => Vec::new(),
+            None => U32s::default(),
         };
         let dates = reader
             .fast_fields()

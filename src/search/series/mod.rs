@@ -15,6 +15,7 @@ mod collect;
 use collect::{ColumnTally, SplitDays};
 
 use super::histogram::DayCountsFruit;
+use super::tables::store::Strs;
 use super::tables::{LANG, PLACE, SECS_PER_DAY, SOURCE, SPEAKER};
 use super::{SearchError, SearchRequest, Searchable, SortBy};
 
@@ -162,14 +163,14 @@ struct Tally {
 }
 
 /// The `top` ids by count (most first, then by label).
-fn top_ids(counts: &[u64], labels: &[String], top: usize) -> Vec<u32> {
+fn top_ids(counts: &[u64], labels: &Strs, top: usize) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..counts.len() as u32)
         .filter(|&i| counts[i as usize] > 0)
         .collect();
     ids.sort_by(|&x, &y| {
         counts[y as usize]
             .cmp(&counts[x as usize])
-            .then_with(|| labels[x as usize].cmp(&labels[y as usize]))
+            .then_with(|| labels.get(x as usize).cmp(&labels.get(y as usize)))
     });
     ids.truncate(top);
     ids
@@ -299,7 +300,13 @@ impl Searchable {
             tally.column_totals = ids.iter().map(|&g| totals[g as usize]).collect();
             tally.columns = ids
                 .iter()
-                .map(|&g| labels[g as usize].trim_start_matches('/').to_string())
+                .map(|&g| {
+                    labels
+                        .get(g as usize)
+                        .unwrap_or("")
+                        .trim_start_matches('/')
+                        .to_string()
+                })
                 .collect();
         }
         Ok(tally)
@@ -328,7 +335,7 @@ impl Searchable {
         let Some((by_facet, top)) = split else {
             return Ok(tally);
         };
-        let (dense, labels): (&[u32], &[String]) = match by_facet {
+        let (dense, labels): (&[u32], &Strs) = match by_facet {
             SplitBy::Source => (&counts.sources, &view.labels[SOURCE]),
             SplitBy::Speaker => (&counts.speakers, &view.labels[SPEAKER]),
             SplitBy::Lang => (&counts.langs, &view.labels[LANG]),
@@ -342,9 +349,9 @@ impl Searchable {
         tally.columns = ids
             .iter()
             .map(|&i| {
-                let l = &labels[i as usize];
+                let l = labels.get(i as usize).unwrap_or("");
                 if by_facet == SplitBy::Place {
-                    l.clone()
+                    l.to_string()
                 } else {
                     l.trim_start_matches('/').to_string()
                 }

@@ -11,6 +11,9 @@
 //! - each searcher generation gets one [`View`] that maps every segment's ordinals to
 //!   global ids (labels sorted, so id order is path order).
 //!
+//! Both are written beside the index at the end of an ingest and mapped from there
+//! when present ([`store`]).
+//!
 //! [`FacetIndex`] is a tantivy [`Warmer`]: a server registers it so that the tables
 //! of a new commit are built before its searcher is published, and dropped with it.
 
@@ -22,6 +25,9 @@ use tantivy::schema::Facet;
 use tantivy::{Searcher, SearcherGeneration, SegmentReader, Warmer};
 
 use crate::schema::DATE_FAST_FIELD;
+
+pub mod store;
+use store::{Store, Strs, U32s};
 
 /// The facet fields counted, in this order (indices below).
 pub use crate::schema::FACET_FIELDS as FIELDS;
@@ -42,12 +48,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// document in one array so that counting a match touches few cache lines.
 pub(super) struct DocArrays {
     /// Per document: where its record starts in `data`; one more at the end.
-    pub(super) starts: Vec<u32>,
+    pub(super) starts: U32s,
     /// Records: day (days after the segment's first, [`NONE`]: undated), source
     /// ordinal ([`NONE`]: none), language ordinal ([`NONE`]: none), number of speakers, number of top-level places,
     /// speaker ordinals, the document's distinct top-level places (indices in the
     /// segment's `roots`: counted without going through every place), place ordinals.
-    pub(super) data: Vec<u32>,
+    pub(super) data: U32s,
     /// Smallest and largest day (since the epoch), if any document has one.
     pub(super) day_range: Option<(i32, i32)>,
 }
@@ -55,11 +61,11 @@ pub(super) struct DocArrays {
 /// One segment's facet labels, and (on first need) its documents' ordinals and days.
 pub struct SegmentTable {
     /// Facet paths by column ordinal, per field.
-    pub(super) labels: [Vec<String>; 4],
+    pub(super) labels: [Strs; 4],
     /// The top-level place paths (continents) of the segment, sorted.
-    roots: Vec<String>,
+    roots: Strs,
     /// Place ordinal -> index in `roots`.
-    place_root: Vec<u32>,
+    place_root: U32s,
     docs: OnceLock<Arc<DocArrays>>,
 }
 
@@ -80,25 +86,24 @@ impl SegmentTable {
                 slot.push(label);
             }
         }
-        let roots: Vec<String> = labels[PLACE]
-            .iter()
-            .filter_map(|l| child_under(l, "/"))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        let place_root = labels[PLACE]
+        let roots = Strs::from_strings(
+            labels[PLACE]
+                .iter()
+                .filter_map(|l| child_under(l, "/"))
+                .collect::<BTreeSet<_>>(),
+        );
+        let place_root: Vec<u32> = labels[PLACE]
             .iter()
             .map(|l| {
                 child_under(l, "/")
-                    .and_then(|r| roots.binary_search_by(|x| x.as_str().cmp(r)).ok())
+                    .and_then(|r| roots.binary_search(r).ok())
                     .map_or(NONE, |i| i as u32)
             })
             .collect();
         SegmentTable {
-            labels,
+            labels: labels.map(Strs::from_strings),
             roots,
-            place_root,
+            place_root: place_root.into(),
             docs: OnceLock::new(),
         }
     }
@@ -161,8 +166,8 @@ fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
     starts.push(data.len() as u32);
     data.shrink_to_fit();
     DocArrays {
-        starts,
-        data,
+        starts: starts.into(),
+        data: data.into(),
         day_range,
     }
 }
@@ -170,14 +175,14 @@ fn read_docs(reader: &SegmentReader, place_root: &[u32]) -> DocArrays {
 /// A segment in a [`View`]: its table and the global id of each of its ordinals.
 pub struct SegmentView {
     pub(super) table: Arc<SegmentTable>,
-    pub(super) to_global: [Vec<u32>; 4],
+    pub(super) to_global: [U32s; 4],
 }
 
 /// The facet labels of one searcher generation, with global ids.
 #[derive(Default)]
 pub struct View {
     /// Distinct facet paths of all segments, sorted, per field.
-    pub labels: [Vec<String>; 4],
+    pub labels: [Strs; 4],
     pub(super) segments: HashMap<SegmentId, Arc<SegmentView>>,
     /// Place counts grouping, by parent path (most recent first few kept).
     children: Mutex<HashMap<String, Arc<Children>>>,
@@ -187,7 +192,7 @@ pub struct View {
 pub struct Children {
     pub(super) of_segment: HashMap<SegmentId, Arc<SegmentChildren>>,
     /// Child paths, sorted.
-    pub paths: Vec<String>,
+    pub paths: Strs,
 }
 
 /// Which child of the parent a segment's places lie under ([`NONE`]: not under it).
@@ -206,6 +211,14 @@ const MAX_VIEWS: usize = 4;
 const MAX_PARENTS: usize = 256;
 
 impl View {
+    fn new(labels: [Strs; 4], segments: HashMap<SegmentId, Arc<SegmentView>>) -> View {
+        View {
+            labels,
+            segments,
+            children: Mutex::new(HashMap::new()),
+        }
+    }
+
     /// The view of one segment of the searcher this view was built for.
     pub(super) fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentView>> {
         self.segments
@@ -219,7 +232,7 @@ impl View {
     /// Calls `f` with every facet path of a field and each of their ancestors
     /// (`/Europe`, `/Europe/Ukraine`, ...), as the inverted index holds them.
     pub fn for_each_path(&self, field: usize, f: &mut dyn FnMut(&str)) {
-        for label in &self.labels[field] {
+        for label in self.labels[field].iter() {
             for (i, _) in label.match_indices('/').skip(1) {
                 f(&label[..i]);
             }
@@ -236,17 +249,11 @@ impl View {
             .iter()
             .map(|l| child_under(l, parent))
             .collect();
-        let paths: Vec<String> = child_of
-            .iter()
-            .flatten()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .map(|c| c.to_string())
-            .collect();
+        let paths = Strs::from_strings(child_of.iter().flatten().collect::<BTreeSet<_>>());
         let index: HashMap<&str, u32> = paths
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.as_str(), i as u32))
+            .map(|(i, p)| (p, i as u32))
             .collect();
         let of_place: Vec<u32> = child_of
             .iter()
@@ -264,7 +271,7 @@ impl View {
                     seg.table
                         .roots
                         .iter()
-                        .map(|r| index.get(r.as_str()).copied().unwrap_or(NONE))
+                        .map(|r| index.get(r).copied().unwrap_or(NONE))
                         .collect()
                 });
                 (*id, Arc::new(SegmentChildren { of_place, of_root }))
@@ -285,62 +292,74 @@ impl View {
 pub struct FacetIndex {
     tables: Mutex<HashMap<SegmentId, Arc<SegmentTable>>>,
     views: Mutex<HashMap<u64, Arc<View>>>,
+    /// The tables written beside the index, if it is on disk.
+    store: Option<Store>,
 }
 
 impl FacetIndex {
+    pub fn with_store(store: Option<Store>) -> FacetIndex {
+        FacetIndex {
+            store,
+            ..FacetIndex::default()
+        }
+    }
+
     fn table(&self, reader: &SegmentReader) -> Arc<SegmentTable> {
         let id = reader.segment_id();
         if let Some(t) = lock(&self.tables).get(&id) {
             return t.clone();
         }
-        let table = Arc::new(SegmentTable::read_labels(reader));
+        let stored = self.store.as_ref().and_then(|s| s.table(reader));
+        let table = Arc::new(stored.unwrap_or_else(|| SegmentTable::read_labels(reader)));
         lock(&self.tables).entry(id).or_insert(table).clone()
     }
 
-    /// The view of a searcher's generation, built on first use.
-    pub fn view(&self, searcher: &Searcher) -> Arc<View> {
-        let generation = searcher.generation().generation_id();
-        if let Some(v) = lock(&self.views).get(&generation) {
-            return v.clone();
-        }
+    /// The view of the segments of a searcher, from the global labels of their tables.
+    fn build_view(&self, searcher: &Searcher) -> View {
         let tables: Vec<(SegmentId, Arc<SegmentTable>)> = searcher
             .segment_readers()
             .iter()
             .map(|r| (r.segment_id(), self.table(r)))
             .collect();
-        let labels: [Vec<String>; 4] = std::array::from_fn(|f| {
-            tables
-                .iter()
-                .flat_map(|(_, t)| t.labels[f].iter().map(String::as_str))
-                .collect::<BTreeSet<&str>>()
-                .into_iter()
-                .map(str::to_string)
-                .collect()
+        let labels: [Strs; 4] = std::array::from_fn(|f| {
+            Strs::from_strings(
+                tables
+                    .iter()
+                    .flat_map(|(_, t)| t.labels[f].iter())
+                    .collect::<BTreeSet<&str>>(),
+            )
         });
         let ids: [HashMap<&str, u32>; 4] = std::array::from_fn(|f| {
             labels[f]
                 .iter()
                 .enumerate()
-                .map(|(i, l)| (l.as_str(), i as u32))
+                .map(|(i, l)| (l, i as u32))
                 .collect()
         });
         let segments = tables
             .into_iter()
             .map(|(id, table)| {
                 let to_global = std::array::from_fn(|f| {
-                    table.labels[f]
+                    let map: Vec<u32> = table.labels[f]
                         .iter()
-                        .map(|l| ids[f].get(l.as_str()).copied().unwrap_or(NONE))
-                        .collect()
+                        .map(|l| ids[f].get(l).copied().unwrap_or(NONE))
+                        .collect();
+                    U32s::from(map)
                 });
                 (id, Arc::new(SegmentView { table, to_global }))
             })
             .collect();
-        let view = Arc::new(View {
-            labels,
-            segments,
-            children: Mutex::new(HashMap::new()),
-        });
+        View::new(labels, segments)
+    }
+
+    /// The view of a searcher's generation, read from its file or built on first use.
+    pub fn view(&self, searcher: &Searcher) -> Arc<View> {
+        let generation = searcher.generation().generation_id();
+        if let Some(v) = lock(&self.views).get(&generation) {
+            return v.clone();
+        }
+        let stored = self.store.as_ref().and_then(|s| s.view(searcher, self));
+        let view = Arc::new(stored.unwrap_or_else(|| self.build_view(searcher)));
         let mut views = lock(&self.views);
         views.insert(generation, view.clone());
         // Without a warmer (one-shot searches) nothing else forgets old generations:
