@@ -70,6 +70,83 @@ pub struct QueryBench {
     pub qps_user_1_thread: f64,
     pub qps_user_all_threads: f64,
     pub threads: usize,
+    /// Cold searches, one process each, by class and overall (last), when asked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cold: Vec<ClassCold>,
+}
+
+/// Wall time of `newsdex search` processes, from start to exit, by class.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClassCold {
+    pub class: String,
+    pub queries: usize,
+    /// `newsdex search --json QUERY`.
+    pub plain: Latency,
+    /// `newsdex search --json --facets QUERY`.
+    pub facets: Latency,
+}
+
+/// Times each query as its own `exe search` process, without and with `--facets`,
+/// `runs` times each (after one untimed run of each, so the index is in the page
+/// cache as it is on a machine that searches it: "cold" is the process, not the disk).
+fn cold(
+    exe: &Path,
+    index_dir: &Path,
+    qs: &[BenchQuery],
+    runs: usize,
+) -> anyhow::Result<Vec<ClassCold>> {
+    let time = |q: &str, facets: bool| -> anyhow::Result<f64> {
+        let mut cmd = std::process::Command::new(exe);
+        cmd.arg("search")
+            .arg("--index")
+            .arg(index_dir)
+            .arg("--json");
+        if facets {
+            cmd.arg("--facets");
+        }
+        cmd.arg("--").arg(q);
+        cmd.stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let t = Instant::now();
+        let status = cmd.status()?;
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        anyhow::ensure!(status.success(), "`newsdex search -- {q}` failed: {status}");
+        Ok(ms)
+    };
+    for q in qs {
+        time(&q.text, true)?;
+    }
+    let mut by_class: BTreeMap<String, (usize, Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    let (mut all_plain, mut all_facets) = (Vec::new(), Vec::new());
+    for q in qs {
+        by_class.entry(q.class.clone()).or_default().0 += 1;
+    }
+    for _ in 0..runs.max(1) {
+        for q in qs {
+            let (a, b) = (time(&q.text, false)?, time(&q.text, true)?);
+            let e = by_class.entry(q.class.clone()).or_default();
+            e.1.push(a);
+            e.2.push(b);
+            all_plain.push(a);
+            all_facets.push(b);
+        }
+    }
+    let overall = ClassCold {
+        class: "overall".into(),
+        queries: qs.len(),
+        plain: Latency::of(&all_plain),
+        facets: Latency::of(&all_facets),
+    };
+    Ok(by_class
+        .into_iter()
+        .map(|(class, (n, a, b))| ClassCold {
+            class,
+            queries: n,
+            plain: Latency::of(&a),
+            facets: Latency::of(&b),
+        })
+        .chain(std::iter::once(overall))
+        .collect())
 }
 
 /// What a timed query does.
@@ -131,6 +208,7 @@ pub fn run(
     queries_file: &Path,
     runs: usize,
     threads: usize,
+    cold_runs: Option<(PathBuf, usize)>,
 ) -> anyhow::Result<QueryBench> {
     let s = Searchable::open_warmed(index_dir)?;
     let (qs, skipped) = read_queries(queries_file, &s)?;
@@ -190,6 +268,10 @@ pub fn run(
         qps_user_1_thread: throughput(&s, &qs, Kind::User, tp_runs, 1),
         qps_user_all_threads: throughput(&s, &qs, Kind::User, tp_runs, threads),
         threads,
+        cold: match cold_runs {
+            Some((exe, n)) => cold(&exe, index_dir, &qs, n)?,
+            None => Vec::new(),
+        },
     })
 }
 
@@ -231,6 +313,21 @@ impl QueryBench {
             "throughput (queries/s): top-10 {:.0} on 1 thread, {:.0} on {} threads; user search {:.0} on 1 thread, {:.0} on {} threads",
             self.qps_top10_1_thread, self.qps_top10_all_threads, self.threads, self.qps_user_1_thread, self.qps_user_all_threads, self.threads
         );
+        if !self.cold.is_empty() {
+            let _ = writeln!(
+                o,
+                "{:<18} | {:^40} | {:^40}",
+                "", "cold: `newsdex search` process (ms)", "cold: `newsdex search --facets` (ms)"
+            );
+            for c in &self.cold {
+                let (a, b) = (&c.plain, &c.facets);
+                let _ = writeln!(
+                    o,
+                    "{:<12}{:>6} | {:>8.1}{:>8.1}{:>8.1}{:>8.1}{:>8.1} | {:>8.1}{:>8.1}{:>8.1}{:>8.1}{:>8.1}",
+                    c.class, c.queries, a.p50_ms, a.p95_ms, a.p99_ms, a.mean_ms, a.max_ms, b.p50_ms, b.p95_ms, b.p99_ms, b.mean_ms, b.max_ms
+                );
+            }
+        }
         o
     }
 }

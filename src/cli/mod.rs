@@ -169,6 +169,10 @@ pub struct BenchQueryArgs {
     /// Threads for the all-cores throughput run (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also time cold searches: each query as its own `newsdex search` process
+    /// (start, open, search, print), without and with --facets, this many runs each.
+    #[arg(long, value_name = "RUNS")]
+    pub cold: Option<usize>,
     #[arg(long)]
     pub json: bool,
 }
@@ -579,7 +583,11 @@ fn cmd_bench_query(a: BenchQueryArgs) -> anyhow::Result<i32> {
     let threads = a
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let report = crate::bench::query::run(&a.index, &a.queries, a.runs, threads)?;
+    let cold = match a.cold {
+        Some(runs) => Some((std::env::current_exe()?, runs)),
+        None => None,
+    };
+    let report = crate::bench::query::run(&a.index, &a.queries, a.runs, threads, cold)?;
     for s in &report.skipped {
         eprintln!("{}", crate::sanitize::for_terminal(s));
     }
