@@ -106,20 +106,23 @@ function renderResults(r) {
   }
 }
 
-function facetList(ul, items, onPick) {
+// Counts of a large result set are estimates from a sample (facets.exact false): "≈".
+function facetList(ul, items, onPick, exact) {
   ul.replaceChildren();
   for (const f of items) {
     const a = el("a", { title: f.path, onclick: (e) => { e.preventDefault(); onPick(f); } }, f.label);
-    ul.appendChild(el("li", {}, a, el("span", { class: "count" }, f.count.toLocaleString())));
+    const count = (exact ? "" : "≈") + f.count.toLocaleString();
+    ul.appendChild(el("li", {}, a, el("span", { class: "count", title: exact ? "" : "estimated from a sample of the matches" }, count)));
   }
   if (!items.length) ul.appendChild(el("li", { class: "muted" }, "none"));
 }
 
 function renderFacets(f) {
-  facetList($("facet-speakers"), f.speakers, (x) => go({ speaker: state.speaker.concat([x.label]) }));
-  facetList($("facet-places"), f.places, (x) => go({ place: x.path }));
-  facetList($("facet-sources"), f.sources, (x) => go({ source: state.source.concat([x.label]) }));
-  facetList($("facet-langs"), f.langs || [], (x) => go({ lang: state.lang.concat([x.label]) }));
+  const exact = f.exact !== false;
+  facetList($("facet-speakers"), f.speakers, (x) => go({ speaker: state.speaker.concat([x.label]) }), exact);
+  facetList($("facet-places"), f.places, (x) => go({ place: x.path }), exact);
+  facetList($("facet-sources"), f.sources, (x) => go({ source: state.source.concat([x.label]) }), exact);
+  facetList($("facet-langs"), f.langs || [], (x) => go({ lang: state.lang.concat([x.label]) }), exact);
   // Breadcrumbs up the place hierarchy.
   const crumbs = $("place-crumbs");
   crumbs.replaceChildren();

@@ -85,7 +85,14 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
         }
     }
     if let Some(f) = &r.facets {
-        let _ = writeln!(o, "\n{b}Facets{n}");
+        if f.exact {
+            let _ = writeln!(o, "\n{b}Facets{n}");
+        } else {
+            let _ = writeln!(
+                o,
+                "\n{b}Facets{n} (estimated from a sample of the matches; --exact-facets counts them all)"
+            );
+        }
         let list = |items: &[crate::search::facets::FacetCount]| {
             items
                 .iter()

@@ -46,6 +46,7 @@ fn search_params(pairs: &[(String, String)]) -> Result<SearchParams, String> {
             "limit" => p.limit = Some(number("limit", &v)?),
             "offset" => p.offset = number("offset", &v)?,
             "facets" => p.facets = v != "0" && v != "false",
+            "exact" => p.exact_facets = v != "0" && v != "false",
             _ => {}
         }
     }

@@ -32,6 +32,9 @@ pub struct Facets {
     pub sources: Vec<FacetCount>,
     /// Languages the articles are filed under (ISO 639-1).
     pub langs: Vec<FacetCount>,
+    /// Whether the counts are of every match; else they are estimated from a sample
+    /// of a large result set (see `--exact-facets`, `exact=true`).
+    pub exact: bool,
 }
 
 /// Resolves a filter value to facets: an exact path (`/Europe/Ukraine`), else every
@@ -127,6 +130,7 @@ pub fn build(
         place_parent: place_parent.to_string(),
         sources: top(&counts.sources, &view.labels[SOURCE], k),
         langs: top(&counts.langs, &view.labels[LANG], k),
+        exact: counts.exact,
     }
 }
 

@@ -154,6 +154,8 @@ pub struct Searchable {
     pub reader: IndexReader,
     pub schema: NewsSchema,
     facets: std::sync::Arc<FacetIndex>,
+    /// The language groups present, by searcher generation.
+    groups: std::sync::Mutex<Option<(u64, std::sync::Arc<Vec<usize>>)>>,
     /// Searches segments in parallel, for passes that visit every match: those are
     /// bound by memory latency per segment, so a second core halves them. Passes that
     /// prune (top hits of terms) stay on the calling thread, where they cost less
@@ -220,12 +222,30 @@ impl Searchable {
             reader,
             schema,
             facets,
+            groups: Default::default(),
             wide,
         })
     }
 
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// The language groups with text in the index, found once per searcher generation
+    /// (tantivy builds an empty reader for a field a segment lacks at every ask: 36
+    /// fields by segment, a tenth of a short search's time).
+    fn present_groups(&self) -> std::sync::Arc<Vec<usize>> {
+        let searcher = self.searcher();
+        let generation = searcher.generation().generation_id();
+        let mut cached = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        match &*cached {
+            Some((g, groups)) if *g == generation => groups.clone(),
+            _ => {
+                let groups = std::sync::Arc::new(query::present_groups(&searcher, &self.schema));
+                *cached = Some((generation, groups.clone()));
+                groups
+            }
+        }
     }
 
     /// Parses the query text (empty: every article).
@@ -241,7 +261,7 @@ impl Searchable {
         // tantivy's grammar panics on a few inputs such as `- *` (tantivy issue #3031,
         // fix pending in PR #3075): a query must never crash a search.
         quiet_grammar_panics();
-        let groups = query::present_groups(&self.searcher(), &self.schema);
+        let groups = self.present_groups();
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             query::parse(&self.index, &self.schema, &groups, text)
         })) {
@@ -388,6 +408,12 @@ impl Searchable {
         let aggregate = children.as_ref().map(|c| Aggregate {
             view: view.clone(),
             children: c.clone(),
+            exact_up_to: req.facets_exact_up_to.unwrap_or(u64::MAX),
+            num_docs: searcher
+                .segment_readers()
+                .iter()
+                .map(|r| r.max_doc() as u64)
+                .sum(),
         });
         let (docs, counts): (Vec<(f32, DocAddress)>, _) = match req.sort {
             SortBy::Relevance if prunable => {

@@ -56,7 +56,13 @@ pub struct SearchRequest {
     pub snippets: bool,
     /// Facet values to list per facet.
     pub facet_size: usize,
+    /// Matches whose facets are counted exactly; past that they are estimated from
+    /// a sample (see [`super::facet_counts`]). `None`: all exactly.
+    pub facets_exact_up_to: Option<u64>,
 }
+
+/// Matches whose facets a search counts exactly by default.
+pub const FACETS_EXACT_UP_TO: u64 = 20_000;
 
 impl SearchRequest {
     pub fn new(query: &str) -> Self {
@@ -65,6 +71,7 @@ impl SearchRequest {
             limit: 10,
             snippets: true,
             facet_size: 10,
+            facets_exact_up_to: Some(FACETS_EXACT_UP_TO),
             ..Default::default()
         }
     }
@@ -128,6 +135,8 @@ pub struct SearchParams {
     pub limit: Option<usize>,
     pub offset: usize,
     pub facets: bool,
+    /// Count every match's facets, however many (else large result sets are sampled).
+    pub exact_facets: bool,
 }
 
 impl SearchParams {
@@ -175,6 +184,9 @@ impl SearchParams {
         }
         req.offset = self.offset;
         req.facets = self.facets;
+        if self.exact_facets {
+            req.facets_exact_up_to = None;
+        }
         req.check()?;
         Ok(req)
     }

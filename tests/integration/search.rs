@@ -251,6 +251,7 @@ fn facet_counts_equal_a_count_of_every_hit() {
         let resp = s.search(&counted).unwrap();
         assert_eq!(resp.total, hits.total, "{q}");
         let facets = resp.facets.unwrap();
+        assert!(facets.exact, "a small result set is counted exactly");
         let parent = facets.place_parent.clone();
 
         let mut speakers: HashMap<String, u64> = HashMap::new();
@@ -392,6 +393,16 @@ fn facet_counts_follow_new_commits() {
             .map(|c| c.count);
         assert_eq!(europe, Some(n as u64 + 1), "{:?}", f.places);
     }
+    // A language first indexed after the searcher opened is searched in its own
+    // fields once the new commit is loaded.
+    assert_eq!(s.search(&SearchRequest::new("häuser")).unwrap().total, 0);
+    t.write(
+        "de.jsonl",
+        r#"{"id":"de-1","title":"Neue Häuser","text":"In Berlin werden neue Häuser gebaut, sagte der Bürgermeister am Montag. Die Stadt plant viele Wohnungen.","language":"de","date":"2026-01-12"}"#,
+    );
+    t.ingest();
+    s.reader.reload().unwrap();
+    assert_eq!(s.search(&SearchRequest::new("haus")).unwrap().total, 1);
 }
 
 /// The facet tables an ingest writes beside the index count what tables built from
@@ -489,4 +500,54 @@ fn stored_facet_tables_count_as_tables_built_from_the_index() {
     assert_eq!(names(files("ndxt")), segments(&s));
     assert_eq!(files("ndxv").len(), 1);
     assert_eq!(counted(), stored, "one merged segment");
+}
+
+/// Past the matches counted exactly, facets are estimated from one match in eight
+/// (each counting eight times) and say so; the total and the dates stay exact.
+#[test]
+fn facets_of_large_result_sets_are_estimated_and_say_so() {
+    let t = TestDir::new();
+    t.write(
+        "sample.jsonl",
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
+        )
+        .unwrap(),
+    );
+    t.ingest();
+    let s = newsdex::search::Searchable::open(&t.index()).unwrap();
+    let mut exact = SearchRequest::new("");
+    exact.facets = true;
+    exact.facet_size = 100_000;
+    exact.facets_exact_up_to = None;
+    let mut estimated = exact.clone();
+    estimated.facets_exact_up_to = Some(0);
+    let (e, x) = (s.search(&exact).unwrap(), s.search(&estimated).unwrap());
+    let (ef, xf) = (e.facets.unwrap(), x.facets.unwrap());
+    assert!(ef.exact && !xf.exact);
+    assert_eq!(e.total, x.total);
+    assert_eq!(
+        serde_json::to_string(&e.histogram).unwrap(),
+        serde_json::to_string(&x.histogram).unwrap()
+    );
+    let sum = |v: &[newsdex::search::facets::FacetCount]| v.iter().map(|c| c.count).sum::<u64>();
+    for (exact, est) in [
+        (&ef.sources, &xf.sources),
+        (&ef.places, &xf.places),
+        (&ef.langs, &xf.langs),
+    ] {
+        assert!(est.iter().all(|c| c.count % 8 == 0), "{est:?}");
+        // One in eight of some 200 articles: the sum is near, not equal.
+        let (a, b) = (sum(exact) as f64, sum(est) as f64);
+        assert!((b - a).abs() <= 0.5 * a, "{a} vs {b}");
+    }
+    // A small search through the CLI counts exactly and does not say "estimated".
+    let out = t.run(&[
+        "search",
+        "--index",
+        t.index().to_str().unwrap(),
+        "--facets",
+        "said",
+    ]);
+    assert!(!stdout(&out).contains("estimated"), "{}", stdout(&out));
 }

@@ -320,7 +320,10 @@ impl Searchable {
         r: &SearchRequest,
         split: Option<(SplitBy, usize)>,
     ) -> Result<Tally, SearchError> {
-        let ranked = self.rank(r)?;
+        // Counts are exact: a series is a measurement, not a glance.
+        let mut r = r.clone();
+        r.facets_exact_up_to = None;
+        let ranked = self.rank(&r)?;
         let Some((counts, children)) = ranked.counts else {
             return Err(SearchError::Query("counts were not computed".into()));
         };
@@ -357,7 +360,7 @@ impl Searchable {
                 }
             })
             .collect();
-        let filtered = self.filtered_query(&view, r)?;
+        let filtered = self.filtered_query(&view, &r)?;
         let collector = SplitDays {
             view: view.clone(),
             children: children.clone(),

@@ -28,7 +28,7 @@ use super::{DocArrays, FacetIndex, SegmentTable, SegmentView, View, FIELDS};
 
 const MAGIC: &[u8; 4] = b"NDXT";
 /// Bumped when the layout of either file changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const TABLE_EXT: &str = "ndxt";
 const VIEW_EXT: &str = "ndxv";
 
@@ -281,6 +281,7 @@ fn encode_table(table: &SegmentTable, docs: &DocArrays, max_doc: u32) -> Vec<u8>
     let (has, lo, hi) = docs.day_range.map_or((0, 0, 0), |(lo, hi)| (1, lo, hi));
     e.words(&[has, lo as u32, hi as u32]);
     e.words(&docs.starts);
+    e.words(&docs.days);
     e.words(&docs.data);
     e.0
 }
@@ -315,12 +316,15 @@ fn decode_table(bytes: OwnedBytes, reader: &SegmentReader) -> Option<SegmentTabl
         _ => return None,
     };
     let starts = d.words()?;
+    let days = d.words()?;
     let data = d.words()?;
-    if starts.len() != reader.max_doc() as usize + 1 || place_root.len() != labels[1].len() {
+    let max = reader.max_doc() as usize;
+    if starts.len() != max + 1 || days.len() != max || place_root.len() != labels[1].len() {
         return None;
     }
     let docs = Arc::new(DocArrays {
         starts,
+        days,
         data,
         day_range,
     });
