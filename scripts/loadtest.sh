@@ -4,6 +4,8 @@
 # Scales samples/wikinews-sample.jsonl to ARTICLES (default 100000), indexes it,
 # serves it on 127.0.0.1:7711 and runs a mix of queries (../shared/bench/queries_dev.txt
 # if present, else built-in ones) with the user's facets, snippets and histogram.
+# LOADTEST_INDEX=DIR serves an index already built instead (e.g. 1M scaled articles:
+# docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}; secs=${2:-20}; conns=${3:-32}
@@ -12,9 +14,10 @@ mkdir -p "$work"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 cargo build --release --quiet
 bin=target/release
-if [ ! -f "$work/index-$n/meta.json" ]; then
+index=${LOADTEST_INDEX:-$work/index-$n}
+if [ ! -f "$index/meta.json" ]; then
   "$bin/newsdex-scale" --from samples/wikinews-sample.jsonl -n "$n" --seed 7 -o "$work/corpus-$n.jsonl"
-  "$bin/newsdex" index --index "$work/index-$n" "$work/corpus-$n.jsonl" -q
+  "$bin/newsdex" index --index "$index" "$work/corpus-$n.jsonl" -q
 fi
 queries=../shared/bench/queries_dev.txt
 {
@@ -44,7 +47,7 @@ done = function(summary, latency, requests)
 end
 LUA
 } > "$work/queries.lua"
-"$bin/newsdex" serve --index "$work/index-$n" --addr 127.0.0.1:7711 2> "$work/serve.log" &
+"$bin/newsdex" serve --index "$index" --addr 127.0.0.1:7711 2> "$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -sf http://127.0.0.1:7711/api/stats >/dev/null && break; sleep 0.2; done

@@ -4,8 +4,9 @@
 //! batches whose records are loaded first (a record is usually a cache miss: the CPU
 //! then waits once per batch rather than once per match).
 //!
-//! The number of matches and the days are counted exactly, from a small per-document
-//! day array. Facets are counted exactly for the first [`Aggregate::exact_up_to`]
+//! The number of matches and the days are counted exactly: a match whose facets are
+//! counted has its day in its record, the others' days come from a small
+//! per-document day column. Facets are counted exactly for the first [`Aggregate::exact_up_to`]
 //! matches (each segment its share, by size); past that, from one match in [`SAMPLE`] (chosen by a hash of
 //! the document number), each counting [`SAMPLE`] times: an unbiased estimate whose
 //! error for a value counted `n` times is about `sqrt(SAMPLE * n)`, small beside `n`
@@ -230,17 +231,8 @@ impl SegmentAggregate {
     fn flush(&mut self) {
         let docs = self.docs.clone();
         let pending = std::mem::take(&mut self.pending);
-        for &doc in &pending {
-            match docs
-                .days
-                .get(doc as usize)
-                .and_then(|&d| self.days.get_mut(d as usize))
-            {
-                Some(c) => *c += 1,
-                None => self.undated += 1,
-            }
-        }
-        // The matches whose facets are counted, and how many times each counts.
+        // The matches whose facets are counted, and how many times each counts; the
+        // others' days are read from the day column, theirs from their records.
         let mut chosen = [(0 as DocId, 0u32); BATCH];
         let mut n = 0;
         for (i, &doc) in pending.iter().enumerate() {
@@ -250,6 +242,8 @@ impl SegmentAggregate {
                 SAMPLE
             } else {
                 self.sampled = true;
+                let day = docs.days.get(doc as usize).copied().unwrap_or(NONE);
+                self.count_day(day);
                 continue;
             };
             chosen[n] = (doc, weight);
@@ -276,14 +270,23 @@ impl SegmentAggregate {
         self.pending.clear();
     }
 
-    /// Counts the facets of one match from its record (see [`DocArrays`]), `weight`
+    fn count_day(&mut self, day: u32) {
+        match self.days.get_mut(day as usize) {
+            Some(c) => *c += 1,
+            None => self.undated += 1,
+        }
+    }
+
+    /// Counts the day and facets of one match from its record (see [`DocArrays`]), `weight`
     /// times.
     fn count(&mut self, doc: DocId, weight: u32, record: &[u32]) {
-        let Some(([_day, source, lang, n_speakers, n_roots], rest)) =
+        let Some(([day, source, lang, n_speakers, n_roots], rest)) =
             record.split_first_chunk::<5>()
         else {
+            self.undated += 1;
             return;
         };
+        self.count_day(*day);
         let (speakers, rest) = rest.split_at(rest.len().min(*n_speakers as usize));
         let (roots, places) = rest.split_at(rest.len().min(*n_roots as usize));
         if let Some(c) = self.sources.get_mut(*source as usize) {
