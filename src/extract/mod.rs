@@ -82,7 +82,7 @@ pub struct Place {
 }
 
 /// An article ready to be indexed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     pub title: String,

@@ -18,6 +18,8 @@ use super::super::tables::{
 pub(super) struct ColumnTally {
     pub(super) view: Arc<View>,
     pub(super) field: Option<usize>,
+    /// The largest per-segment grid of (value, day) cells counted densely.
+    pub(super) dense_cells: usize,
 }
 
 #[derive(Default)]
@@ -26,11 +28,24 @@ pub(super) struct ColumnFruit {
     pub(super) undated: u64,
     /// Days since the epoch -> matches.
     pub(super) days: std::collections::BTreeMap<i64, u64>,
-    /// (global id, day) -> matches, dated ones.
-    pub(super) value_days: rustc_hash::FxHashMap<(u32, i64), u64>,
+    /// (global id, day, matches) of dated matches; a pair may come more than once
+    /// (from several segments): the reader sums.
+    pub(super) value_days: Vec<(u32, i64, u64)>,
     /// Global id -> matches, undated ones included.
     pub(super) value_totals: rustc_hash::FxHashMap<u32, u64>,
 }
+
+/// Matches per (segment ordinal, day index): one cell each while the grid is small
+/// (sources or languages by day), else a map of the pairs seen.
+enum Grid {
+    /// `cells[ordinal * span + day]`.
+    Dense(Vec<u32>),
+    /// `ordinal << 32 | day` -> matches.
+    Sparse(rustc_hash::FxHashMap<u64, u64>),
+}
+
+/// The largest dense grid, in cells (16 MB).
+pub(super) const DENSE_CELLS: usize = 1 << 22;
 
 pub(super) struct SegmentColumnTally {
     dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
@@ -41,8 +56,7 @@ pub(super) struct SegmentColumnTally {
     /// The segment's first day (days since the epoch) and matches per day from it.
     first_day: i64,
     days: Vec<u64>,
-    /// (segment ordinal << 32 | day index) -> matches.
-    value_days: rustc_hash::FxHashMap<u64, u64>,
+    value_days: Grid,
     /// By segment ordinal, undated matches included.
     value_totals: Vec<u64>,
 }
@@ -72,6 +86,11 @@ impl Collector for ColumnTally {
             }
             _ => (0, 0),
         };
+        let grid = if to_global.len().saturating_mul(span) <= self.dense_cells {
+            Grid::Dense(vec![0; to_global.len() * span])
+        } else {
+            Grid::Sparse(Default::default())
+        };
         Ok(SegmentColumnTally {
             dates,
             facets: self
@@ -83,7 +102,7 @@ impl Collector for ColumnTally {
             undated: 0,
             first_day,
             days: vec![0; span],
-            value_days: Default::default(),
+            value_days: grid,
         })
     }
 
@@ -99,9 +118,7 @@ impl Collector for ColumnTally {
             for (d, n) in f.days {
                 *out.days.entry(d).or_default() += n;
             }
-            for (k, n) in f.value_days {
-                *out.value_days.entry(k).or_default() += n;
-            }
+            out.value_days.extend(f.value_days);
             for (k, n) in f.value_totals {
                 *out.value_totals.entry(k).or_default() += n;
             }
@@ -129,7 +146,14 @@ impl SegmentCollector for SegmentColumnTally {
         if let Some(o) = ord.filter(|&o| (o as usize) < self.value_totals.len()) {
             self.value_totals[o as usize] += 1;
             if let Some(i) = index {
-                *self.value_days.entry(o << 32 | i as u64).or_default() += 1;
+                match &mut self.value_days {
+                    Grid::Dense(cells) => {
+                        if let Some(c) = cells.get_mut(o as usize * self.days.len() + i as usize) {
+                            *c += 1;
+                        }
+                    }
+                    Grid::Sparse(map) => *map.entry(o << 32 | i as u64).or_default() += 1,
+                }
             }
         }
     }
@@ -143,10 +167,22 @@ impl SegmentCollector for SegmentColumnTally {
         for (i, &n) in self.days.iter().enumerate().filter(|(_, n)| **n > 0) {
             fruit.days.insert(self.first_day + i as i64, n);
         }
-        for (key, n) in self.value_days {
-            let (o, i) = ((key >> 32) as usize, (key & 0xffff_ffff) as i64);
+        let mut push = |o: usize, i: i64, n: u64| {
             if let Some(&g) = self.to_global.get(o) {
-                *fruit.value_days.entry((g, self.first_day + i)).or_default() += n;
+                fruit.value_days.push((g, self.first_day + i, n));
+            }
+        };
+        match self.value_days {
+            Grid::Dense(cells) => {
+                let span = self.days.len().max(1);
+                for (k, &n) in cells.iter().enumerate().filter(|(_, n)| **n > 0) {
+                    push(k / span, (k % span) as i64, n as u64);
+                }
+            }
+            Grid::Sparse(map) => {
+                for (key, n) in map {
+                    push((key >> 32) as usize, (key & 0xffff_ffff) as i64, n);
+                }
             }
         }
         for (o, &n) in self
@@ -323,5 +359,74 @@ impl SegmentCollector for SegmentSplitDays {
 
     fn harvest(self) -> (Vec<u64>, Vec<u64>) {
         (self.counts, self.totals)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Article;
+    use crate::schema::NewsSchema;
+    use crate::search::Searchable;
+
+    /// The dense grid and the map of pairs count the same.
+    #[test]
+    fn dense_and_sparse_grids_count_alike() {
+        let schema = NewsSchema::new();
+        let index = tantivy::Index::create_in_ram(schema.schema.clone());
+        crate::analyzer::register(&index);
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let day = 86_400;
+        for (i, (source, d)) in [("a", 0), ("b", 0), ("a", 3), ("c", 9), ("a", 9), ("b", 40)]
+            .into_iter()
+            .enumerate()
+        {
+            let article = Article {
+                id: format!("x{i}"),
+                title: "Storm".into(),
+                body: "A storm hit the coast.".into(),
+                date: Some(1_700_000_000 + d * day),
+                source: Some(source.into()),
+                lang: Some("en".into()),
+                ..Default::default()
+            };
+            writer
+                .add_document(crate::writer::to_document(&schema, &article))
+                .unwrap();
+        }
+        writer
+            .add_document(crate::writer::to_document(
+                &schema,
+                &Article {
+                    id: "undated".into(),
+                    title: "Storm".into(),
+                    body: "Another storm.".into(),
+                    source: Some("a".into()),
+                    ..Default::default()
+                },
+            ))
+            .unwrap();
+        writer.commit().unwrap();
+        let s = Searchable::from_index(index, schema, None, false).unwrap();
+        let searcher = s.searcher();
+        let view = s.facets.view(&searcher);
+        let query = s.parse_query("storm").unwrap();
+        let tally = |dense_cells| {
+            let collector = ColumnTally {
+                view: view.clone(),
+                field: Some(crate::search::tables::SOURCE),
+                dense_cells,
+            };
+            let mut fruit = searcher.search(&*query, &collector).unwrap();
+            fruit.value_days.sort_unstable();
+            let mut totals: Vec<_> = fruit.value_totals.into_iter().collect();
+            totals.sort_unstable();
+            (fruit.total, fruit.undated, fruit.value_days, totals)
+        };
+        let dense = tally(DENSE_CELLS);
+        assert_eq!(dense, tally(0));
+        assert_eq!((dense.0, dense.1), (7, 1));
+        assert_eq!(dense.2.len(), 6, "{:?}", dense.2);
+        assert_eq!(dense.3.iter().map(|t| t.1).sum::<u64>(), 7);
     }
 }

@@ -260,6 +260,7 @@ impl Searchable {
         let collector = ColumnTally {
             view: view.clone(),
             field: split.map(|s| s.0.field()),
+            dense_cells: collect::DENSE_CELLS,
         };
         let fruit = self.search_wide(&searcher, &*filtered.query, &collector)?;
         let first_day = fruit.days.keys().next().copied().unwrap_or(0);
@@ -292,7 +293,7 @@ impl Searchable {
             let slot: rustc_hash::FxHashMap<u32, usize> =
                 ids.iter().enumerate().map(|(s, &g)| (g, s)).collect();
             tally.split_days = vec![vec![0u64; span]; ids.len()];
-            for (&(g, d), &n) in &fruit.value_days {
+            for &(g, d, n) in &fruit.value_days {
                 if let Some(&s) = slot.get(&g) {
                     tally.split_days[s][(d - first_day) as usize] += n;
                 }

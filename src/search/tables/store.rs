@@ -452,7 +452,8 @@ pub fn write_missing(index: &Index, path: &Path) -> anyhow::Result<usize> {
         })
         .sum::<anyhow::Result<usize>>()?;
     let name = view_file(&ids);
-    if store.read(&name).is_none() {
+    // A file that does not fit (another version, cut short) is written again.
+    if store.view(&searcher, &facets).is_none() {
         let view = facets.view(&searcher);
         if let Some(bytes) = encode_view(&view, &ids) {
             store
