@@ -417,12 +417,34 @@ impl Searchable {
         });
         let (docs, counts): (Vec<(f32, DocAddress)>, _) = match req.sort {
             SortBy::Relevance if prunable => {
-                let docs = searcher.search(&*query, &by_score)?;
-                let counts = match &aggregate {
-                    Some(a) => Ok(self.search_wide(&searcher, &*query, a)?),
-                    None => Err(query.count(&searcher)?),
-                };
-                (docs, counts)
+                match &aggregate {
+                    // The two passes at once: the top hits on one core while the
+                    // count's segments take the other (and this one when it is done).
+                    Some(a) => {
+                        let (mut docs, mut counts) = (None, None);
+                        let parts = self.wide.map(
+                            |top_hits: bool| {
+                                Ok(if top_hits {
+                                    (Some(searcher.search(&*query, &by_score)?), None)
+                                } else {
+                                    (None, Some(self.search_wide(&searcher, &*query, a)?))
+                                })
+                            },
+                            [true, false].into_iter(),
+                        )?;
+                        for (d, c) in parts {
+                            docs = docs.or(d);
+                            counts = counts.or(c);
+                        }
+                        let missing =
+                            || tantivy::TantivyError::InternalError("a pass did not run".into());
+                        (docs.ok_or_else(missing)?, Ok(counts.ok_or_else(missing)?))
+                    }
+                    None => (
+                        searcher.search(&*query, &by_score)?,
+                        Err(query.count(&searcher)?),
+                    ),
+                }
             }
             SortBy::Relevance => {
                 let (docs, n, counts) =
