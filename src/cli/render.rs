@@ -51,6 +51,35 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
         "{} results for {:?} in {:.1} ms",
         r.total, r.query, r.elapsed_ms
     );
+    for a in &r.ambiguous {
+        let who = |ps: &[crate::search::PersonBrief]| -> String {
+            ps.iter()
+                .map(|p| {
+                    format!(
+                        "{} ({} articles, {} to {})",
+                        for_terminal(&p.name),
+                        p.articles,
+                        p.first.as_deref().unwrap_or("undated"),
+                        p.last.as_deref().unwrap_or("undated")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let _ = writeln!(
+            o,
+            "note: speaker {:?} searched as {}",
+            for_terminal(&a.name),
+            who(&a.people)
+        );
+        if !a.also.is_empty() {
+            let _ = writeln!(
+                o,
+                "      it also fits (give a full name to search one): {}",
+                who(&a.also)
+            );
+        }
+    }
     for h in &r.hits {
         let _ = writeln!(o);
         let _ = writeln!(

@@ -8,6 +8,7 @@ pub mod export_format;
 pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
+pub mod people;
 mod query;
 mod request;
 pub mod series;
@@ -89,6 +90,9 @@ pub struct SearchResponse {
     pub facets: Option<Facets>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub histogram: Option<Histogram>,
+    /// Speaker filters that fit several people (all were searched), with who they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous: Vec<Ambiguous>,
 }
 
 /// Why a search failed.
@@ -113,6 +117,40 @@ struct Ranked {
     counts: Option<(facet_counts::Counts, std::sync::Arc<tables::Children>)>,
     text_query: Box<dyn Query>,
     place_parent: String,
+    ambiguous: Vec<Ambiguous>,
+}
+
+/// A speaker filter that fits several people.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ambiguous {
+    /// As the user gave it.
+    pub name: String,
+    /// Who the search took it to mean (all of them when it is only a surname).
+    pub people: Vec<PersonBrief>,
+    /// Others with that surname, not searched.
+    pub also: Vec<PersonBrief>,
+}
+
+/// Who a person is, in a line.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonBrief {
+    pub id: String,
+    pub name: String,
+    pub articles: u64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+impl PersonBrief {
+    fn of(p: &people::Person) -> PersonBrief {
+        PersonBrief {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            articles: p.articles,
+            first: p.first.clone(),
+            last: p.last.clone(),
+        }
+    }
 }
 
 /// A request turned into tantivy queries.
@@ -126,6 +164,8 @@ struct FilteredQuery {
     /// Top hits can be found without visiting every match (block-max WAND on terms and
     /// their disjunctions), so counting is better done in a pass of its own.
     prunable: bool,
+    /// Speaker filters that fit several people.
+    ambiguous: Vec<Ambiguous>,
 }
 
 /// Is a parsed query text made only of single terms joined by OR (or nothing)?
@@ -154,6 +194,10 @@ pub struct Searchable {
     pub reader: IndexReader,
     pub schema: NewsSchema,
     facets: std::sync::Arc<FacetIndex>,
+    /// The index directory, for the files beside the index (none in memory).
+    dir: Option<std::path::PathBuf>,
+    /// The people registry, by the modification time of its file.
+    people: std::sync::Mutex<Option<(std::time::SystemTime, std::sync::Arc<people::Registry>)>>,
     /// The language groups present, by searcher generation.
     groups: std::sync::Mutex<Option<(u64, std::sync::Arc<Vec<usize>>)>>,
     /// Searches segments in parallel, for passes that visit every match: those are
@@ -187,7 +231,9 @@ impl Searchable {
     /// the ingest wrote beside the index, or built when a search first needs them.
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
         let (index, schema) = crate::writer::open_existing(dir)?;
-        Self::from_index(index, schema, tables::store::Store::open(dir), false)
+        let mut s = Self::from_index(index, schema, tables::store::Store::open(dir), false)?;
+        s.dir = Some(dir.to_path_buf());
+        Ok(s)
     }
 
     /// Opens an index for serving many searches: the facet tables of every commit are
@@ -195,7 +241,71 @@ impl Searchable {
     /// waits for them.
     pub fn open_warmed(dir: &Path) -> anyhow::Result<Self> {
         let (index, schema) = crate::writer::open_existing(dir)?;
-        Self::from_index(index, schema, tables::store::Store::open(dir), true)
+        let mut s = Self::from_index(index, schema, tables::store::Store::open(dir), true)?;
+        s.dir = Some(dir.to_path_buf());
+        Ok(s)
+    }
+
+    /// The people registry the last ingest wrote beside the index, if any.
+    pub fn people(&self) -> Option<std::sync::Arc<people::Registry>> {
+        let dir = self.dir.as_ref()?;
+        let modified = std::fs::metadata(dir.join(people::FILE))
+            .and_then(|m| m.modified())
+            .ok()?;
+        let mut cached = self.people.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((t, r)) = &*cached {
+            if *t == modified {
+                return Some(r.clone());
+            }
+        }
+        let registry = std::sync::Arc::new(people::Registry::load(dir)?);
+        *cached = Some((modified, registry.clone()));
+        Some(registry)
+    }
+
+    /// The articles quoting one of `persons`: each form of theirs, in the years it is
+    /// theirs.
+    fn person_query(&self, persons: &[&people::Person]) -> Box<dyn Query> {
+        let s = &self.schema;
+        let year_start = |y: i32| {
+            chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map_or(0, |d| d.and_utc().timestamp())
+        };
+        let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for form in persons.iter().flat_map(|p| &p.forms) {
+            let term = || -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_facet(s.speaker, &Facet::from_path([form.name.as_str()])),
+                    IndexRecordOption::Basic,
+                ))
+            };
+            match &form.years {
+                None => subs.push((Occur::Should, term())),
+                Some(years) => {
+                    for &y in years {
+                        let bound = |y| {
+                            Term::from_field_date(
+                                s.date,
+                                DateTime::from_timestamp_secs(year_start(y)),
+                            )
+                        };
+                        let range = RangeQuery::new(
+                            Bound::Included(bound(y)),
+                            Bound::Excluded(bound(y + 1)),
+                        );
+                        subs.push((
+                            Occur::Should,
+                            Box::new(BooleanQuery::new(vec![
+                                (Occur::Must, term()),
+                                (Occur::Must, Box::new(range)),
+                            ])),
+                        ));
+                    }
+                }
+            }
+        }
+        Box::new(BooleanQuery::new(subs))
     }
 
     /// Opens `index`, with the facet tables of `store` where it has them.
@@ -222,6 +332,8 @@ impl Searchable {
             reader,
             schema,
             facets,
+            dir: None,
+            people: Default::default(),
             groups: Default::default(),
             wide,
         })
@@ -311,11 +423,29 @@ impl Searchable {
                 .collect();
             Box::new(BooleanQuery::new(subs))
         };
+        let registry = if req.speakers.is_empty() {
+            None
+        } else {
+            self.people()
+        };
+        let mut ambiguous = Vec::new();
         for sp in &req.speakers {
-            clauses.push((
-                Occur::Must,
-                facet_any(facets::resolve(view, tables::SPEAKER, sp, true), s.speaker),
-            ));
+            let (persons, also) = registry.as_ref().map(|r| r.find(sp)).unwrap_or_default();
+            if persons.len() + also.len() > 1 {
+                let brief =
+                    |ps: &[&people::Person]| ps.iter().map(|p| PersonBrief::of(p)).collect();
+                ambiguous.push(Ambiguous {
+                    name: sp.clone(),
+                    people: brief(&persons),
+                    also: brief(&also),
+                });
+            }
+            let q = if persons.is_empty() || sp.trim().starts_with('/') {
+                facet_any(facets::resolve(view, tables::SPEAKER, sp, true), s.speaker)
+            } else {
+                self.person_query(&persons)
+            };
+            clauses.push((Occur::Must, q));
         }
         let mut place_parent = "/".to_string();
         if !req.places.is_empty() {
@@ -360,6 +490,7 @@ impl Searchable {
             text: text_query,
             place_parent,
             prunable,
+            ambiguous,
         })
     }
 
@@ -396,6 +527,7 @@ impl Searchable {
             text: text_query,
             place_parent,
             prunable,
+            ambiguous,
         } = self.filtered_query(&view, req)?;
 
         // Top hits by BM25 where block-max pruning skips most matches, then one pass
@@ -472,6 +604,7 @@ impl Searchable {
             counts: counts.zip(children),
             text_query,
             place_parent,
+            ambiguous,
         })
     }
 
@@ -493,6 +626,7 @@ impl Searchable {
             counts,
             text_query,
             place_parent,
+            ambiguous,
         } = self.rank(req)?;
         let s = &self.schema;
 
@@ -551,6 +685,7 @@ impl Searchable {
             hits,
             facets,
             histogram,
+            ambiguous,
         })
     }
 

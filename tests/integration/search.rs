@@ -557,3 +557,59 @@ fn facets_of_large_result_sets_are_estimated_and_say_so() {
     ]);
     assert!(!stdout(&out).contains("estimated"), "{}", stdout(&out));
 }
+
+/// A surname alone joins the full name the archive quotes in the same period: found
+/// by either; one surname decades apart stays two people, and a search by it says so.
+#[test]
+fn speakers_are_found_as_people_by_any_name_in_their_period() {
+    let t = TestDir::new();
+    t.write(
+        "people.jsonl",
+        jsonl(
+            "t1",
+            "Tariffs",
+            "\"We will put America first,\" said Donald Trump, the president, on Monday.",
+            "2017-02-01",
+        ) + &jsonl(
+            "t2",
+            "Wall",
+            "\"We will build the wall,\" Trump said at a rally in Ohio.",
+            "2017-03-01",
+        ) + &jsonl(
+            "s1",
+            "Rates",
+            "\"Rates will fall,\" said Gerhard Stoltenberg, the West German finance minister.",
+            "1987-05-01",
+        ) + &jsonl(
+            "s2",
+            "Mark",
+            "\"The mark is stable,\" Stoltenberg told reporters in Bonn.",
+            "1987-06-01",
+        ) + &jsonl(
+            "s3",
+            "Alliance",
+            "\"The alliance is strong,\" said Jens Stoltenberg, NATO's secretary general.",
+            "2017-04-01",
+        ),
+    );
+    t.ingest();
+    let ids = |speaker: &str| -> (Vec<String>, newsdex::search::SearchResponse) {
+        let mut r = SearchRequest::new("");
+        r.speakers = vec![speaker.into()];
+        let resp = t.search(&r);
+        let mut ids: Vec<String> = resp.hits.iter().map(|h| h.id.clone()).collect();
+        ids.sort();
+        (ids, resp)
+    };
+    assert_eq!(ids("Trump").0, ["t1", "t2"]);
+    assert_eq!(ids("donald trump").0, ["t1", "t2"]);
+    let (stoltenberg, resp) = ids("Stoltenberg");
+    assert_eq!(stoltenberg, ["s1", "s2"]);
+    let also: Vec<&str> = resp.ambiguous[0]
+        .also
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(also, ["Jens Stoltenberg"]);
+    assert_eq!(ids("Jens Stoltenberg").0, ["s3"]);
+}

@@ -463,6 +463,14 @@ pub fn write_missing(index: &Index, path: &Path) -> anyhow::Result<usize> {
         }
     }
     remove_stale(path, &ids, &name);
+    super::super::people::Registry::build(&searcher, &facets)?
+        .save(path)
+        .with_context(|| {
+            format!(
+                "cannot write {}",
+                path.join(super::super::people::FILE).display()
+            )
+        })?;
     Ok(written)
 }
 
