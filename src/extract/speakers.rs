@@ -232,6 +232,22 @@ mod tests {
     }
 
     #[test]
+    fn a_company_or_an_agency_is_no_speaker() {
+        assert!(names("\"Rates will rise,\" Nomura Securities said on Monday.").is_empty());
+        assert!(names("\"Output fell,\" the Labor Statistics Bureau said.").is_empty());
+        assert!(names("\"We are pleased,\" said Standard Chartered Plc.").is_empty());
+        assert!(
+            names("\"Sales rose,\" Sears said. \"Sales rose,\" Sears Industries said.")
+                .iter()
+                .all(|n| n != "Sears Industries")
+        );
+        assert_eq!(
+            names("\"Demand is weak,\" said Anne Stone, an analyst at Prudential Securities."),
+            vec!["Anne Stone"]
+        );
+    }
+
+    #[test]
     fn an_offices_tail_or_a_place_is_not_glued_to_the_name() {
         assert_eq!(
             names("Chancellor of the Exchequer Nigel Lawson said rates would fall."),
