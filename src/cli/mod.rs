@@ -72,6 +72,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Show one stored article with its extraction, as JSON.
     Show(ShowArgs),
+    /// People the archive quotes, by any of their names: name forms, articles, dates.
+    People(PeopleArgs),
     /// Measure ingest and query speed on your own archive.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -309,6 +311,19 @@ pub struct ShowArgs {
     pub index: PathBuf,
 }
 
+#[derive(Args, Debug)]
+pub struct PeopleArgs {
+    /// A name (full name, surname, any case); without one, the most quoted people.
+    pub name: Option<String>,
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    /// How many people to list without a name.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Parses sizes like `512MB`, `1GB`, `300000000`.
 pub fn parse_size(s: &str) -> Result<usize, String> {
     let t = s.trim().to_ascii_uppercase();
@@ -339,6 +354,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(a) => cmd_extract(a),
         Command::Demo(a) => cmd_demo(a),
         Command::Show(a) => cmd_show(a),
+        Command::People(a) => cmd_people(a),
         Command::Bench(BenchCommand::Ingest(a)) => cmd_bench_ingest(a),
         Command::Bench(BenchCommand::Query(a)) => cmd_bench_query(a),
         #[cfg(feature = "server")]
@@ -472,6 +488,37 @@ fn cmd_extract(a: ExtractArgs) -> anyhow::Result<i32> {
         );
     }
     Ok(input_status(stats.failed))
+}
+
+fn cmd_people(a: PeopleArgs) -> anyhow::Result<i32> {
+    let s = Searchable::open(&a.index)?;
+    let Some(registry) = s.people() else {
+        eprintln!(
+            "error: {} has no people registry yet: run `newsdex index --index {} ...` again (it adds nothing twice and writes it)",
+            a.index.display(),
+            a.index.display()
+        );
+        return Ok(EXIT_USAGE);
+    };
+    let (people, also): (Vec<&crate::search::people::Person>, Vec<_>) = match &a.name {
+        Some(name) => registry.find(name),
+        None => (registry.people.iter().take(a.limit).collect(), Vec::new()),
+    };
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "people": people, "also": also }))?
+        )?;
+    } else {
+        write!(out, "{}", render::people(&people, &also))?;
+    }
+    Ok(if people.is_empty() {
+        EXIT_INPUT_ERRORS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn cmd_show(a: ShowArgs) -> anyhow::Result<i32> {

@@ -153,6 +153,57 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
     o
 }
 
+/// People and their name forms, one block each.
+pub fn people(
+    people: &[&crate::search::people::Person],
+    also: &[&crate::search::people::Person],
+) -> String {
+    let mut o = String::new();
+    if people.is_empty() {
+        let _ = writeln!(o, "no one by that name");
+    }
+    let line = |o: &mut String, p: &crate::search::people::Person| {
+        let _ = writeln!(
+            o,
+            "{}  {} articles, {} to {}  (id {})",
+            for_terminal(&p.name),
+            p.articles,
+            p.first.as_deref().unwrap_or("undated"),
+            p.last.as_deref().unwrap_or("undated"),
+            p.id
+        );
+        for f in &p.forms {
+            let when = match &f.years {
+                None => String::new(),
+                Some(ys) => format!(
+                    " in {}",
+                    ys.iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            let _ = writeln!(
+                o,
+                "    as {:?}{}: {} articles",
+                for_terminal(&f.name),
+                when,
+                f.articles
+            );
+        }
+    };
+    for p in people {
+        line(&mut o, p);
+    }
+    if !also.is_empty() {
+        let _ = writeln!(o, "\nthe name also fits:");
+        for p in also {
+            line(&mut o, p);
+        }
+    }
+    o
+}
+
 /// The end-of-ingest summary.
 pub fn ingest_report(r: &IngestReport) -> String {
     let s = &r.stats;

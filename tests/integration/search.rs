@@ -612,4 +612,25 @@ fn speakers_are_found_as_people_by_any_name_in_their_period() {
         .collect();
     assert_eq!(also, ["Jens Stoltenberg"]);
     assert_eq!(ids("Jens Stoltenberg").0, ["s3"]);
+
+    // `newsdex people NAME`: who the name means, with their forms, and who else.
+    let index = t.index();
+    let out = t.run(&[
+        "people",
+        "--index",
+        index.to_str().unwrap(),
+        "stoltenberg",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["people"][0]["name"], "Gerhard Stoltenberg");
+    assert_eq!(v["people"][0]["articles"], 2);
+    assert_eq!(v["people"][0]["first"], "1987-05-01");
+    assert_eq!(v["also"][0]["name"], "Jens Stoltenberg");
+    let out = t.run(&["people", "--index", index.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("as \"Trump\": 1 articles"),
+        "{}",
+        stdout(&out)
+    );
 }
