@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/export", get(export::export))
         .route("/api/articles/{id}", get(article))
         .route("/api/stats", get(stats))
+        .route("/api/people", get(people))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page") })
         .with_state(state)
 }
@@ -311,6 +312,58 @@ async fn article(State(st): State<AppState>, UrlPath(id): UrlPath<String>) -> Re
         Ok(Ok(Some(a))) => ok(&a),
         Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no article with this id"),
         _ => error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the article"),
+    }
+}
+
+/// `GET /api/people?name=&limit=`: the people a name means and the others it fits
+/// (`newsdex people`), or the most quoted; 404 when the index has no registry.
+async fn people(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let raw = match raw_query(raw) {
+        Ok(r) => r,
+        Err(resp) => return *resp,
+    };
+    let (mut name, mut limit) = (None, 20usize);
+    match params::pairs(&raw) {
+        Ok(pairs) => {
+            for (k, v) in pairs {
+                match k.as_str() {
+                    "name" => name = Some(v),
+                    "limit" => match v.parse() {
+                        Ok(n) if n <= 1_000 => limit = n,
+                        _ => return error(StatusCode::BAD_REQUEST, "limit must be 0 to 1000"),
+                    },
+                    _ => {}
+                }
+            }
+        }
+        Err(msg) => return error(StatusCode::BAD_REQUEST, msg),
+    }
+    let index = st.index.clone();
+    let found = tokio::task::spawn_blocking(move || {
+        let registry = index.people()?;
+        let (people, also): (Vec<_>, Vec<_>) = match &name {
+            Some(n) => {
+                let (p, a) = registry.find(n);
+                (
+                    p.into_iter().cloned().collect(),
+                    a.into_iter().cloned().collect(),
+                )
+            }
+            None => (
+                registry.people.iter().take(limit).cloned().collect(),
+                Vec::new(),
+            ),
+        };
+        Some(serde_json::json!({ "people": people, "also": also }))
+    })
+    .await;
+    match found {
+        Ok(Some(v)) => ok(&v),
+        Ok(None) => error(
+            StatusCode::NOT_FOUND,
+            "this index has no people registry yet: run `newsdex index` on it again",
+        ),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the people"),
     }
 }
 

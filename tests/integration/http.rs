@@ -143,6 +143,13 @@ fn article_and_stats_endpoints() {
     assert_eq!(st["num_docs"], 5);
     assert_eq!(st["first_date"], "2024-03-15T00:00:00Z");
     assert!(st["index_bytes"].as_u64().unwrap() > 0);
+    // People: by any name, or the most quoted.
+    let (code, p) = s.get("/api/people?name=zelenskyy");
+    assert_eq!(code, 200);
+    assert_eq!(p["people"][0]["name"], "Volodymyr Zelenskyy");
+    let (_, top) = s.get("/api/people?limit=1");
+    assert_eq!(top["people"].as_array().unwrap().len(), 1);
+    assert_eq!(s.get("/api/people?limit=many").0, 400);
 }
 
 #[test]
