@@ -93,9 +93,56 @@ fn person_id(name: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(name.as_bytes()))
 }
 
-/// The surname key of a speaker entry: its last word, folded.
+/// The surname key of a speaker entry, folded: its last word, or its first for a
+/// Chinese name written family name first ("Wang Lu" is a Wang, "Lu Kang" a Lu).
 fn surname(name: &str) -> String {
-    fold(name.rsplit(' ').next().unwrap_or(name))
+    let words: Vec<&str> = name.split(' ').collect();
+    if let [family, given] = words[..] {
+        if CHINESE_FAMILY_NAMES.contains(&fold(family).as_str()) && is_pinyin(&fold(given)) {
+            return fold(family);
+        }
+    }
+    fold(words.last().copied().unwrap_or(name))
+}
+
+/// Common Chinese family names in pinyin.
+const CHINESE_FAMILY_NAMES: &[&str] = &[
+    "bai", "cai", "cao", "chen", "cheng", "cui", "dai", "deng", "ding", "dong", "du", "duan",
+    "fan", "fang", "feng", "fu", "gao", "gu", "guo", "han", "hao", "he", "hou", "hu", "hua",
+    "huang", "jia", "jiang", "jin", "kang", "kong", "lei", "li", "liang", "liao", "lin", "liu",
+    "long", "lu", "luo", "ma", "mao", "meng", "pan", "peng", "qian", "qin", "qiu", "ren", "shao",
+    "shen", "shi", "song", "su", "sun", "tan", "tang", "tian", "wan", "wang", "wei", "wen", "wu",
+    "xia", "xiao", "xie", "xiong", "xu", "xue", "yan", "yang", "yao", "ye", "yin", "yu", "yuan",
+    "zeng", "zhang", "zhao", "zheng", "zhong", "zhou", "zhu", "zou",
+];
+
+/// Whether a folded word is one to three pinyin syllables ("keqiang", "xu", "jiechi"):
+/// a Chinese given name, which no English first name is.
+fn is_pinyin(word: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    const FINALS: &[&str] = &[
+        "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai", "ei",
+        "ao", "ou", "an", "en", "in", "un", "er", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "a",
+        "o", "e", "i", "u", "v",
+    ];
+    fn syllables(w: &str, left: usize) -> bool {
+        if w.is_empty() {
+            return true;
+        }
+        left > 0
+            && INITIALS.iter().any(|i| {
+                w.strip_prefix(i).is_some_and(|rest| {
+                    FINALS.iter().any(|f| {
+                        rest.strip_prefix(f)
+                            .is_some_and(|tail| syllables(tail, left - 1))
+                    })
+                })
+            })
+    }
+    word.bytes().all(|b| b.is_ascii_lowercase()) && syllables(word, 3)
 }
 
 impl Registry {
@@ -370,6 +417,27 @@ mod tests {
         assert_eq!(meant.len(), 1);
         assert_eq!(meant[0].name, "Donald Trump");
         assert_eq!(also.len(), 3);
+    }
+
+    #[test]
+    fn a_chinese_name_has_its_family_name_first() {
+        assert_eq!(surname("Wang Lu"), "wang");
+        assert_eq!(surname("Li Keqiang"), "li");
+        assert_eq!(surname("Yang Jiechi"), "yang");
+        assert_eq!(surname("Dai Kang"), "dai");
+        // Not pinyin after the first word: the last word, as for other names.
+        assert_eq!(surname("Kim Kardashian"), "kardashian");
+        assert_eq!(surname("Lee Harvey Oswald"), "oswald");
+        assert_eq!(surname("Song Brown"), "brown");
+        assert_eq!(surname("Donald Trump"), "trump");
+        // "Lu said" is Lu Kang, the spokesman; not Wang Lu.
+        let r = Registry::link(vec![
+            entry("Lu Kang", &[(2017, 6)]),
+            entry("Wang Lu", &[(2017, 7)]),
+            entry("Lu", &[(2017, 5)]),
+        ]);
+        assert_eq!(person(&r, "Lu Kang").articles, 11);
+        assert_eq!(person(&r, "Wang Lu").articles, 7);
     }
 
     #[test]
