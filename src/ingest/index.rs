@@ -170,7 +170,7 @@ pub fn ingest_into(
         return Err(fault);
     }
     sink.close()?;
-    crate::search::tables::store::write_missing(index, &config.index_dir).context(
+    crate::search::write_beside_index(index, &config.index_dir).context(
         "the index is complete, but its facet tables are not: a search opens it more slowly until a re-run writes them",
     )?;
     let num_docs = index

@@ -20,7 +20,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::tables::{
-    Children, DocArrays, SegmentChildren, SegmentView, View, LANG, NONE, SOURCE, SPEAKER,
+    Children, DocArrays, Record, SegmentChildren, SegmentView, View, LANG, NONE, SOURCE, SPEAKER,
 };
 
 /// Collects the number of matches, speaker, place (children of a parent) and source
@@ -280,19 +280,23 @@ impl SegmentAggregate {
     /// Counts the day and facets of one match from its record (see [`DocArrays`]), `weight`
     /// times.
     fn count(&mut self, doc: DocId, weight: u32, record: &[u32]) {
-        let Some(([day, source, lang, n_speakers, n_roots], rest)) =
-            record.split_first_chunk::<5>()
+        let Some(Record {
+            day,
+            source,
+            lang,
+            speakers,
+            roots,
+            places,
+        }) = Record::parse(record)
         else {
             self.undated += 1;
             return;
         };
-        self.count_day(*day);
-        let (speakers, rest) = rest.split_at(rest.len().min(*n_speakers as usize));
-        let (roots, places) = rest.split_at(rest.len().min(*n_roots as usize));
-        if let Some(c) = self.sources.get_mut(*source as usize) {
+        self.count_day(day);
+        if let Some(c) = self.sources.get_mut(source as usize) {
             *c += weight;
         }
-        if let Some(c) = self.langs.get_mut(*lang as usize) {
+        if let Some(c) = self.langs.get_mut(lang as usize) {
             *c += weight;
         }
         for &o in speakers {

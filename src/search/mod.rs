@@ -9,6 +9,7 @@ pub mod facet_counts;
 pub mod facets;
 pub mod histogram;
 pub mod people;
+pub use people::{Ambiguous, PersonBrief};
 mod query;
 mod request;
 pub mod series;
@@ -120,39 +121,6 @@ struct Ranked {
     ambiguous: Vec<Ambiguous>,
 }
 
-/// A speaker filter that fits several people.
-#[derive(Clone, Debug, Serialize)]
-pub struct Ambiguous {
-    /// As the user gave it.
-    pub name: String,
-    /// Who the search took it to mean (all of them when it is only a surname).
-    pub people: Vec<PersonBrief>,
-    /// Others with that surname, not searched.
-    pub also: Vec<PersonBrief>,
-}
-
-/// Who a person is, in a line.
-#[derive(Clone, Debug, Serialize)]
-pub struct PersonBrief {
-    pub id: String,
-    pub name: String,
-    pub articles: u64,
-    pub first: Option<String>,
-    pub last: Option<String>,
-}
-
-impl PersonBrief {
-    fn of(p: &people::Person) -> PersonBrief {
-        PersonBrief {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            articles: p.articles,
-            first: p.first.clone(),
-            last: p.last.clone(),
-        }
-    }
-}
-
 /// A request turned into tantivy queries.
 struct FilteredQuery {
     /// The text and the filters.
@@ -205,6 +173,26 @@ pub struct Searchable {
     /// prune (top hits of terms) stay on the calling thread, where they cost less
     /// than a hand-off.
     wide: tantivy::Executor,
+}
+
+/// Writes beside the index in `dir` what searches read there: the facet tables of
+/// its latest commit that have no file (and drops those of segments merged away),
+/// and the people registry.
+pub fn write_beside_index(index: &Index, dir: &Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let reader: IndexReader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .context("cannot open an index reader")?;
+    let searcher = reader.searcher();
+    let store = tables::store::Store::open(dir)
+        .context("cannot open the index directory for its tables")?;
+    let facets = FacetIndex::with_store(Some(store));
+    tables::store::write_missing(&searcher, &facets, dir)?;
+    people::Registry::build(&searcher, &facets)?
+        .save(dir)
+        .with_context(|| format!("cannot write {}", dir.join(people::FILE).display()))
 }
 
 /// A stored article with its extraction, for the article view.
@@ -261,51 +249,6 @@ impl Searchable {
         let registry = std::sync::Arc::new(people::Registry::load(dir)?);
         *cached = Some((modified, registry.clone()));
         Some(registry)
-    }
-
-    /// The articles quoting one of `persons`: each form of theirs, in the years it is
-    /// theirs.
-    fn person_query(&self, persons: &[&people::Person]) -> Box<dyn Query> {
-        let s = &self.schema;
-        let year_start = |y: i32| {
-            chrono::NaiveDate::from_ymd_opt(y, 1, 1)
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .map_or(0, |d| d.and_utc().timestamp())
-        };
-        let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for form in persons.iter().flat_map(|p| &p.forms) {
-            let term = || -> Box<dyn Query> {
-                Box::new(TermQuery::new(
-                    Term::from_facet(s.speaker, &Facet::from_path([form.name.as_str()])),
-                    IndexRecordOption::Basic,
-                ))
-            };
-            match &form.years {
-                None => subs.push((Occur::Should, term())),
-                Some(years) => {
-                    for &y in years {
-                        let bound = |y| {
-                            Term::from_field_date(
-                                s.date,
-                                DateTime::from_timestamp_secs(year_start(y)),
-                            )
-                        };
-                        let range = RangeQuery::new(
-                            Bound::Included(bound(y)),
-                            Bound::Excluded(bound(y + 1)),
-                        );
-                        subs.push((
-                            Occur::Should,
-                            Box::new(BooleanQuery::new(vec![
-                                (Occur::Must, term()),
-                                (Occur::Must, Box::new(range)),
-                            ])),
-                        ));
-                    }
-                }
-            }
-        }
-        Box::new(BooleanQuery::new(subs))
     }
 
     /// Opens `index`, with the facet tables of `store` where it has them.
@@ -431,19 +374,11 @@ impl Searchable {
         let mut ambiguous = Vec::new();
         for sp in &req.speakers {
             let (persons, also) = registry.as_ref().map(|r| r.find(sp)).unwrap_or_default();
-            if persons.len() + also.len() > 1 {
-                let brief =
-                    |ps: &[&people::Person]| ps.iter().map(|p| PersonBrief::of(p)).collect();
-                ambiguous.push(Ambiguous {
-                    name: sp.clone(),
-                    people: brief(&persons),
-                    also: brief(&also),
-                });
-            }
+            ambiguous.extend(Ambiguous::of(sp, &persons, &also));
             let q = if persons.is_empty() || sp.trim().starts_with('/') {
                 facet_any(facets::resolve(view, tables::SPEAKER, sp, true), s.speaker)
             } else {
-                self.person_query(&persons)
+                people::query(s, &persons)
             };
             clauses.push((Occur::Must, q));
         }

@@ -17,15 +17,19 @@
 //! indexing the same dump again gives the same ids.
 
 use std::collections::BTreeMap;
+use std::ops::Bound;
 use std::path::Path;
 
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use tantivy::Searcher;
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DateTime, Searcher, Term};
 
 use super::tables::{FacetIndex, NONE, SPEAKER};
 use crate::extract::text::fold;
+use crate::schema::NewsSchema;
 
 /// The share of a period's full-name articles that a full name needs to take the
 /// surname alone.
@@ -161,18 +165,12 @@ impl Registry {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {
                     continue;
                 }
-                let d = doc as usize;
-                let (Some(&a), Some(&e)) = (docs.starts.get(d), docs.starts.get(d + 1)) else {
+                let Some(record) = docs.record(doc) else {
                     continue;
                 };
-                let record = docs.data.get(a as usize..e as usize).unwrap_or_default();
-                let Some(([day, _, _, n_speakers, _], rest)) = record.split_first_chunk::<5>()
-                else {
-                    continue;
-                };
-                let day = (*day != NONE).then(|| first + *day as i32);
+                let day = (record.day != NONE).then(|| first + record.day as i32);
                 let year = day.map(year_of);
-                for &o in rest.iter().take(*n_speakers as usize) {
+                for &o in record.speakers {
                     let Some(&g) = seg.to_global[SPEAKER].get(o as usize) else {
                         continue;
                     };
@@ -355,6 +353,91 @@ impl Registry {
         std::fs::write(&tmp, serde_json::to_vec(self)?)?;
         std::fs::rename(tmp, dir.join(FILE))
     }
+}
+
+/// A speaker filter that fits several people.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ambiguous {
+    /// As the user gave it.
+    pub name: String,
+    /// Who the search took it to mean (all of them when it is only a surname).
+    pub people: Vec<PersonBrief>,
+    /// Others with that surname, not searched.
+    pub also: Vec<PersonBrief>,
+}
+
+/// Who a person is, in a line.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonBrief {
+    pub id: String,
+    pub name: String,
+    pub articles: u64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+impl PersonBrief {
+    fn of(p: &Person) -> PersonBrief {
+        PersonBrief {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            articles: p.articles,
+            first: p.first.clone(),
+            last: p.last.clone(),
+        }
+    }
+}
+
+impl Ambiguous {
+    /// What a search says of `name` when it means `people` and also fits `also`:
+    /// nothing when it fits one person.
+    pub fn of(name: &str, people: &[&Person], also: &[&Person]) -> Option<Ambiguous> {
+        let brief = |ps: &[&Person]| ps.iter().map(|p| PersonBrief::of(p)).collect();
+        (people.len() + also.len() > 1).then(|| Ambiguous {
+            name: name.to_string(),
+            people: brief(people),
+            also: brief(also),
+        })
+    }
+}
+
+/// The articles quoting one of `persons`: each form of theirs, in the years it is
+/// theirs.
+pub fn query(s: &NewsSchema, persons: &[&Person]) -> Box<dyn Query> {
+    let year_start = |y: i32| {
+        chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(0, |d| d.and_utc().timestamp())
+    };
+    let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for form in persons.iter().flat_map(|p| &p.forms) {
+        let term = || -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_facet(s.speaker, &Facet::from_path([form.name.as_str()])),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match &form.years {
+            None => subs.push((Occur::Should, term())),
+            Some(years) => {
+                for &y in years {
+                    let bound = |y| {
+                        Term::from_field_date(s.date, DateTime::from_timestamp_secs(year_start(y)))
+                    };
+                    let range =
+                        RangeQuery::new(Bound::Included(bound(y)), Bound::Excluded(bound(y + 1)));
+                    subs.push((
+                        Occur::Should,
+                        Box::new(BooleanQuery::new(vec![
+                            (Occur::Must, term()),
+                            (Occur::Must, Box::new(range)),
+                        ])),
+                    ));
+                }
+            }
+        }
+    }
+    Box::new(BooleanQuery::new(subs))
 }
 
 #[cfg(test)]

@@ -209,18 +209,9 @@ fn queries_that_crash_tantivys_grammar_are_query_errors() {
 fn facet_counts_equal_a_count_of_every_hit() {
     use std::collections::HashMap;
     let t = TestDir::new();
-    let sample = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
-    )
-    .unwrap();
-    let lines: Vec<&str> = sample.lines().collect();
-    // Three ingests: three commits, at least three segments.
-    for (i, part) in lines.chunks(lines.len() / 3 + 1).enumerate() {
-        t.write(&format!("part-{i}.jsonl"), part.join("\n") + "\n");
-        t.ingest();
-    }
+    let lines = wikinews_in_three_segments(&t);
     // An updated article: its old version is deleted, the new one added.
-    let mut first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let mut first: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
     let text = first["text"].as_str().unwrap_or_default().to_string();
     first["text"] = format!("{text} Updated.").into();
     t.write("part-0.jsonl", first.to_string() + "\n");
@@ -411,15 +402,7 @@ fn facet_counts_follow_new_commits() {
 #[test]
 fn stored_facet_tables_count_as_tables_built_from_the_index() {
     let t = TestDir::new();
-    let sample = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
-    )
-    .unwrap();
-    let lines: Vec<&str> = sample.lines().collect();
-    for (i, part) in lines.chunks(lines.len() / 3 + 1).enumerate() {
-        t.write(&format!("part-{i}.jsonl"), part.join("\n") + "\n");
-        t.ingest();
-    }
+    wikinews_in_three_segments(&t);
     let files = |ext: &str| -> Vec<std::path::PathBuf> {
         let mut v: Vec<_> = std::fs::read_dir(t.index())
             .unwrap()
@@ -513,13 +496,7 @@ fn stored_facet_tables_count_as_tables_built_from_the_index() {
 #[test]
 fn facets_of_large_result_sets_are_estimated_and_say_so() {
     let t = TestDir::new();
-    t.write(
-        "sample.jsonl",
-        std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
-        )
-        .unwrap(),
-    );
+    t.write("sample.jsonl", wikinews_sample());
     t.ingest();
     let s = newsdex::search::Searchable::open(&t.index()).unwrap();
     let mut exact = SearchRequest::new("");

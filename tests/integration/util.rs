@@ -104,6 +104,26 @@ pub fn seed_article() -> String {
         .unwrap()
 }
 
+/// The Wikinews sample shipped in the repository (JSON lines).
+pub fn wikinews_sample() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/wikinews-sample.jsonl"),
+    )
+    .unwrap()
+}
+
+/// The Wikinews sample ingested in three parts: three commits, at least three
+/// segments. Returns its lines.
+pub fn wikinews_in_three_segments(t: &TestDir) -> Vec<String> {
+    let sample = wikinews_sample();
+    let lines: Vec<String> = sample.lines().map(str::to_string).collect();
+    for (i, part) in lines.chunks(lines.len() / 3 + 1).enumerate() {
+        t.write(&format!("part-{i}.jsonl"), part.join("\n") + "\n");
+        t.ingest();
+    }
+    lines
+}
+
 /// The articles the search and HTTP tests share: the seed article and four short ones.
 pub fn news_corpus() -> TestDir {
     let t = TestDir::new();

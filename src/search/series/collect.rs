@@ -10,7 +10,8 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::super::tables::store::U32s;
 use super::super::tables::{
-    Children, DocArrays, SegmentChildren, View, LANG, NONE, PLACE, SECS_PER_DAY, SOURCE, SPEAKER,
+    Children, DocArrays, Record, SegmentChildren, View, LANG, NONE, PLACE, SECS_PER_DAY, SOURCE,
+    SPEAKER,
 };
 
 /// Counts matches per day, and per value of a one-valued facet (source, language)
@@ -306,27 +307,26 @@ impl SegmentCollector for SegmentSplitDays {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let docs = self.docs.clone();
-        let d = doc as usize;
-        let (Some(&a), Some(&e)) = (docs.starts.get(d), docs.starts.get(d + 1)) else {
-            return;
-        };
-        let record = docs.data.get(a as usize..e as usize).unwrap_or_default();
-        let Some(([day, source, lang, n_speakers, n_roots], rest)) =
-            record.split_first_chunk::<5>()
+        let Some(Record {
+            day,
+            source,
+            lang,
+            speakers,
+            roots,
+            places,
+        }) = docs.record(doc)
         else {
             return;
         };
-        let day = (*day != NONE)
-            .then(|| self.seg_first + *day as i64 - self.first_day)
+        let day = (day != NONE)
+            .then(|| self.seg_first + day as i64 - self.first_day)
             .filter(|&d| d >= 0)
             .map(|d| d as usize);
-        let (speakers, rest) = rest.split_at(rest.len().min(*n_speakers as usize));
-        let (roots, places) = rest.split_at(rest.len().min(*n_roots as usize));
         let slot_of_ord = std::mem::take(&mut self.slot_of_ord);
         let slot = |o: u32| slot_of_ord.get(o as usize).copied().unwrap_or(NONE);
         match self.field {
-            SOURCE => self.add(doc, slot(*source), day),
-            LANG => self.add(doc, slot(*lang), day),
+            SOURCE => self.add(doc, slot(source), day),
+            LANG => self.add(doc, slot(lang), day),
             SPEAKER => {
                 for &o in speakers {
                     self.add(doc, slot(o), day);

@@ -61,6 +61,44 @@ pub(super) struct DocArrays {
     pub(super) day_range: Option<(i32, i32)>,
 }
 
+/// One document's record in [`DocArrays::data`], in its parts.
+pub(super) struct Record<'a> {
+    /// Days after the segment's first ([`NONE`]: undated).
+    pub(super) day: u32,
+    /// Source and language ordinals ([`NONE`]: none).
+    pub(super) source: u32,
+    pub(super) lang: u32,
+    pub(super) speakers: &'a [u32],
+    /// The document's distinct top-level places (indices in the segment's roots).
+    pub(super) roots: &'a [u32],
+    pub(super) places: &'a [u32],
+}
+
+impl<'a> Record<'a> {
+    pub(super) fn parse(words: &'a [u32]) -> Option<Record<'a>> {
+        let ([day, source, lang, n_speakers, n_roots], rest) = words.split_first_chunk::<5>()?;
+        let (speakers, rest) = rest.split_at(rest.len().min(*n_speakers as usize));
+        let (roots, places) = rest.split_at(rest.len().min(*n_roots as usize));
+        Some(Record {
+            day: *day,
+            source: *source,
+            lang: *lang,
+            speakers,
+            roots,
+            places,
+        })
+    }
+}
+
+impl DocArrays {
+    /// The record of a document of the segment.
+    pub(super) fn record(&self, doc: u32) -> Option<Record<'_>> {
+        let d = doc as usize;
+        let (&a, &e) = (self.starts.get(d)?, self.starts.get(d + 1)?);
+        Record::parse(self.data.get(a as usize..e as usize)?)
+    }
+}
+
 /// One segment's facet labels, and (on first need) its documents' ordinals and days.
 pub struct SegmentTable {
     /// Facet paths by column ordinal, per field.
@@ -69,6 +107,8 @@ pub struct SegmentTable {
     roots: Strs,
     /// Place ordinal -> index in `roots`.
     place_root: U32s,
+    /// Read from the file beside the index (else built from the segment).
+    from_file: bool,
     docs: OnceLock<Arc<DocArrays>>,
 }
 
@@ -107,6 +147,7 @@ impl SegmentTable {
             labels: labels.map(Strs::from_strings),
             roots,
             place_root: place_root.into(),
+            from_file: false,
             docs: OnceLock::new(),
         }
     }
@@ -193,6 +234,8 @@ pub struct View {
     pub(super) segments: HashMap<SegmentId, Arc<SegmentView>>,
     /// Place counts grouping, by parent path (most recent first few kept).
     children: Mutex<HashMap<String, Arc<Children>>>,
+    /// Read from the file beside the index (else built from the tables).
+    from_file: bool,
 }
 
 /// The children of a place filter: which child each place lies under.
@@ -223,6 +266,7 @@ impl View {
             labels,
             segments,
             children: Mutex::new(HashMap::new()),
+            from_file: false,
         }
     }
 

@@ -21,7 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::index::SegmentId;
-use tantivy::{Index, Searcher, SegmentReader};
+use tantivy::{Searcher, SegmentReader};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{DocArrays, FacetIndex, SegmentTable, SegmentView, View, FIELDS};
@@ -33,19 +33,11 @@ const TABLE_EXT: &str = "ndxt";
 const VIEW_EXT: &str = "ndxv";
 
 /// `u32`s read in place from a mapped file, or owned.
+#[derive(Clone)]
 pub enum U32s {
     Owned(Vec<u32>),
     /// Four-byte aligned, a multiple of four bytes long.
     Mapped(OwnedBytes),
-}
-
-impl Clone for U32s {
-    fn clone(&self) -> Self {
-        match self {
-            U32s::Owned(v) => U32s::Owned(v.clone()),
-            U32s::Mapped(b) => U32s::Mapped(b.clone()),
-        }
-    }
 }
 
 impl Default for U32s {
@@ -332,6 +324,7 @@ fn decode_table(bytes: OwnedBytes, reader: &SegmentReader) -> Option<SegmentTabl
         labels,
         roots,
         place_root,
+        from_file: true,
         docs: OnceLock::from(docs),
     })
 }
@@ -379,7 +372,10 @@ fn decode_view(bytes: OwnedBytes, ids: &[SegmentId], tables: &[Arc<SegmentTable>
         let table = table.clone();
         segments.insert(*id, Arc::new(SegmentView { table, to_global }));
     }
-    Some(View::new(labels, segments))
+    Some(View {
+        from_file: true,
+        ..View::new(labels, segments)
+    })
 }
 
 /// The files of one index directory.
@@ -419,59 +415,50 @@ impl Store {
     }
 }
 
-/// Writes the tables of the segments of the index's latest commit that have none, and
-/// its view, and removes the files of segments no longer in it. Returns how many
-/// segment tables were written.
-pub fn write_missing(index: &Index, path: &Path) -> anyhow::Result<usize> {
+/// Writes the tables of a searcher's segments that have no file that fits, and its
+/// view if it has none, and removes the files of segments no longer in it. `facets`
+/// reads the files of `path`: what it reads from them is not written again.
+pub(in crate::search) fn write_missing(
+    searcher: &Searcher,
+    facets: &FacetIndex,
+    path: &Path,
+) -> anyhow::Result<()> {
     use anyhow::Context;
     use rayon::prelude::*;
-    let store = Store::open(path).context("cannot open the index directory for its tables")?;
-    let reader = index
-        .reader_builder()
-        .reload_policy(tantivy::ReloadPolicy::Manual)
-        .try_into()
-        .context("cannot open an index reader")?;
-    let searcher: Searcher = tantivy::IndexReader::searcher(&reader);
-    let ids = sorted_ids(&searcher);
-    let facets = FacetIndex::with_store(Store::open(path));
-    let written = searcher
+    let store = facets
+        .store
+        .as_ref()
+        .context("internal error: facet tables without their directory")?;
+    let write = |name: &str, bytes: &[u8]| {
+        store
+            .dir
+            .atomic_write(Path::new(name), bytes)
+            .with_context(|| format!("cannot write {}", path.join(name).display()))
+    };
+    searcher
         .segment_readers()
         .par_iter()
-        .map(|r| -> anyhow::Result<usize> {
-            if store.table(r).is_some() {
-                return Ok(0);
-            }
+        .try_for_each(|r| -> anyhow::Result<()> {
             let table = facets.table(r);
+            if table.from_file {
+                return Ok(());
+            }
             let docs = table.docs(r);
-            let name = table_file(r.segment_id());
-            store
-                .dir
-                .atomic_write(Path::new(&name), &encode_table(&table, &docs, r.max_doc()))
-                .with_context(|| format!("cannot write {}", path.join(&name).display()))?;
-            Ok(1)
-        })
-        .sum::<anyhow::Result<usize>>()?;
+            write(
+                &table_file(r.segment_id()),
+                &encode_table(&table, &docs, r.max_doc()),
+            )
+        })?;
+    let ids = sorted_ids(searcher);
     let name = view_file(&ids);
-    // A file that does not fit (another version, cut short) is written again.
-    if store.view(&searcher, &facets).is_none() {
-        let view = facets.view(&searcher);
+    let view = facets.view(searcher);
+    if !view.from_file {
         if let Some(bytes) = encode_view(&view, &ids) {
-            store
-                .dir
-                .atomic_write(Path::new(&name), &bytes)
-                .with_context(|| format!("cannot write {}", path.join(&name).display()))?;
+            write(&name, &bytes)?;
         }
     }
     remove_stale(path, &ids, &name);
-    super::super::people::Registry::build(&searcher, &facets)?
-        .save(path)
-        .with_context(|| {
-            format!(
-                "cannot write {}",
-                path.join(super::super::people::FILE).display()
-            )
-        })?;
-    Ok(written)
+    Ok(())
 }
 
 /// Removes table files of segments not in `ids`, and view files other than `keep`.
