@@ -136,7 +136,11 @@ pub fn cmd_export(a: ExportArgs) -> anyhow::Result<i32> {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     let mut closed = false;
-    let result = index.export(&req, order, &mut |article| match writer.write(article) {
+    let encoder = writer.encoder().clone();
+    let encode = |article| encoder.encode(article);
+    let result = index.export(&req, order, &encode, &mut |encoded| match encoded
+        .and_then(|e| writer.write_encoded(e))
+    {
         Ok(()) => {
             bar.inc(1);
             Ok(Flow::Continue)

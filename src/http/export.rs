@@ -83,7 +83,11 @@ pub(super) async fn export(State(st): State<AppState>, RawQuery(raw): RawQuery) 
         let Ok(mut writer) = ExportWriter::new(out, format, fields) else {
             return;
         };
-        let result = index.export(&req, order, &mut |a| match writer.write(a) {
+        let encoder = writer.encoder().clone();
+        let encode = |a| encoder.encode(a);
+        let result = index.export(&req, order, &encode, &mut |encoded| match encoded
+            .and_then(|e| writer.write_encoded(e))
+        {
             Ok(()) => Ok(Flow::Continue),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Flow::Stop),
             Err(e) => Err(e),

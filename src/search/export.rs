@@ -45,14 +45,32 @@ pub enum Flow {
     Stop,
 }
 
+/// Matches per batch handed to a decoding thread: enough to amortise the hand-off,
+/// few enough that the batches in flight stay small (a few MB of articles).
+const BATCH: usize = 128;
+
+/// Batches in flight per decoding thread.
+const DEPTH: usize = 2;
+
+/// One batch of matches: (segment, document) in export order.
+type Batch = Vec<(u32, DocId)>;
+
 impl Searchable {
     /// Calls `emit` with every article matching `req` (its window and facet settings
-    /// are ignored), in `order`; returns how many were emitted. `emit` may stop early.
-    pub fn export(
+    /// are ignored), in `order`, after `map` (for example encoding it as a line);
+    /// returns how many were emitted. `emit` may stop early.
+    ///
+    /// Reading an article from the doc store (decompressing its block, decoding its
+    /// fields) and `map` cost most of an export, so they run on one thread per core,
+    /// a batch of matches at a time; `emit` gets the results on the calling thread in
+    /// `order`. At most [`DEPTH`] batches per thread are in flight, so memory stays
+    /// flat in the number of matches.
+    pub fn export<T: Send>(
         &self,
         req: &SearchRequest,
         order: ExportOrder,
-        emit: &mut dyn FnMut(Exported) -> std::io::Result<Flow>,
+        map: &(dyn Fn(Exported) -> T + Sync),
+        emit: &mut dyn FnMut(T) -> std::io::Result<Flow>,
     ) -> Result<u64, ExportError> {
         let mut req = req.clone();
         req.limit = 1;
@@ -66,53 +84,53 @@ impl Searchable {
             .weight(EnableScoring::disabled_from_searcher(&searcher))
             .map_err(SearchError::from)?;
         let readers = searcher.segment_readers();
-        // (segment, document) of every match when sorting, else visited as found.
-        let mut sorted: Vec<(i64, u32, DocId)> = Vec::new();
-        let mut emitted = 0u64;
-        for (seg, reader) in readers.iter().enumerate() {
-            let store = reader
-                .get_store_reader(8)
-                .map_err(|e| SearchError::Index(e.into()))?;
-            let dates = reader.fast_fields().date(DATE_FAST_FIELD).ok();
-            let mut scorer = weight.scorer(reader, 1.0).map_err(SearchError::from)?;
-            let alive = reader.alive_bitset();
-            let mut doc = scorer.doc();
-            while doc != tantivy::TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    if order == ExportOrder::Date {
-                        let day = dates
-                            .as_ref()
-                            .and_then(|c| c.first(doc))
-                            .map_or(i64::MAX, |d| d.into_timestamp_secs());
-                        sorted.push((day, seg as u32, doc));
-                    } else {
-                        let stored: TantivyDocument = store.get(doc).map_err(SearchError::from)?;
-                        emitted += 1;
-                        if let Flow::Stop = emit(self.exported(&stored))? {
-                            return Ok(emitted);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        std::thread::scope(|scope| {
+            let mut pool = Decoders::start(scope, threads, readers, self, map);
+            let mut emitted = 0u64;
+            let mut batch = Batch::with_capacity(BATCH);
+            // (date, segment, document) of every match when sorting by date.
+            let mut sorted: Vec<(i64, u32, DocId)> = Vec::new();
+            for (seg, reader) in readers.iter().enumerate() {
+                let dates = reader.fast_fields().date(DATE_FAST_FIELD).ok();
+                let mut scorer = weight.scorer(reader, 1.0).map_err(SearchError::from)?;
+                let alive = reader.alive_bitset();
+                let mut doc = scorer.doc();
+                while doc != tantivy::TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        if order == ExportOrder::Date {
+                            let day = dates
+                                .as_ref()
+                                .and_then(|c| c.first(doc))
+                                .map_or(i64::MAX, |d| d.into_timestamp_secs());
+                            sorted.push((day, seg as u32, doc));
+                        } else {
+                            batch.push((seg as u32, doc));
+                            if batch.len() == BATCH {
+                                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                                if pool.send(full, &mut emitted, emit)? {
+                                    return Ok(emitted);
+                                }
+                            }
                         }
                     }
-                }
-                doc = scorer.advance();
-            }
-        }
-        if order == ExportOrder::Date {
-            sorted.sort_unstable();
-            let stores = readers
-                .iter()
-                .map(|r| r.get_store_reader(8))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| SearchError::Index(e.into()))?;
-            for (_, seg, doc) in sorted {
-                let stored: TantivyDocument =
-                    stores[seg as usize].get(doc).map_err(SearchError::from)?;
-                emitted += 1;
-                if let Flow::Stop = emit(self.exported(&stored))? {
-                    break;
+                    doc = scorer.advance();
                 }
             }
-        }
-        Ok(emitted)
+            if order == ExportOrder::Date {
+                sorted.sort_unstable();
+                for chunk in sorted.chunks(BATCH) {
+                    let batch = chunk.iter().map(|&(_, seg, doc)| (seg, doc)).collect();
+                    if pool.send(batch, &mut emitted, emit)? {
+                        return Ok(emitted);
+                    }
+                }
+            } else if !batch.is_empty() && pool.send(batch, &mut emitted, emit)? {
+                return Ok(emitted);
+            }
+            pool.drain(&mut emitted, emit)?;
+            Ok(emitted)
+        })
     }
 
     /// What a stored document holds, as search hits, the article view and exports
@@ -146,6 +164,127 @@ impl Searchable {
                 .unwrap_or_default(),
         }
     }
+}
+
+/// The threads that read and map the articles of an export, each fed its own
+/// batches in turn, so their results come back in the order the batches went out.
+struct Decoders<T> {
+    jobs: Vec<std::sync::mpsc::SyncSender<Batch>>,
+    results: Vec<std::sync::mpsc::Receiver<tantivy::Result<Vec<T>>>>,
+    /// The thread of each batch in flight, oldest first.
+    in_flight: std::collections::VecDeque<usize>,
+    next: usize,
+}
+
+impl<T: Send> Decoders<T> {
+    fn start<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        threads: usize,
+        readers: &'env [tantivy::SegmentReader],
+        index: &'env Searchable,
+        map: &'env (dyn Fn(Exported) -> T + Sync),
+    ) -> Self
+    where
+        T: 'scope,
+    {
+        let mut jobs = Vec::with_capacity(threads);
+        let mut results = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Batch>(DEPTH);
+            let (out_tx, out_rx) = std::sync::mpsc::sync_channel(DEPTH);
+            scope.spawn(move || {
+                // Each thread has its own store readers: their block caches then
+                // follow its own batches.
+                let mut stores: Vec<Option<tantivy::store::StoreReader>> =
+                    (0..readers.len()).map(|_| None).collect();
+                for batch in job_rx {
+                    let read = |seg: u32, doc: DocId, stores: &mut Vec<Option<_>>| {
+                        let slot = &mut stores[seg as usize];
+                        if slot.is_none() {
+                            *slot = Some(readers[seg as usize].get_store_reader(8)?);
+                        }
+                        let store: &tantivy::store::StoreReader = slot.as_ref().expect("set above");
+                        let stored: TantivyDocument = store.get(doc)?;
+                        Ok::<_, tantivy::TantivyError>(map(index.exported(&stored)))
+                    };
+                    let out: tantivy::Result<Vec<T>> = batch
+                        .into_iter()
+                        .map(|(seg, doc)| read(seg, doc, &mut stores))
+                        .collect();
+                    if out_tx.send(out).is_err() {
+                        return; // the export stopped
+                    }
+                }
+            });
+            jobs.push(job_tx);
+            results.push(out_rx);
+        }
+        Decoders {
+            jobs,
+            results,
+            in_flight: Default::default(),
+            next: 0,
+        }
+    }
+
+    /// Hands `batch` to the next thread, emitting the oldest batch's results first
+    /// when enough are in flight; true when `emit` said stop.
+    fn send(
+        &mut self,
+        batch: Batch,
+        emitted: &mut u64,
+        emit: &mut dyn FnMut(T) -> std::io::Result<Flow>,
+    ) -> Result<bool, ExportError> {
+        if self.in_flight.len() == self.jobs.len() * DEPTH && self.emit_oldest(emitted, emit)? {
+            return Ok(true);
+        }
+        let t = self.next;
+        self.next = (self.next + 1) % self.jobs.len();
+        self.jobs[t].send(batch).map_err(|_| decoder_gone())?;
+        self.in_flight.push_back(t);
+        Ok(false)
+    }
+
+    /// Emits every batch still in flight.
+    fn drain(
+        &mut self,
+        emitted: &mut u64,
+        emit: &mut dyn FnMut(T) -> std::io::Result<Flow>,
+    ) -> Result<(), ExportError> {
+        while !self.in_flight.is_empty() {
+            if self.emit_oldest(emitted, emit)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn emit_oldest(
+        &mut self,
+        emitted: &mut u64,
+        emit: &mut dyn FnMut(T) -> std::io::Result<Flow>,
+    ) -> Result<bool, ExportError> {
+        let Some(t) = self.in_flight.pop_front() else {
+            return Ok(false);
+        };
+        let items = self.results[t]
+            .recv()
+            .map_err(|_| decoder_gone())?
+            .map_err(SearchError::from)?;
+        for item in items {
+            *emitted += 1;
+            if let Flow::Stop = emit(item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+fn decoder_gone() -> ExportError {
+    ExportError::Search(SearchError::Index(tantivy::TantivyError::InternalError(
+        "an export thread stopped unexpectedly".to_string(),
+    )))
 }
 
 /// Why an export stopped.

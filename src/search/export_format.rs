@@ -93,94 +93,147 @@ fn cell<'a>(a: &'a Exported, field: usize) -> Cell<'a> {
     }
 }
 
+/// How articles are turned into output, apart from where it goes: shared by the
+/// threads that read the articles ([`crate::search::Searchable::export`]'s `map`), so
+/// the lines are formatted in parallel and only written in order.
+#[derive(Clone, Debug)]
+pub struct Encoder {
+    format: Format,
+    fields: Fields,
+}
+
+/// One article as its format wants it: a JSON or CSV line, or (Parquet, written by
+/// columns) the article itself.
+pub enum Encoded {
+    Line(Vec<u8>),
+    Row(Box<Exported>),
+}
+
+impl Encoder {
+    pub fn new(format: Format, fields: Fields) -> Self {
+        Encoder { format, fields }
+    }
+
+    pub fn encode(&self, a: Exported) -> std::io::Result<Encoded> {
+        match self.format {
+            Format::Jsonl => {
+                let mut w = Vec::with_capacity(a.text.len() + a.title.len() + 256);
+                // Keys in the order asked for.
+                for (n, &f) in self.fields.0.iter().enumerate() {
+                    w.extend_from_slice(if n == 0 { b"{\"" } else { b",\"" });
+                    w.extend_from_slice(FIELDS[f].as_bytes());
+                    w.extend_from_slice(b"\":");
+                    match cell(&a, f) {
+                        Cell::One(v) => serde_json::to_writer(&mut w, &v)?,
+                        Cell::List(v) => serde_json::to_writer(&mut w, v)?,
+                    }
+                }
+                w.extend_from_slice(if self.fields.0.is_empty() {
+                    b"{}\n"
+                } else {
+                    b"}\n"
+                });
+                Ok(Encoded::Line(w))
+            }
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::with_capacity(a.text.len() + a.title.len() + 256));
+                w.write_record(self.fields.0.iter().map(|&f| match cell(&a, f) {
+                    Cell::One(v) => std::borrow::Cow::Borrowed(v.unwrap_or_default().as_bytes()),
+                    Cell::List(v) => std::borrow::Cow::Owned(v.join(";").into_bytes()),
+                }))
+                .map_err(csv_io)?;
+                w.into_inner()
+                    .map(Encoded::Line)
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+            }
+            Format::Parquet => Ok(Encoded::Row(Box::new(a))),
+        }
+    }
+}
+
 /// Writes exported articles in one format.
 pub struct ExportWriter<W: Write + Send> {
-    fields: Fields,
+    encoder: Encoder,
     sink: Sink<W>,
 }
 
 enum Sink<W: Write + Send> {
-    Jsonl(W),
-    Csv(csv::Writer<W>),
+    /// JSON lines and CSV: lines as encoded.
+    Lines(W),
     Parquet {
-        writer: parquet::arrow::ArrowWriter<W>,
+        writer: Box<parquet::arrow::ArrowWriter<W>>,
         rows: Vec<Exported>,
     },
 }
 
 impl<W: Write + Send> ExportWriter<W> {
-    pub fn new(out: W, format: Format, fields: Fields) -> std::io::Result<Self> {
+    pub fn new(mut out: W, format: Format, fields: Fields) -> std::io::Result<Self> {
         let sink = match format {
-            Format::Jsonl => Sink::Jsonl(out),
+            Format::Jsonl => Sink::Lines(out),
             Format::Csv => {
-                let mut w = csv::Writer::from_writer(out);
-                w.write_record(fields.names())?;
-                Sink::Csv(w)
+                let mut header = csv::Writer::from_writer(Vec::new());
+                header.write_record(fields.names()).map_err(csv_io)?;
+                out.write_all(
+                    &header
+                        .into_inner()
+                        .map_err(|e| std::io::Error::other(e.to_string()))?,
+                )?;
+                Sink::Lines(out)
             }
             Format::Parquet => {
                 let schema = parquet_schema(&fields);
                 let writer = parquet::arrow::ArrowWriter::try_new(out, schema, None)
                     .map_err(std::io::Error::other)?;
                 Sink::Parquet {
-                    writer,
+                    writer: Box::new(writer),
                     rows: Vec::with_capacity(PARQUET_BATCH),
                 }
             }
         };
-        Ok(ExportWriter { fields, sink })
+        Ok(ExportWriter {
+            encoder: Encoder::new(format, fields),
+            sink,
+        })
+    }
+
+    /// What encodes articles for this writer (to run on other threads).
+    pub fn encoder(&self) -> &Encoder {
+        &self.encoder
     }
 
     pub fn write(&mut self, a: Exported) -> std::io::Result<()> {
-        match &mut self.sink {
-            Sink::Jsonl(w) => {
-                // Keys in the order asked for.
-                for (n, &f) in self.fields.0.iter().enumerate() {
-                    w.write_all(if n == 0 { b"{\"" } else { b",\"" })?;
-                    w.write_all(FIELDS[f].as_bytes())?;
-                    w.write_all(b"\":")?;
-                    match cell(&a, f) {
-                        Cell::One(v) => serde_json::to_writer(&mut *w, &v)?,
-                        Cell::List(v) => serde_json::to_writer(&mut *w, v)?,
-                    }
-                }
-                w.write_all(if self.fields.0.is_empty() {
-                    b"{}\n"
-                } else {
-                    b"}\n"
-                })
-            }
-            Sink::Csv(w) => {
-                let row: Vec<String> = self
-                    .fields
-                    .0
-                    .iter()
-                    .map(|&f| match cell(&a, f) {
-                        Cell::One(v) => v.unwrap_or_default().to_string(),
-                        Cell::List(v) => v.join(";"),
-                    })
-                    .collect();
-                w.write_record(&row).map_err(csv_io)
-            }
-            Sink::Parquet { writer, rows } => {
-                rows.push(a);
+        let encoded = self.encoder.encode(a)?;
+        self.write_encoded(encoded)
+    }
+
+    /// Writes what [`Encoder::encode`] made of an article.
+    pub fn write_encoded(&mut self, a: Encoded) -> std::io::Result<()> {
+        match (&mut self.sink, a) {
+            (Sink::Lines(w), Encoded::Line(line)) => w.write_all(&line),
+            (Sink::Parquet { writer, rows }, Encoded::Row(a)) => {
+                rows.push(*a);
                 if rows.len() >= PARQUET_BATCH {
-                    let batch = parquet_batch(&self.fields, rows)?;
+                    let batch = parquet_batch(&self.encoder.fields, rows)?;
                     rows.clear();
                     writer.write(&batch).map_err(std::io::Error::other)?;
                 }
                 Ok(())
             }
+            _ => Err(std::io::Error::other(
+                "an article encoded for another format",
+            )),
         }
     }
 
     /// Writes what is buffered and ends the file (Parquet's footer).
     pub fn finish(self) -> std::io::Result<()> {
         match self.sink {
-            Sink::Jsonl(mut w) => w.flush(),
-            Sink::Csv(mut w) => w.flush(),
+            Sink::Lines(mut w) => w.flush(),
             Sink::Parquet { mut writer, rows } => {
                 if !rows.is_empty() {
-                    let batch = parquet_batch(&self.fields, &rows)?;
+                    let batch = parquet_batch(&self.encoder.fields, &rows)?;
                     writer.write(&batch).map_err(std::io::Error::other)?;
                 }
                 writer.close().map(|_| ()).map_err(std::io::Error::other)

@@ -14,6 +14,7 @@ mod query;
 mod request;
 pub mod series;
 mod snippets;
+mod stored;
 pub mod tables;
 
 pub use request::{
@@ -38,6 +39,7 @@ use crate::schema::{NewsSchema, DATE_FAST_FIELD};
 use facet_counts::Aggregate;
 use facets::Facets;
 use histogram::Histogram;
+use stored::{facet_values, first_text};
 use tables::{FacetIndex, View};
 
 /// Keeps the default panic message quiet for panics inside tantivy's query grammar,
@@ -652,18 +654,4 @@ impl Searchable {
             extraction: first_text(&doc, s.extraction).and_then(|j| serde_json::from_str(&j).ok()),
         }))
     }
-}
-
-fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-}
-
-fn facet_values(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_facet())
-        .filter_map(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
-        .map(|f| f.to_path_string())
-        .collect()
 }

@@ -40,14 +40,24 @@ fn export_returns_every_match_past_the_search_window() {
     assert_eq!(search_total, 10_050);
     let index = Searchable::open(&t.index()).unwrap();
     let mut n = 0u64;
+    let mut ids = std::collections::HashSet::new();
+    // Articles are read on several threads, a batch at a time: none lost or twice.
     let exported = index
-        .export(&SearchRequest::new("storm"), ExportOrder::Index, &mut |a| {
-            assert!(a.title.starts_with("Storm report") && a.date.is_some() && a.source.is_some());
-            n += 1;
-            Ok(Flow::Continue)
-        })
+        .export(
+            &SearchRequest::new("storm"),
+            ExportOrder::Index,
+            &|a| a,
+            &mut |a| {
+                assert!(
+                    a.title.starts_with("Storm report") && a.date.is_some() && a.source.is_some()
+                );
+                n += 1;
+                ids.insert(a.id);
+                Ok(Flow::Continue)
+            },
+        )
         .unwrap();
-    assert_eq!((exported, n), (10_050, 10_050));
+    assert_eq!((exported, n, ids.len()), (10_050, 10_050, 10_050));
     // The binary, as JSON lines: one line per match, keys in the order asked for.
     let out = t.run(&[
         "export",

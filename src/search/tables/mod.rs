@@ -21,7 +21,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::index::SegmentId;
-use tantivy::schema::Facet;
 use tantivy::{Searcher, SearcherGeneration, SegmentReader, Warmer};
 
 use crate::schema::DATE_FAST_FIELD;
@@ -123,8 +122,8 @@ impl SegmentTable {
                 continue;
             };
             while stream.advance() {
-                let label = Facet::from_encoded(stream.key().to_vec())
-                    .map(|f| f.to_path_string())
+                let label = std::str::from_utf8(stream.key())
+                    .map(crate::search::stored::facet_path)
                     .unwrap_or_default();
                 slot.push(label);
             }
