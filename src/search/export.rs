@@ -10,6 +10,7 @@ use tantivy::query::EnableScoring;
 use tantivy::schema::Value;
 use tantivy::{DocId, TantivyDocument};
 
+use super::people::Forms;
 use super::{date, facet_values, first_text, query, SearchError, SearchRequest, Searchable};
 use crate::schema::DATE_FAST_FIELD;
 
@@ -85,8 +86,9 @@ impl Searchable {
             .map_err(SearchError::from)?;
         let readers = searcher.segment_readers();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let people = self.people_forms();
         std::thread::scope(|scope| {
-            let mut pool = Decoders::start(scope, threads, readers, self, map);
+            let mut pool = Decoders::start(scope, threads, readers, self, people.clone(), map);
             let mut emitted = 0u64;
             let mut batch = Batch::with_capacity(BATCH);
             // (date, segment, document) of every match when sorting by date.
@@ -135,18 +137,33 @@ impl Searchable {
 
     /// What a stored document holds, as search hits, the article view and exports
     /// show it.
-    pub(super) fn exported(&self, doc: &TantivyDocument) -> Exported {
+    /// Speakers by their canonical names with `people` (the registry's name forms), a
+    /// person once however many forms of the name the article has.
+    pub(super) fn exported(&self, doc: &TantivyDocument, people: Option<&Forms>) -> Exported {
         let s = &self.schema;
         let strip = |p: String| p.trim_start_matches('/').to_string();
+        let date = doc.get_first(s.date).and_then(|v| v.as_datetime());
+        let mut speakers: Vec<String> = facet_values(doc, s.speaker)
+            .into_iter()
+            .map(strip)
+            .collect();
+        if let Some(people) = people {
+            let day = date.map(|d| d.into_timestamp_secs().div_euclid(86_400) as i32);
+            let mut canonical: Vec<String> = Vec::with_capacity(speakers.len());
+            for form in &speakers {
+                let name = people.canonical(form, day);
+                if !canonical.iter().any(|c| c == name) {
+                    canonical.push(name.to_string());
+                }
+            }
+            speakers = canonical;
+        }
         Exported {
             id: first_text(doc, s.id).unwrap_or_default(),
             title: query::stored_text(doc, &s.titles)
                 .map(|(_, t)| t)
                 .unwrap_or_default(),
-            date: doc
-                .get_first(s.date)
-                .and_then(|v| v.as_datetime())
-                .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
+            date: date.map(|d| date::format_rfc3339(d.into_timestamp_secs())),
             source: facet_values(doc, s.source).into_iter().next().map(strip),
             url: first_text(doc, s.url),
             lang: facet_values(doc, s.lang).into_iter().next().map(strip),
@@ -154,10 +171,7 @@ impl Searchable {
                 .get_all(s.authors)
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect(),
-            speakers: facet_values(doc, s.speaker)
-                .into_iter()
-                .map(strip)
-                .collect(),
+            speakers,
             places: facet_values(doc, s.place),
             text: query::stored_text(doc, &s.bodies)
                 .map(|(_, t)| t)
@@ -182,6 +196,7 @@ impl<T: Send> Decoders<T> {
         threads: usize,
         readers: &'env [tantivy::SegmentReader],
         index: &'env Searchable,
+        people: Option<std::sync::Arc<Forms>>,
         map: &'env (dyn Fn(Exported) -> T + Sync),
     ) -> Self
     where
@@ -192,6 +207,7 @@ impl<T: Send> Decoders<T> {
         for _ in 0..threads {
             let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Batch>(DEPTH);
             let (out_tx, out_rx) = std::sync::mpsc::sync_channel(DEPTH);
+            let people = people.clone();
             scope.spawn(move || {
                 // Each thread has its own store readers: their block caches then
                 // follow its own batches.
@@ -205,7 +221,9 @@ impl<T: Send> Decoders<T> {
                         }
                         let store: &tantivy::store::StoreReader = slot.as_ref().expect("set above");
                         let stored: TantivyDocument = store.get(doc)?;
-                        Ok::<_, tantivy::TantivyError>(map(index.exported(&stored)))
+                        Ok::<_, tantivy::TantivyError>(map(
+                            index.exported(&stored, people.as_deref())
+                        ))
                     };
                     let out: tantivy::Result<Vec<T>> = batch
                         .into_iter()

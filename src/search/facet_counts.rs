@@ -19,6 +19,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::people::{PeopleMap, BY_YEAR};
 use super::tables::{
     Children, DocArrays, Record, SegmentChildren, SegmentView, View, LANG, NONE, SOURCE, SPEAKER,
 };
@@ -33,6 +34,9 @@ pub struct Aggregate {
     pub exact_up_to: u64,
     /// Documents in the searcher's segments.
     pub num_docs: u64,
+    /// Who each speaker entry is: speakers are counted by person, a match once per
+    /// person however many of their name forms it has. Without it, by entry.
+    pub people: Option<Arc<PeopleMap>>,
 }
 
 /// Past [`Aggregate::exact_up_to`], one match in this many has its facets counted.
@@ -55,10 +59,14 @@ pub struct SegmentAggregate {
     exact_up_to: u64,
     /// Whether a match's facets were left to the sample.
     sampled: bool,
-    /// Speaker, source and language counts by segment ordinal.
+    /// Speaker counts by segment ordinal, or by person key with `people`; source and
+    /// language counts by segment ordinal.
     speakers: Vec<u32>,
-    /// The speaker ordinals counted, so that harvesting reads those only (a segment
-    /// has tens of thousands of speakers; a small result set a few).
+    /// Who each speaker entry is, and the key of each of the segment's speaker
+    /// ordinals.
+    people: Option<(Arc<PeopleMap>, Arc<Vec<u32>>)>,
+    /// The speaker ordinals (or keys) counted, so that harvesting reads those only (a
+    /// segment has tens of thousands of speakers; a small result set a few).
     touched: Vec<u32>,
     sources: Vec<u32>,
     langs: Vec<u32>,
@@ -76,7 +84,8 @@ pub struct SegmentAggregate {
 pub struct SegmentCounts {
     total: u64,
     sampled: bool,
-    /// (global id, count) of the speakers, sources and languages seen.
+    /// (global id, count) of the speakers (person keys with people), sources and
+    /// languages seen.
     speakers: Vec<(u32, u32)>,
     sources: Vec<(u32, u32)>,
     langs: Vec<(u32, u32)>,
@@ -92,13 +101,15 @@ pub struct Counts {
     /// Whether every match's facets were counted (else they are estimates; the total
     /// and the days are always exact).
     pub exact: bool,
-    /// By global id.
+    /// By global id (speakers: by person key when counted by person).
     pub speakers: Vec<u32>,
     pub sources: Vec<u32>,
     pub langs: Vec<u32>,
     /// By child index of the place parent.
     pub places: Vec<u32>,
     pub days: super::histogram::DayCountsFruit,
+    /// Whom the speaker keys are, when counted by person.
+    pub people: Option<Arc<PeopleMap>>,
 }
 
 impl Collector for Aggregate {
@@ -117,7 +128,15 @@ impl Collector for Aggregate {
             None => (0, 0),
         };
         Ok(SegmentAggregate {
-            speakers: zeroed(segment.table.labels[SPEAKER].len()),
+            speakers: zeroed(
+                self.people
+                    .as_ref()
+                    .map_or(segment.table.labels[SPEAKER].len(), |p| p.keys()),
+            ),
+            people: self.people.as_ref().map(|p| {
+                let keys = p.segment_keys(reader.segment_id(), &segment.to_global[SPEAKER]);
+                (p.clone(), keys)
+            }),
             touched: Vec::new(),
             sources: vec![0; segment.table.labels[SOURCE].len()],
             langs: vec![0; segment.table.labels[LANG].len()],
@@ -153,11 +172,17 @@ impl Collector for Aggregate {
         let mut out = Counts {
             total: 0,
             exact: fruits.iter().all(|f| !f.sampled),
-            speakers: vec![0; self.view.labels[SPEAKER].len()],
+            speakers: vec![
+                0;
+                self.people
+                    .as_ref()
+                    .map_or(self.view.labels[SPEAKER].len(), |p| p.keys())
+            ],
             sources: vec![0; self.view.labels[SOURCE].len()],
             langs: vec![0; self.view.labels[LANG].len()],
             places: vec![0; self.children.paths.len()],
             days: Default::default(),
+            people: self.people.clone(),
         };
         let dated = fruits.iter().filter(|f| !f.days.is_empty());
         let first = dated.clone().map(|f| f.first_day).min();
@@ -299,12 +324,44 @@ impl SegmentAggregate {
         if let Some(c) = self.langs.get_mut(lang as usize) {
             *c += weight;
         }
-        for &o in speakers {
-            if let Some(c) = self.speakers.get_mut(o as usize) {
-                if *c == 0 {
-                    self.touched.push(o);
+        match &self.people {
+            None => {
+                for &o in speakers {
+                    if let Some(c) = self.speakers.get_mut(o as usize) {
+                        if *c == 0 {
+                            self.touched.push(o);
+                        }
+                        *c += weight;
+                    }
                 }
-                *c += weight;
+            }
+            Some((people, keys)) => {
+                // A match counts once per person, whatever forms of the name it has.
+                let mut seen = [u32::MAX; 16];
+                for (i, &o) in speakers.iter().enumerate() {
+                    let mut key = keys.get(o as usize).copied().unwrap_or(BY_YEAR);
+                    if key == BY_YEAR {
+                        let Some(&g) = self.segment.to_global[SPEAKER].get(o as usize) else {
+                            continue;
+                        };
+                        let first_day = self.first_day;
+                        key = people.key(g, || {
+                            (day != NONE).then(|| super::people::year_of(first_day + day as i32))
+                        });
+                    }
+                    if i > 0 && seen[..i.min(16)].contains(&key) {
+                        continue;
+                    }
+                    if let Some(s) = seen.get_mut(i) {
+                        *s = key;
+                    }
+                    if let Some(c) = self.speakers.get_mut(key as usize) {
+                        if *c == 0 {
+                            self.touched.push(key);
+                        }
+                        *c += weight;
+                    }
+                }
             }
         }
         // At the top level: the document's distinct continents.
@@ -366,12 +423,18 @@ impl SegmentCollector for SegmentAggregate {
         let to_global = &self.segment.to_global[SPEAKER];
         let mut speakers = Vec::with_capacity(self.touched.len());
         for &o in &self.touched {
-            if let (Some(&g), Some(n)) =
-                (to_global.get(o as usize), self.speakers.get_mut(o as usize))
-            {
-                speakers.push((g, *n));
-                *n = 0;
+            let Some(n) = self.speakers.get_mut(o as usize) else {
+                continue;
+            };
+            // Person keys are the same in every segment.
+            let id = match self.people {
+                Some(_) => Some(o),
+                None => to_global.get(o as usize).copied(),
+            };
+            if let Some(id) = id {
+                speakers.push((id, *n));
             }
+            *n = 0;
         }
         give_back(std::mem::take(&mut self.speakers));
         SegmentCounts {

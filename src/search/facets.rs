@@ -91,6 +91,11 @@ fn folds_to(s: &str, want: &str) -> bool {
 /// The `k` largest counts, most frequent first; ties in path order (ids are in path
 /// order), so output is stable.
 fn top(counts: &[u32], paths: &Strs, k: usize) -> Vec<FacetCount> {
+    top_by(counts, |id| paths.get(id as usize).map(str::to_string), k)
+}
+
+/// [`top`], with the path of an id from `path` (ties in id order).
+fn top_by(counts: &[u32], path: impl Fn(u32) -> Option<String>, k: usize) -> Vec<FacetCount> {
     let mut v: Vec<(u32, u32)> = counts
         .iter()
         .enumerate()
@@ -105,10 +110,10 @@ fn top(counts: &[u32], paths: &Strs, k: usize) -> Vec<FacetCount> {
     v.sort_unstable_by(order);
     v.into_iter()
         .filter_map(|(count, id)| {
-            let path = paths.get(id as usize)?;
+            let path = path(id)?;
             Some(FacetCount {
                 label: path.rsplit('/').next().unwrap_or("").to_string(),
-                path: path.to_string(),
+                path,
                 count: count as u64,
             })
         })
@@ -125,7 +130,15 @@ pub fn build(
     k: usize,
 ) -> Facets {
     Facets {
-        speakers: top(&counts.speakers, &view.labels[SPEAKER], k),
+        speakers: match &counts.people {
+            // One row per person, under the canonical name.
+            Some(people) => top_by(
+                &counts.speakers,
+                |key| people.path(key, &view.labels[SPEAKER]),
+                k,
+            ),
+            None => top(&counts.speakers, &view.labels[SPEAKER], k),
+        },
         places: top(&counts.places, &children.paths, k),
         place_parent: place_parent.to_string(),
         sources: top(&counts.sources, &view.labels[SOURCE], k),

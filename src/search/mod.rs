@@ -158,6 +158,24 @@ fn is_disjunction_of_terms(ast: &tantivy::query_grammar::UserInputAst) -> bool {
     }
 }
 
+/// What `load` makes of the file at `path`, kept in `cache` until the file changes.
+fn cached_file<T>(
+    cache: &std::sync::Mutex<Option<(std::time::SystemTime, std::sync::Arc<T>)>>,
+    path: &Path,
+    load: impl FnOnce() -> Option<T>,
+) -> Option<std::sync::Arc<T>> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let mut cached = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((t, v)) = &*cached {
+        if *t == modified {
+            return Some(v.clone());
+        }
+    }
+    let loaded = std::sync::Arc::new(load()?);
+    *cached = Some((modified, loaded.clone()));
+    Some(loaded)
+}
+
 /// An opened index ready to search, reloading when new commits land.
 pub struct Searchable {
     pub index: Index,
@@ -168,6 +186,10 @@ pub struct Searchable {
     dir: Option<std::path::PathBuf>,
     /// The people registry, by the modification time of its file.
     people: std::sync::Mutex<Option<(std::time::SystemTime, std::sync::Arc<people::Registry>)>>,
+    /// The name forms of people, by the modification time of their file.
+    forms: std::sync::Mutex<Option<(std::time::SystemTime, std::sync::Arc<people::Forms>)>>,
+    /// The people of the latest view's speaker entries.
+    people_map: std::sync::Mutex<Option<(std::sync::Arc<View>, std::sync::Arc<people::PeopleMap>)>>,
     /// The language groups present, by searcher generation.
     groups: std::sync::Mutex<Option<(u64, std::sync::Arc<Vec<usize>>)>>,
     /// Searches segments in parallel, for passes that visit every match: those are
@@ -239,18 +261,40 @@ impl Searchable {
     /// The people registry the last ingest wrote beside the index, if any.
     pub fn people(&self) -> Option<std::sync::Arc<people::Registry>> {
         let dir = self.dir.as_ref()?;
-        let modified = std::fs::metadata(dir.join(people::FILE))
-            .and_then(|m| m.modified())
-            .ok()?;
-        let mut cached = self.people.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((t, r)) = &*cached {
-            if *t == modified {
-                return Some(r.clone());
+        cached_file(&self.people, &dir.join(people::FILE), || {
+            people::Registry::load(dir)
+        })
+    }
+
+    /// The name forms of people with several, for counting and showing people (none
+    /// without a registry). An index written before the forms file has them from
+    /// the registry.
+    pub(crate) fn people_forms(&self) -> Option<std::sync::Arc<people::Forms>> {
+        let dir = self.dir.as_ref()?;
+        let path = dir.join(people::FORMS_FILE);
+        if !path.exists() {
+            return cached_file(&self.forms, &dir.join(people::FILE), || {
+                let registry = self.people()?;
+                Some(people::Forms::new(people::Linked::of(&registry)))
+            });
+        }
+        cached_file(&self.forms, &path, || {
+            people::Linked::load(dir).map(people::Forms::new)
+        })
+    }
+
+    /// Who each speaker entry of `view` is (none without a registry).
+    fn people_map(&self, view: &std::sync::Arc<View>) -> Option<std::sync::Arc<people::PeopleMap>> {
+        let forms = self.people_forms()?;
+        let mut cached = self.people_map.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((v, map)) = &*cached {
+            if std::sync::Arc::ptr_eq(v, view) && map.is_of(&forms) {
+                return Some(map.clone());
             }
         }
-        let registry = std::sync::Arc::new(people::Registry::load(dir)?);
-        *cached = Some((modified, registry.clone()));
-        Some(registry)
+        let map = std::sync::Arc::new(people::PeopleMap::new(forms, &view.labels[tables::SPEAKER]));
+        *cached = Some((view.clone(), map.clone()));
+        Some(map)
     }
 
     /// Opens `index`, with the facet tables of `store` where it has them.
@@ -279,6 +323,8 @@ impl Searchable {
             facets,
             dir: None,
             people: Default::default(),
+            forms: Default::default(),
+            people_map: Default::default(),
             groups: Default::default(),
             wide,
         })
@@ -483,6 +529,7 @@ impl Searchable {
                 .iter()
                 .map(|r| r.max_doc() as u64)
                 .sum(),
+            people: self.people_map(&view),
         });
         let (docs, counts): (Vec<(f32, DocAddress)>, _) = match req.sort {
             SortBy::Relevance if prunable => {
@@ -573,6 +620,7 @@ impl Searchable {
             (0..s.bodies.len()).map(|_| None).collect();
         let highlight = req.snippets && !req.query.trim().is_empty();
         let mut hits = Vec::with_capacity(docs.len());
+        let people = self.people_forms();
         for (i, (score, addr)) in docs.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let mut snippets = Vec::new();
@@ -587,7 +635,7 @@ impl Searchable {
                 }
                 snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
             }
-            let f = self.exported(&doc);
+            let f = self.exported(&doc, people.as_deref());
             hits.push(Hit {
                 rank: req.offset + i + 1,
                 score,
@@ -636,7 +684,8 @@ impl Searchable {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let f = self.exported(&doc);
+        let people = self.people_forms();
+        let f = self.exported(&doc, people.as_deref());
         Ok(Some(StoredArticle {
             id: id.to_string(),
             title: f.title,

@@ -537,8 +537,9 @@ fn facets_of_large_result_sets_are_estimated_and_say_so() {
 
 /// A surname alone joins the full name the archive quotes in the same period: found
 /// by either; one surname decades apart stays two people, and a search by it says so.
-#[test]
-fn speakers_are_found_as_people_by_any_name_in_their_period() {
+/// Donald Trump by full name and by surname (2017), Gerhard Stoltenberg likewise
+/// (1987), Jens Stoltenberg by full name (2017).
+fn people_archive() -> TestDir {
     let t = TestDir::new();
     t.write(
         "people.jsonl",
@@ -570,6 +571,12 @@ fn speakers_are_found_as_people_by_any_name_in_their_period() {
         ),
     );
     t.ingest();
+    t
+}
+
+#[test]
+fn speakers_are_found_as_people_by_any_name_in_their_period() {
+    let t = people_archive();
     let ids = |speaker: &str| -> (Vec<String>, newsdex::search::SearchResponse) {
         let mut r = SearchRequest::new("");
         r.speakers = vec![speaker.into()];
@@ -610,4 +617,71 @@ fn speakers_are_found_as_people_by_any_name_in_their_period() {
         "{}",
         stdout(&out)
     );
+}
+
+/// Facet counts count people, once per article, under the canonical name; hits and
+/// exports show canonical names: "Trump" in 2017 is Donald Trump, "Stoltenberg" in
+/// 1987 Gerhard Stoltenberg, and Jens Stoltenberg is counted apart.
+#[test]
+fn facets_hits_and_exports_show_people_not_name_forms() {
+    let t = people_archive();
+    let mut r = SearchRequest::new("");
+    r.facets = true;
+    let resp = t.search(&r);
+    let speakers: Vec<(String, u64)> = resp
+        .facets
+        .unwrap()
+        .speakers
+        .into_iter()
+        .map(|f| (f.label, f.count))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Donald Trump".to_string(), 2),
+            ("Gerhard Stoltenberg".to_string(), 2),
+            ("Jens Stoltenberg".to_string(), 1)
+        ]
+    );
+    let speakers_of = |id: &str| {
+        resp.hits
+            .iter()
+            .find(|h| h.id == id)
+            .map(|h| h.speakers.clone())
+            .unwrap()
+    };
+    assert_eq!(speakers_of("t2"), ["Donald Trump"]);
+    assert_eq!(speakers_of("s2"), ["Gerhard Stoltenberg"]);
+    assert_eq!(speakers_of("s3"), ["Jens Stoltenberg"]);
+    let index = t.index();
+    let out = t.run(&[
+        "export",
+        "--index",
+        index.to_str().unwrap(),
+        "wall",
+        "--fields",
+        "id,speakers",
+    ]);
+    assert_eq!(
+        stdout(&out).trim(),
+        r#"{"id":"t2","speakers":["Donald Trump"]}"#
+    );
+    // A series split by speaker: one column per person.
+    let out = t.run(&[
+        "counts",
+        "--index",
+        index.to_str().unwrap(),
+        "--by",
+        "year",
+        "--split",
+        "speaker",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        v["columns"],
+        serde_json::json!(["Donald Trump", "Gerhard Stoltenberg", "Jens Stoltenberg"])
+    );
+    assert_eq!(v["column_totals"], serde_json::json!([2, 2, 1]));
 }

@@ -8,10 +8,11 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::super::people::{year_of, PeopleMap};
 use super::super::tables::store::U32s;
 use super::super::tables::{
-    Children, DocArrays, Record, SegmentChildren, View, LANG, NONE, PLACE, SECS_PER_DAY, SOURCE,
-    SPEAKER,
+    Children, DocArrays, Record, SegmentChildren, SegmentView, View, LANG, NONE, PLACE,
+    SECS_PER_DAY, SOURCE, SPEAKER,
 };
 
 /// Counts matches per day, and per value of a one-valued facet (source, language)
@@ -205,10 +206,12 @@ pub(super) struct SplitDays {
     pub(super) view: Arc<View>,
     pub(super) children: Arc<Children>,
     pub(super) field: usize,
-    /// Global id (place: child index) -> column.
+    /// Global id (place: child index; speaker with `people`: person key) -> column.
     pub(super) slot_of: HashMap<u32, u32>,
     pub(super) first_day: i64,
     pub(super) span: usize,
+    /// Speakers by person (see [`PeopleMap`]).
+    pub(super) people: Option<Arc<PeopleMap>>,
 }
 
 pub(super) struct SegmentSplitDays {
@@ -225,7 +228,13 @@ pub(super) struct SegmentSplitDays {
     totals: Vec<u64>,
     span: usize,
     seen: Vec<DocId>,
+    /// Speakers by person: who each speaker entry is, the segment's global ids and
+    /// the columns by person key.
+    people: Option<SpeakerPeople>,
 }
+
+/// Who each speaker entry is, the segment's global ids and the columns by person key.
+type SpeakerPeople = (Arc<PeopleMap>, Arc<SegmentView>, HashMap<u32, u32>);
 
 impl Collector for SplitDays {
     type Fruit = (Vec<Vec<u64>>, Vec<u64>);
@@ -265,6 +274,11 @@ impl Collector for SplitDays {
             totals: vec![0; slots],
             span: self.span,
             seen: vec![DocId::MAX; slots],
+            people: self
+                .people
+                .clone()
+                .filter(|_| self.field == SPEAKER)
+                .map(|p| (p, seg.clone(), self.slot_of.clone())),
         })
     }
 
@@ -318,20 +332,35 @@ impl SegmentCollector for SegmentSplitDays {
         else {
             return;
         };
-        let day = (day != NONE)
+        let day_index = (day != NONE)
             .then(|| self.seg_first + day as i64 - self.first_day)
             .filter(|&d| d >= 0)
             .map(|d| d as usize);
         let slot_of_ord = std::mem::take(&mut self.slot_of_ord);
         let slot = |o: u32| slot_of_ord.get(o as usize).copied().unwrap_or(NONE);
         match self.field {
-            SOURCE => self.add(doc, slot(source), day),
-            LANG => self.add(doc, slot(lang), day),
-            SPEAKER => {
-                for &o in speakers {
-                    self.add(doc, slot(o), day);
+            SOURCE => self.add(doc, slot(source), day_index),
+            LANG => self.add(doc, slot(lang), day_index),
+            SPEAKER => match self.people.take() {
+                None => {
+                    for &o in speakers {
+                        self.add(doc, slot(o), day_index);
+                    }
                 }
-            }
+                Some((people, seg, slot_of_key)) => {
+                    let seg_first = self.seg_first;
+                    let year = || (day != NONE).then(|| year_of((seg_first + day as i64) as i32));
+                    for &o in speakers {
+                        let Some(&g) = seg.to_global[SPEAKER].get(o as usize) else {
+                            continue;
+                        };
+                        let key = people.key(g, year);
+                        let slot = slot_of_key.get(&key).copied().unwrap_or(NONE);
+                        self.add(doc, slot, day_index);
+                    }
+                    self.people = Some((people, seg, slot_of_key));
+                }
+            },
             _ => {
                 let children: Vec<u32> = match &self.place_child.of_root {
                     Some(of_root) => roots
@@ -350,7 +379,7 @@ impl SegmentCollector for SegmentSplitDays {
                         .collect(),
                 };
                 for c in children.into_iter().filter(|&c| c != NONE) {
-                    self.add(doc, slot(c), day);
+                    self.add(doc, slot(c), day_index);
                 }
             }
         }

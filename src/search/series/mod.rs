@@ -163,14 +163,14 @@ struct Tally {
 }
 
 /// The `top` ids by count (most first, then by label).
-fn top_ids(counts: &[u64], labels: &Strs, top: usize) -> Vec<u32> {
+fn top_ids(counts: &[u64], label: &dyn Fn(u32) -> String, top: usize) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..counts.len() as u32)
         .filter(|&i| counts[i as usize] > 0)
         .collect();
     ids.sort_by(|&x, &y| {
         counts[y as usize]
             .cmp(&counts[x as usize])
-            .then_with(|| labels.get(x as usize).cmp(&labels.get(y as usize)))
+            .then_with(|| label(x).cmp(&label(y)))
     });
     ids.truncate(top);
     ids
@@ -289,7 +289,11 @@ impl Searchable {
                     *t += n;
                 }
             }
-            let ids = top_ids(&totals, labels, top);
+            let ids = top_ids(
+                &totals,
+                &|i| labels.get(i as usize).unwrap_or("").to_string(),
+                top,
+            );
             let slot: rustc_hash::FxHashMap<u32, usize> =
                 ids.iter().enumerate().map(|(s, &g)| (g, s)).collect();
             tally.split_days = vec![vec![0u64; span]; ids.len()];
@@ -346,16 +350,27 @@ impl Searchable {
             SplitBy::Place => (&counts.places, &children.paths),
         };
         let dense: Vec<u64> = dense.iter().map(|&n| n as u64).collect();
-        let ids = top_ids(&dense, labels, top);
+        // Speakers counted by person have person keys, shown by canonical name.
+        let people = counts
+            .people
+            .clone()
+            .filter(|_| by_facet == SplitBy::Speaker);
+        let label = |i: u32| -> String {
+            match &people {
+                Some(p) => p.path(i, labels).unwrap_or_default(),
+                None => labels.get(i as usize).unwrap_or("").to_string(),
+            }
+        };
+        let ids = top_ids(&dense, &label, top);
         if ids.is_empty() {
             return Ok(tally);
         }
         tally.columns = ids
             .iter()
             .map(|&i| {
-                let l = labels.get(i as usize).unwrap_or("");
+                let l = label(i);
                 if by_facet == SplitBy::Place {
-                    l.to_string()
+                    l
                 } else {
                     l.trim_start_matches('/').to_string()
                 }
@@ -373,6 +388,7 @@ impl Searchable {
                 .collect(),
             first_day: counts.days.first_day,
             span: counts.days.counts.len(),
+            people,
         };
         let searcher = self.searcher();
         (tally.split_days, tally.column_totals) =
