@@ -258,6 +258,34 @@ async function renderArticle() {
   }
 }
 
+// Who a speaker filter means (GET /api/people): the person's name forms, articles
+// and dates, and the others the name fits, each a click away.
+async function renderPerson(mine) {
+  const box = $("person");
+  const name = state.speaker[state.speaker.length - 1];
+  if (!name || state.article) { box.hidden = true; return; }
+  let r;
+  try {
+    r = await getJson("/api/people?" + new URLSearchParams({ name, limit: "5" }).toString());
+  } catch (_) { box.hidden = true; return; } // an index without a registry
+  if (mine !== generation) return;
+  const p = (r.people || [])[0];
+  if (!p) { box.hidden = true; return; }
+  const span = (x) => [day(x.first), day(x.last)].filter(Boolean).join(" – ");
+  const forms = el("ul", {}, ...p.forms.map((f) => el("li", {},
+    `as “${f.name}”: ${f.articles.toLocaleString()} article${f.articles === 1 ? "" : "s"}` + (f.years ? ` (${f.years.join(", ")})` : ""))));
+  const pick = (q) => el("a", { onclick: () => go({ speaker: state.speaker.slice(0, -1).concat([q.name]) }) }, q.name);
+  const others = (r.people || []).slice(1).concat(r.also || []);
+  const also = others.length
+    ? el("p", { class: "muted" }, "The name also fits: ", ...others.flatMap((q, i) => [i ? " · " : "", pick(q), ` (${span(q)})`]))
+    : null;
+  box.replaceChildren(
+    el("h2", {}, p.name),
+    el("div", { class: "meta" }, `${p.articles.toLocaleString()} articles quoting them · ${span(p)}`),
+    forms, also);
+  box.hidden = false;
+}
+
 let generation = 0;
 async function render() {
   const mine = ++generation;
@@ -266,6 +294,7 @@ async function render() {
   const showList = !state.article;
   for (const id of ["results", "pager", "summary", "timeline-box", "downloads"]) $(id).hidden = !showList;
   renderArticle();
+  renderPerson(mine);
   if (!showList) return;
   try {
     const r = await getJson("/api/search?" + toParams(state, true).toString());

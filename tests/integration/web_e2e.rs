@@ -292,6 +292,22 @@ fn search_facets_timeline_and_article_in_a_real_browser() {
         .unwrap()
         .contains("article="));
 
+    // Click a speaker facet: the person's panel shows beside the filtered results.
+    d.goto(&server.url("/?q=Zelenskyy"));
+    d.wait_for("the speaker facet", "return [...document.querySelectorAll('#facet-speakers a')].some(a => a.textContent === 'Volodymyr Zelenskyy')");
+    d.js("[...document.querySelectorAll('#facet-speakers a')].find(a => a.textContent === 'Volodymyr Zelenskyy').click()");
+    d.wait_for(
+        "the person panel",
+        "return !document.getElementById('person').hidden",
+    );
+    let panel = d.js("return document.getElementById('person').textContent");
+    assert!(
+        panel.as_str().unwrap().contains("Volodymyr Zelenskyy")
+            && panel.as_str().unwrap().contains("articles quoting them"),
+        "{panel}"
+    );
+    assert_eq!(total(&d), 1);
+
     // The hostile article's view: text stays text, the javascript: URL is not linked.
     d.goto(&server.url("/?article=xss-1"));
     d.wait_for(
