@@ -98,9 +98,12 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
         // Flanagan", "Russia Elvira Nabiullina", "Democrat Adam Schiff".
         if s + 1 < j && toks[s].end - toks[s].start > 1 {
             let word = toks[s].text(text);
+            // (Across a line break too: wire copy breaks lines mid-sentence.)
             let after_of_the = s == i
                 && i > 0
-                && &text[toks[i - 1].end..toks[i].start] == " "
+                && text[toks[i - 1].end..toks[i].start]
+                    .chars()
+                    .all(char::is_whitespace)
                 && matches!(toks[i - 1].text(text), "of" | "for" | "the");
             // Right after a stripped title, the rest of the office ("Foreign Affairs").
             let after_role = s > i;

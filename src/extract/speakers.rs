@@ -257,6 +257,24 @@ mod tests {
             names("Minister for Foreign Affairs Charlie Flanagan said the talks had ended."),
             vec!["Charlie Flanagan"]
         );
+        // Wire copy breaks the line inside the office.
+        assert_eq!(
+            names("The Chancellor of the\nExchequer Nigel Lawson said rates would fall."),
+            vec!["Nigel Lawson"]
+        );
+        // Offices that are titles: the head of the Irish government, an undersecretary.
+        assert_eq!(
+            names("\"We will act,\" Taoiseach Enda Kenny told reporters in Dublin."),
+            vec!["Enda Kenny"]
+        );
+        assert_eq!(
+            names("U.S. Agriculture Undersecretary Daniel Amstutz said the bonus would help."),
+            vec!["Daniel Amstutz"]
+        );
+        assert_eq!(
+            names("\"The bridge is unsafe,\" Cllr Seamus Morris said. \"We agree,\" said Baroness Susan Greenfield."),
+            vec!["Seamus Morris", "Susan Greenfield"]
+        );
         assert_eq!(
             names("The envoy to Russia Elvira Nabiullina said nothing would change."),
             vec!["Elvira Nabiullina"]
