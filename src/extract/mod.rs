@@ -11,6 +11,7 @@ pub mod languages;
 pub mod lexicon;
 pub mod names;
 mod persons;
+pub use persons::reads_as_organisation_or_place;
 pub mod places;
 mod quotes;
 pub mod speakers;

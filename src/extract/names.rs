@@ -210,6 +210,14 @@ pub(crate) const TITLES: &[&str] = &[
 /// Words that make a capitalised phrase an organisation, not a person.
 const ORG_WORDS: &[&str] = &[
     "ministry",
+    "embassy",
+    "consulate",
+    "reserve",
+    "commerce",
+    "telecom",
+    "wireless",
+    "studies",
+    "consolidated",
     "department",
     "house",
     "office",

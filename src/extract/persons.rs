@@ -267,6 +267,28 @@ pub(super) fn looks_like_person(
     !names.iter().any(|n| w.is_common(n)) && !is_place_phrase(&names.join(" "))
 }
 
+/// Whether a speaker entry reads as an organisation or a place rather than a person:
+/// an organisation word in it ("Eastern Reserve", "Japanese Embassy"), or, unless it
+/// opens with a first name, a place or a people before the last word ("Seoul
+/// Samsung", "European Airbus", "New York Fed") or the whole entry a place ("Rio de
+/// Janeiro").
+pub fn reads_as_organisation_or_place(name: &str) -> bool {
+    let w = super::names::lists();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((&first, _)) = words.split_first() else {
+        return false;
+    };
+    if words.iter().any(|x| w.is_org_word(x)) {
+        return true;
+    }
+    if words.len() < 2 || w.is_first_name(first) {
+        return false;
+    }
+    is_people_word(first)
+        || is_place_phrase(name)
+        || (1..words.len()).any(|n| is_place_phrase(&words[..n].join(" ")))
+}
+
 pub(super) fn is_place_word(word: &str) -> bool {
     is_place_phrase(word)
 }

@@ -121,7 +121,47 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             }
         }
     }
+    speakers.retain(|s| !named_as_company(text, &s.name));
     speakers
+}
+
+/// Whether the article names `name` as a company somewhere: followed, after at most
+/// one more capitalised word, by a legal form or a stock ticker ("Sears Roebuck and
+/// Co", "Goldman Sachs and Co", "Dixons Cyclops Plc", "Kidder Peabody <KP>"). Wire
+/// copy quotes companies as it quotes people ("Goldman said"); the company's full
+/// name in the same article tells them apart.
+fn named_as_company(text: &str, name: &str) -> bool {
+    const FORMS: [&str; 14] = [
+        "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "NV", "N.V.", "and Co",
+        "& Co",
+    ];
+    let is_form = |rest: &str| {
+        let rest = rest.trim_start_matches(',').trim_start();
+        rest.starts_with('<')
+            || FORMS.iter().any(|f| {
+                rest.strip_prefix(f)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            })
+    };
+    text.match_indices(name).any(|(at, _)| {
+        let before_ok = !text[..at].ends_with(|c: char| c.is_alphanumeric());
+        let rest = &text[at + name.len()..];
+        if !before_ok || rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        if is_form(rest) {
+            return true;
+        }
+        // One more capitalised word: "Goldman [Sachs] and Co".
+        let next = rest.trim_start_matches(' ');
+        let word_end = next
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(next.len());
+        rest.starts_with(' ')
+            && word_end > 0
+            && next.starts_with(|c: char| c.is_uppercase())
+            && is_form(&next[word_end..])
+    })
 }
 
 /// Transcript lines "NAME: text" / "Name Surname: text"; a name must start two lines
@@ -232,10 +272,37 @@ mod tests {
     }
 
     #[test]
+    fn a_company_the_article_names_with_its_legal_form_is_no_speaker() {
+        assert!(names(
+            "\"Demand is strong,\" Sears Roebuck said. Sears Roebuck and Co <S> shares rose."
+        )
+        .is_empty());
+        assert!(
+            names("\"We will grow,\" Goldman said. Goldman Sachs and Co advised the deal.")
+                .is_empty()
+        );
+        assert!(
+            names("\"Sales fell,\" said Dixons Cyclops. Dixons Cyclops Plc makes cameras.")
+                .is_empty()
+        );
+        // A person named like a company keeps their name: the company is another name.
+        assert_eq!(
+            names("\"Sales rose,\" said Roy Disney. Walt Disney Co shares fell."),
+            vec!["Roy Disney"]
+        );
+        assert_eq!(
+            names("\"Prices will rise,\" said John Smith, an analyst at Smith Barney."),
+            vec!["John Smith"]
+        );
+    }
+
+    #[test]
     fn a_company_or_an_agency_is_no_speaker() {
         assert!(names("\"Rates will rise,\" Nomura Securities said on Monday.").is_empty());
         assert!(names("\"Output fell,\" the Labor Statistics Bureau said.").is_empty());
         assert!(names("\"We are pleased,\" said Standard Chartered Plc.").is_empty());
+        assert!(names("\"No visas will be issued,\" the Japanese Embassy said.").is_empty());
+        assert!(names("\"Rates will stay,\" Eastern Reserve said on Friday.").is_empty());
         assert!(
             names("\"Sales rose,\" Sears said. \"Sales rose,\" Sears Industries said.")
                 .iter()

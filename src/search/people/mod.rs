@@ -214,10 +214,16 @@ impl Registry {
     /// each speaker entry's articles by year.
     fn link(entries: Vec<(String, BTreeMap<Option<i32>, YearTally>)>) -> Registry {
         let is_full = |name: &str| name.contains(' ');
+        // An organisation or a place taken for a speaker is linked to nothing: "Fed"
+        // is not New York Fed, nor "Embassy" the Japanese Embassy.
+        let not_a_person: Vec<bool> = entries
+            .iter()
+            .map(|(name, _)| crate::extract::reads_as_organisation_or_place(name))
+            .collect();
         // Full names by surname key: (index in entries).
         let mut full_by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, (name, _)) in entries.iter().enumerate() {
-            if is_full(name) {
+            if is_full(name) && !not_a_person[i] {
                 full_by_surname.entry(surname(name)).or_default().push(i);
             }
         }
@@ -245,10 +251,14 @@ impl Registry {
                 forms.entry(i).or_default().push((i, None, false));
                 continue;
             }
-            let candidates = full_by_surname
-                .get(&fold(name))
-                .cloned()
-                .unwrap_or_default();
+            let candidates = if not_a_person[i] {
+                Vec::new()
+            } else {
+                full_by_surname
+                    .get(&fold(name))
+                    .cloned()
+                    .unwrap_or_default()
+            };
             // Years (and undated) by the full name they join; `None`: its own.
             let mut joins: BTreeMap<Option<usize>, (Vec<i32>, bool)> = BTreeMap::new();
             for year in years.keys() {
@@ -553,6 +563,27 @@ mod tests {
         assert_eq!(jens.first.as_deref().map(|d| &d[..4]), Some("2017"));
         let (meant, also) = r.find("Stoltenberg");
         assert_eq!(meant.len() + also.len(), 2, "the name fits two people");
+    }
+
+    #[test]
+    fn an_organisation_or_a_place_is_linked_to_nothing() {
+        // Wire copy quotes institutions: "the Fed said", "the New York Fed said",
+        // "Seoul Samsung said"; no surname joins them.
+        let r = Registry::link(vec![
+            entry("New York Fed", &[(1987, 6)]),
+            entry("Fed", &[(1987, 6)]),
+            entry("Japanese Embassy", &[(1987, 9)]),
+            entry("Embassy", &[(1987, 9)]),
+            entry("Seoul Samsung", &[(2017, 2)]),
+            entry("Samsung", &[(2017, 8)]),
+            entry("Georgia Smith", &[(2017, 5)]),
+            entry("Smith", &[(2017, 2)]),
+        ]);
+        for alone in ["Fed", "Embassy", "Samsung"] {
+            assert_eq!(person(&r, alone).forms.len(), 1, "{alone}");
+        }
+        // A first name that is also a place opens a person's name.
+        assert_eq!(person(&r, "Georgia Smith").forms.len(), 2);
     }
 
     #[test]
