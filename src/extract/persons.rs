@@ -156,6 +156,15 @@ pub(super) fn looks_like_person(
     if names.iter().any(|n| w.is_org_word(n)) {
         return false;
     }
+    // One word right after an organisation's word is the rest of its name, not a
+    // person under a title: "Statistics Canada", "Royal Mint" (but "Senate Majority
+    // Leader Reid": a title comes between).
+    if names.len() == 1 && r.name_start > r.title_start {
+        let before = toks[r.name_start - 1].text(text);
+        if w.is_org_word(before) && !w.is_title(before) {
+            return false;
+        }
+    }
     // "Friday", "June 5": dates, not names; but "Theresa May" is one.
     let first_is_name = w.is_first_name(names[0]) && names.len() > 1;
     if names

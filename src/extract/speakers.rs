@@ -303,6 +303,13 @@ mod tests {
         assert!(names("\"We are pleased,\" said Standard Chartered Plc.").is_empty());
         assert!(names("\"No visas will be issued,\" the Japanese Embassy said.").is_empty());
         assert!(names("\"Rates will stay,\" Eastern Reserve said on Friday.").is_empty());
+        // The rest of an agency's name after its organisation word is no surname.
+        assert!(names("Output rose 0.4 pct in January, Statistics Canada said.").is_empty());
+        assert!(names("\"Two men were rescued,\" the Irish Coast Guard said.").is_empty());
+        assert_eq!(
+            names("\"We will vote,\" Senate Majority Leader Reid said."),
+            vec!["Reid"]
+        );
         assert!(
             names("\"Sales rose,\" Sears said. \"Sales rose,\" Sears Industries said.")
                 .iter()
