@@ -19,7 +19,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::people::{PeopleMap, BY_YEAR};
+use super::people::{PeopleMap, SegmentPeople};
 use super::tables::{
     Children, DocArrays, Record, SegmentChildren, SegmentView, View, LANG, NONE, SOURCE, SPEAKER,
 };
@@ -62,9 +62,8 @@ pub struct SegmentAggregate {
     /// Speaker counts by segment ordinal, or by person key with `people`; source and
     /// language counts by segment ordinal.
     speakers: Vec<u32>,
-    /// Who each speaker entry is, and the key of each of the segment's speaker
-    /// ordinals.
-    people: Option<(Arc<PeopleMap>, Arc<Vec<u32>>)>,
+    /// Who each of the segment's speaker entries is.
+    people: Option<SegmentPeople>,
     /// The speaker ordinals (or keys) counted, so that harvesting reads those only (a
     /// segment has tens of thousands of speakers; a small result set a few).
     touched: Vec<u32>,
@@ -133,10 +132,10 @@ impl Collector for Aggregate {
                     .as_ref()
                     .map_or(segment.table.labels[SPEAKER].len(), |p| p.keys()),
             ),
-            people: self.people.as_ref().map(|p| {
-                let keys = p.segment_keys(reader.segment_id(), &segment.to_global[SPEAKER]);
-                (p.clone(), keys)
-            }),
+            people: self
+                .people
+                .as_ref()
+                .map(|p| p.segment(reader.segment_id(), &segment.to_global[SPEAKER], first_day)),
             touched: Vec::new(),
             sources: vec![0; segment.table.labels[SOURCE].len()],
             langs: vec![0; segment.table.labels[LANG].len()],
@@ -335,20 +334,13 @@ impl SegmentAggregate {
                     }
                 }
             }
-            Some((people, keys)) => {
+            Some(people) => {
                 // A match counts once per person, whatever forms of the name it has.
                 let mut seen = [u32::MAX; 16];
                 for (i, &o) in speakers.iter().enumerate() {
-                    let mut key = keys.get(o as usize).copied().unwrap_or(BY_YEAR);
-                    if key == BY_YEAR {
-                        let Some(&g) = self.segment.to_global[SPEAKER].get(o as usize) else {
-                            continue;
-                        };
-                        let first_day = self.first_day;
-                        key = people.key(g, || {
-                            (day != NONE).then(|| super::people::year_of(first_day + day as i32))
-                        });
-                    }
+                    let Some(key) = people.key(o, day) else {
+                        continue;
+                    };
                     if i > 0 && seen[..i.min(16)].contains(&key) {
                         continue;
                     }

@@ -158,24 +158,6 @@ fn is_disjunction_of_terms(ast: &tantivy::query_grammar::UserInputAst) -> bool {
     }
 }
 
-/// What `load` makes of the file at `path`, kept in `cache` until the file changes.
-fn cached_file<T>(
-    cache: &std::sync::Mutex<Option<(std::time::SystemTime, std::sync::Arc<T>)>>,
-    path: &Path,
-    load: impl FnOnce() -> Option<T>,
-) -> Option<std::sync::Arc<T>> {
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
-    let mut cached = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((t, v)) = &*cached {
-        if *t == modified {
-            return Some(v.clone());
-        }
-    }
-    let loaded = std::sync::Arc::new(load()?);
-    *cached = Some((modified, loaded.clone()));
-    Some(loaded)
-}
-
 /// An opened index ready to search, reloading when new commits land.
 pub struct Searchable {
     pub index: Index,
@@ -256,45 +238,6 @@ impl Searchable {
         let mut s = Self::from_index(index, schema, tables::store::Store::open(dir), true)?;
         s.dir = Some(dir.to_path_buf());
         Ok(s)
-    }
-
-    /// The people registry the last ingest wrote beside the index, if any.
-    pub fn people(&self) -> Option<std::sync::Arc<people::Registry>> {
-        let dir = self.dir.as_ref()?;
-        cached_file(&self.people, &dir.join(people::FILE), || {
-            people::Registry::load(dir)
-        })
-    }
-
-    /// The name forms of people with several, for counting and showing people (none
-    /// without a registry). An index written before the forms file has them from
-    /// the registry.
-    pub(crate) fn people_forms(&self) -> Option<std::sync::Arc<people::Forms>> {
-        let dir = self.dir.as_ref()?;
-        let path = dir.join(people::FORMS_FILE);
-        if !path.exists() {
-            return cached_file(&self.forms, &dir.join(people::FILE), || {
-                let registry = self.people()?;
-                Some(people::Forms::new(people::Linked::of(&registry)))
-            });
-        }
-        cached_file(&self.forms, &path, || {
-            people::Linked::load(dir).map(people::Forms::new)
-        })
-    }
-
-    /// Who each speaker entry of `view` is (none without a registry).
-    fn people_map(&self, view: &std::sync::Arc<View>) -> Option<std::sync::Arc<people::PeopleMap>> {
-        let forms = self.people_forms()?;
-        let mut cached = self.people_map.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((v, map)) = &*cached {
-            if std::sync::Arc::ptr_eq(v, view) && map.is_of(&forms) {
-                return Some(map.clone());
-            }
-        }
-        let map = std::sync::Arc::new(people::PeopleMap::new(forms, &view.labels[tables::SPEAKER]));
-        *cached = Some((view.clone(), map.clone()));
-        Some(map)
     }
 
     /// Opens `index`, with the facet tables of `store` where it has them.

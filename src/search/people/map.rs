@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{year_of, Registry};
 use crate::search::tables::store::{Strs, U32s};
+use crate::search::tables::NONE;
 
 /// The person of a speaker entry: one for all its articles, or one per period.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +141,33 @@ pub struct PeopleMap {
 }
 
 /// A segment key saying: a different person in different years, ask [`PeopleMap::key`].
-pub const BY_YEAR: u32 = u32::MAX;
+const BY_YEAR: u32 = u32::MAX;
+
+/// The people of one segment's speaker ordinals (see [`PeopleMap::segment`]).
+pub struct SegmentPeople {
+    map: Arc<PeopleMap>,
+    /// By speaker ordinal: the person key, or [`BY_YEAR`].
+    keys: Arc<Vec<u32>>,
+    to_global: U32s,
+    first_day: i32,
+}
+
+impl SegmentPeople {
+    /// The key a match counts under for its speaker `ordinal`; `day` is its record's
+    /// day ([`NONE`]: undated), asked only for an entry that is different people in
+    /// different years.
+    pub fn key(&self, ordinal: u32, day: u32) -> Option<u32> {
+        match self.keys.get(ordinal as usize).copied()? {
+            BY_YEAR => {
+                let &g = self.to_global.get(ordinal as usize)?;
+                Some(self.map.key(g, || {
+                    (day != NONE).then(|| year_of(self.first_day + day as i32))
+                }))
+            }
+            key => Some(key),
+        }
+    }
+}
 
 impl PeopleMap {
     pub fn new(forms: Arc<Forms>, labels: &Strs) -> PeopleMap {
@@ -161,30 +188,40 @@ impl PeopleMap {
         }
     }
 
-    /// The keys of a segment's speaker ordinals (`to_global`: their global ids), or
-    /// [`BY_YEAR`].
-    pub fn segment_keys(
-        &self,
+    /// How one segment's matches are counted by person: `to_global` are the global
+    /// ids of its speaker ordinals, `first_day` the day its records count from. The
+    /// key of each ordinal is made at the segment's first count and kept.
+    pub fn segment(
+        self: &Arc<Self>,
         segment: tantivy::index::SegmentId,
         to_global: &U32s,
-    ) -> Arc<Vec<u32>> {
-        let mut cached = self.of_segment.lock().unwrap_or_else(|e| e.into_inner());
-        cached
-            .entry(segment)
-            .or_insert_with(|| {
-                let names = self.forms.names.len() as u32;
-                Arc::new(
-                    to_global
-                        .iter()
-                        .map(|&g| match self.of_global.get(g as usize) {
-                            Some(Owner::One(p)) => *p,
-                            Some(Owner::ByYear(_)) => BY_YEAR,
-                            _ => names + g,
-                        })
-                        .collect(),
-                )
-            })
-            .clone()
+        first_day: i32,
+    ) -> SegmentPeople {
+        let keys = {
+            let mut cached = self.of_segment.lock().unwrap_or_else(|e| e.into_inner());
+            cached
+                .entry(segment)
+                .or_insert_with(|| {
+                    let names = self.forms.names.len() as u32;
+                    Arc::new(
+                        to_global
+                            .iter()
+                            .map(|&g| match self.of_global.get(g as usize) {
+                                Some(Owner::One(p)) => *p,
+                                Some(Owner::ByYear(_)) => BY_YEAR,
+                                _ => names + g,
+                            })
+                            .collect(),
+                    )
+                })
+                .clone()
+        };
+        SegmentPeople {
+            map: self.clone(),
+            keys,
+            to_global: to_global.clone(),
+            first_day,
+        }
     }
 
     /// Whether this map was made from `forms`.
@@ -206,15 +243,20 @@ impl PeopleMap {
             .unwrap_or(self.forms.names.len() as u32 + global)
     }
 
-    /// The facet path a key is shown as: "/" and the person's canonical name, or the
-    /// entry's own label.
-    pub fn path(&self, key: u32, labels: &Strs) -> Option<String> {
+    /// The name a key is shown as: the person's canonical name, or the entry's own
+    /// label without its slash.
+    pub fn name<'a>(&'a self, key: u32, labels: &'a Strs) -> Option<&'a str> {
         match self.forms.names.get(key as usize) {
-            Some(name) => Some(format!("/{name}")),
+            Some(name) => Some(name),
             None => labels
                 .get(key as usize - self.forms.names.len())
-                .map(str::to_string),
+                .map(|l| l.trim_start_matches('/')),
         }
+    }
+
+    /// The facet path a key is shown as: "/" and [`PeopleMap::name`].
+    pub fn path(&self, key: u32, labels: &Strs) -> Option<String> {
+        self.name(key, labels).map(|n| format!("/{n}"))
     }
 }
 

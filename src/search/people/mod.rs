@@ -16,9 +16,10 @@
 //! beside the index (`newsdex-people.json`); ids are a hash of the canonical name, so
 //! indexing the same dump again gives the same ids.
 
+mod cache;
 mod map;
 
-pub use map::{Forms, Linked, PeopleMap, BY_YEAR};
+pub use map::{Forms, Linked, PeopleMap, SegmentPeople};
 
 use std::collections::BTreeMap;
 use std::ops::Bound;

@@ -8,11 +8,11 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::super::people::{year_of, PeopleMap};
+use super::super::people::{PeopleMap, SegmentPeople};
 use super::super::tables::store::U32s;
 use super::super::tables::{
-    Children, DocArrays, Record, SegmentChildren, SegmentView, View, LANG, NONE, PLACE,
-    SECS_PER_DAY, SOURCE, SPEAKER,
+    Children, DocArrays, Record, SegmentChildren, View, LANG, NONE, PLACE, SECS_PER_DAY, SOURCE,
+    SPEAKER,
 };
 
 /// Counts matches per day, and per value of a one-valued facet (source, language)
@@ -228,13 +228,9 @@ pub(super) struct SegmentSplitDays {
     totals: Vec<u64>,
     span: usize,
     seen: Vec<DocId>,
-    /// Speakers by person: who each speaker entry is, the segment's global ids and
-    /// the columns by person key.
-    people: Option<SpeakerPeople>,
+    /// Speakers by person: who each speaker entry is, and the columns by person key.
+    people: Option<(SegmentPeople, HashMap<u32, u32>)>,
 }
-
-/// Who each speaker entry is, the segment's global ids and the columns by person key.
-type SpeakerPeople = (Arc<PeopleMap>, Arc<SegmentView>, HashMap<u32, u32>);
 
 impl Collector for SplitDays {
     type Fruit = (Vec<Vec<u64>>, Vec<u64>);
@@ -258,8 +254,9 @@ impl Collector for SplitDays {
                 .map(|g| self.slot_of.get(g).copied().unwrap_or(NONE))
                 .collect()
         };
+        let seg_first = docs.day_range.map_or(0, |r| r.0);
         Ok(SegmentSplitDays {
-            seg_first: docs.day_range.map_or(0, |r| r.0 as i64),
+            seg_first: seg_first as i64,
             docs,
             field: self.field,
             slot_of_ord,
@@ -276,9 +273,12 @@ impl Collector for SplitDays {
             seen: vec![DocId::MAX; slots],
             people: self
                 .people
-                .clone()
+                .as_ref()
                 .filter(|_| self.field == SPEAKER)
-                .map(|p| (p, seg.clone(), self.slot_of.clone())),
+                .map(|p| {
+                    let people = p.segment(reader.segment_id(), &seg.to_global[SPEAKER], seg_first);
+                    (people, self.slot_of.clone())
+                }),
         })
     }
 
@@ -347,18 +347,15 @@ impl SegmentCollector for SegmentSplitDays {
                         self.add(doc, slot(o), day_index);
                     }
                 }
-                Some((people, seg, slot_of_key)) => {
-                    let seg_first = self.seg_first;
-                    let year = || (day != NONE).then(|| year_of((seg_first + day as i64) as i32));
+                Some((people, slot_of_key)) => {
                     for &o in speakers {
-                        let Some(&g) = seg.to_global[SPEAKER].get(o as usize) else {
+                        let Some(key) = people.key(o, day) else {
                             continue;
                         };
-                        let key = people.key(g, year);
                         let slot = slot_of_key.get(&key).copied().unwrap_or(NONE);
                         self.add(doc, slot, day_index);
                     }
-                    self.people = Some((people, seg, slot_of_key));
+                    self.people = Some((people, slot_of_key));
                 }
             },
             _ => {

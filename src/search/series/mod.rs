@@ -163,14 +163,14 @@ struct Tally {
 }
 
 /// The `top` ids by count (most first, then by label).
-fn top_ids(counts: &[u64], label: &dyn Fn(u32) -> String, top: usize) -> Vec<u32> {
+fn top_ids<'a>(counts: &[u64], label: &dyn Fn(u32) -> &'a str, top: usize) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..counts.len() as u32)
         .filter(|&i| counts[i as usize] > 0)
         .collect();
     ids.sort_by(|&x, &y| {
         counts[y as usize]
             .cmp(&counts[x as usize])
-            .then_with(|| label(x).cmp(&label(y)))
+            .then_with(|| label(x).cmp(label(y)))
     });
     ids.truncate(top);
     ids
@@ -289,11 +289,7 @@ impl Searchable {
                     *t += n;
                 }
             }
-            let ids = top_ids(
-                &totals,
-                &|i| labels.get(i as usize).unwrap_or("").to_string(),
-                top,
-            );
+            let ids = top_ids(&totals, &|i| labels.get(i as usize).unwrap_or(""), top);
             let slot: rustc_hash::FxHashMap<u32, usize> =
                 ids.iter().enumerate().map(|(s, &g)| (g, s)).collect();
             tally.split_days = vec![vec![0u64; span]; ids.len()];
@@ -355,10 +351,10 @@ impl Searchable {
             .people
             .clone()
             .filter(|_| by_facet == SplitBy::Speaker);
-        let label = |i: u32| -> String {
+        let label = |i: u32| -> &str {
             match &people {
-                Some(p) => p.path(i, labels).unwrap_or_default(),
-                None => labels.get(i as usize).unwrap_or("").to_string(),
+                Some(p) => p.name(i, labels).unwrap_or(""),
+                None => labels.get(i as usize).unwrap_or(""),
             }
         };
         let ids = top_ids(&dense, &label, top);
@@ -370,7 +366,7 @@ impl Searchable {
             .map(|&i| {
                 let l = label(i);
                 if by_facet == SplitBy::Place {
-                    l
+                    l.to_string()
                 } else {
                     l.trim_start_matches('/').to_string()
                 }
