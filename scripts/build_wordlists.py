@@ -4,6 +4,10 @@
   data/common_words.txt  words written in lowercase >= 75% of the time when they
                          are not at a sentence start, in ../shared/corpus/news-en.jsonl
                          (a vocabulary statistic: no article text is copied)
+  data/lowercase_words.txt  the other words written in lowercase at least a quarter
+                         of the time away from a sentence start, seen so at least twice
+                         (a looser test, for a word glued before a name or closing a
+                         company's name: "Technician", "Petroleum")
   data/names.txt         first names from ../shared/names (Kantrowitz Names Corpus)
   data/frequent_words.tsv  the 5,000 most frequent words of German, French, Spanish,
                          Italian and Portuguese, from the wordfreq package
@@ -41,6 +45,15 @@ for fn in ('male.txt', 'female.txt'):
 with open(os.path.join(data, 'names.txt'), 'w') as out:
     out.write('\n'.join(sorted(names)) + '\n')
 
+# "Technician", "Meanwhile", "Shark" before a first name, "Petroleum" after a company's
+# name: news writes them in lowercase often enough, but too rarely or too often
+# capitalised (in headings, in names) for common_words.
+common_set, first = set(common), {n.lower() for n in names}
+loose = sorted(w for w, n in lower.items()
+               if w not in common_set and w not in first and n >= 2 and 3 * n >= upper[w])
+with open(os.path.join(data, 'lowercase_words.txt'), 'w') as out:
+    out.write('\n'.join(loose) + '\n')
+
 # Frequent words of the languages whose articles get places: a word among them is a
 # place only where the place is a major one (see src/extract/places/recognize.rs).
 # From wordfreq, not from ../shared/lang, whose frequent words test the rule.
@@ -54,4 +67,5 @@ with open(os.path.join(data, 'frequent_words.tsv'), 'w', encoding='utf-8') as ou
         for w in sorted(set(words)):
             out.write('%s\t%s\n' % (lang, w))
             rows += 1
-print('common words: %d, first names: %d, frequent words: %d' % (len(common), len(names), rows))
+print('common words: %d, lowercase words: %d, first names: %d, frequent words: %d'
+      % (len(common), len(loose), len(names), rows))

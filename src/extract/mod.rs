@@ -5,13 +5,15 @@
 
 mod attribution;
 pub mod date;
+mod east_asian;
 pub mod gazetteer;
 pub mod lang;
 pub mod languages;
 pub mod lexicon;
 pub mod names;
 mod persons;
-pub use persons::reads_as_organisation_or_place;
+pub use east_asian::family_name_first;
+pub use persons::{reads_as_organisation_or_place, without_titles};
 pub mod places;
 mod quotes;
 pub mod speakers;
@@ -321,13 +323,20 @@ impl Extractor {
         let coverage = Coverage::of(article_lang.as_deref());
         let want_speakers = self.options.speakers && coverage == Coverage::Full;
         let want_places = self.options.places && coverage != Coverage::None;
+        // Wire copy's fixed-width lines joined (same offsets).
+        let unwrapped = if want_speakers || want_places {
+            text::unwrap_hard_wrapped(&raw.body)
+        } else {
+            None
+        };
+        let body = unwrapped.as_deref().unwrap_or(&raw.body);
         let toks = if want_speakers || want_places {
-            text::tokenize(&raw.body)
+            text::tokenize(body)
         } else {
             Vec::new()
         };
         let speakers = if want_speakers {
-            speakers::extract_with_tokens(&raw.body, &toks)
+            speakers::extract_with_tokens(body, &toks)
         } else {
             Vec::new()
         };
@@ -336,7 +345,7 @@ impl Extractor {
             places::extract_with_persons(
                 &self.gazetteer,
                 &title,
-                &raw.body,
+                body,
                 &toks,
                 &names,
                 article_lang.as_deref(),

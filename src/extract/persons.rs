@@ -55,6 +55,19 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
             if (gap == "’" || gap == "'") && next.text(text) == "s" {
                 break;
             }
+            // A Korean given name's lowercase second syllable: "Choi Soon-sil", "Moon
+            // Jae-in" (after a family name and a short first syllable).
+            let korean_syllable = gap == "-"
+                && j > i
+                && (2..=5).contains(&(toks[j].end - toks[j].start))
+                && !next.cap
+                && next.end - next.start <= 4
+                && next.text(text).bytes().all(|b| b.is_ascii_lowercase())
+                && !text[next.end..].starts_with(|c: char| c == '-' || c.is_alphanumeric());
+            if korean_syllable {
+                j += 1;
+                continue;
+            }
             let next_is_verb = next.cap && set_headline_verbs().has_any_case(next.text(text));
             if joinable && next.cap && !next_is_verb {
                 j += 1;
@@ -83,7 +96,7 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
         for k in i..j {
             let word = toks[k].text(text);
             let initial_common =
-                toks[k].sentence_start && w.is_common(word) && !w.is_first_name(word);
+                toks[k].sentence_start && w.is_lowercase_word(word) && !w.is_first_name(word);
             let role = w.is_title(word)
                 || w.is_org_word(word)
                 || initial_common
@@ -107,11 +120,15 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 && matches!(toks[i - 1].text(text), "of" | "for" | "the");
             // Right after a stripped title, the rest of the office ("Foreign Affairs").
             let after_role = s > i;
+            // A word news writes in lowercase ("Technician", "Meanwhile"), a place, a
+            // people or a place's resident ("Welshman", "Californian").
             let not_a_name = after_of_the
                 || after_role
-                || w.is_common(word)
+                || w.is_lowercase_word(word)
                 || is_place_word(word)
-                || is_people_word(word);
+                || is_people_word(word)
+                || is_resident_word(word)
+                || is_agent_noun(word);
             if not_a_name && !w.is_first_name(word) && w.is_first_name(toks[s + 1].text(text)) {
                 s += 1;
             }
@@ -135,11 +152,17 @@ pub(super) fn looks_like_person(
     known_surnames: &HashMap<String, String>,
     transcript: bool,
 ) -> bool {
-    // The name's words, particles ("de", "van") aside; more than five is no name.
+    // The name's words, particles ("de", "van") aside; more than five is no name. A
+    // hyphenated word is one ("Kilroy-Silk", "Soon-sil").
     let mut buf = [""; 6];
+    let mut starts = [0usize; 6];
     let mut count = 0;
-    for tok in &toks[r.name_start..=r.last] {
+    for (k, tok) in toks.iter().enumerate().take(r.last + 1).skip(r.name_start) {
         let t = tok.text(text);
+        if count > 0 && k > r.name_start && &text[toks[k - 1].end..tok.start] == "-" {
+            buf[count - 1] = &text[starts[count - 1]..tok.end];
+            continue;
+        }
         if set_particles().has(t) {
             continue;
         }
@@ -147,6 +170,7 @@ pub(super) fn looks_like_person(
             return false;
         }
         buf[count] = t;
+        starts[count] = tok.start;
         count += 1;
     }
     let names = &buf[..count];
@@ -154,6 +178,19 @@ pub(super) fn looks_like_person(
         return false;
     }
     if names.iter().any(|n| w.is_org_word(n)) {
+        return false;
+    }
+    // Members under a plural title: "Fine Gael TDs", "Labour MPs".
+    if names.len() > 1 && w.is_plural_title(names[names.len() - 1]) {
+        return false;
+    }
+    // "A320 Airbus": no name has a digit; "Clevebaco L.P": none ends in a letter alone.
+    let ends_in_letter = count > 1 && names[count - 1].chars().count() == 1;
+    if ends_in_letter || names.iter().any(|n| n.bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    // A word written twice ("Beyonce Beyonce") is a caption or a tag, not a name.
+    if names.windows(2).any(|p| p[0] == p[1]) {
         return false;
     }
     // One word right after an organisation's word is the rest of its name, not a
@@ -245,7 +282,9 @@ pub(super) fn looks_like_person(
         if set_pronouns().has_any_case(word) {
             return false;
         }
-        if w.is_common(word) && !honorific {
+        // "Petroleum", "Mines", "Chamber": a word news writes in lowercase, here the
+        // tail of a company's name.
+        if (w.is_common(word) || (!transcript && w.is_lowercase_word(word))) && !honorific {
             return false;
         }
         if titled {
@@ -290,20 +329,58 @@ pub fn reads_as_organisation_or_place(name: &str) -> bool {
     if words.iter().any(|x| w.is_org_word(x)) {
         return true;
     }
-    if words.len() < 2 || w.is_first_name(first) {
+    let initial = |x: &str| x.trim_end_matches('.').chars().count() == 1;
+    if words.len() < 2 || w.is_first_name(first) || initial(first) {
         return false;
     }
+    // Without a first name, a first or last word news writes in lowercase makes a
+    // company, a body or a place: "Copper Mines", "Phillips Petroleum", "Harbor
+    // Park", "Bookmaker Ladbrokes". (A Korean given name, "Moon Jae-in", makes a
+    // person.)
+    let last = words[words.len() - 1];
+    if !super::east_asian::is_korean_given_name(words[1])
+        && (w.is_lowercase_word(first) || w.is_lowercase_word(last))
+    {
+        return true;
+    }
+    // A place before the last word, or the whole a place: "Tullamore Wicklow Tesco".
     is_people_word(first)
         || is_place_phrase(name)
         || (1..words.len()).any(|n| is_place_phrase(&words[..n].join(" ")))
+        || words[1..words.len() - 1].iter().any(|x| is_place_word(x))
+}
+
+/// A role named by what one does: "Goalscorer", "Rocker", "Novelist" ("-er", "-or",
+/// "-ist"). Asked of a word glued before a first name, which no surname is there.
+fn is_agent_noun(word: &str) -> bool {
+    word.chars().count() >= 5 && ["er", "or", "ist"].iter().any(|s| word.ends_with(s))
+}
+
+/// A name with its leading titles and "the" cut off ("Mr. Trump" -> "Trump", "the
+/// Taoiseach Enda Kenny" -> "Enda Kenny"); the name itself if nothing would be left.
+pub fn without_titles(name: &str) -> &str {
+    let w = super::names::lists();
+    let mut rest = name.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !(w.is_title(first) || first.eq_ignore_ascii_case("the")) {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
 }
 
 pub(super) fn is_place_word(word: &str) -> bool {
     is_place_phrase(word)
 }
 
-/// "BuzzFeed", "HuffPost": a capital inside the word (but "McConnell", "DeSantis", "O'Malley").
+/// "BuzzFeed", "HuffPost": a capital inside the word (but "McConnell", "DeSantis",
+/// "O'Malley", and each part of "Leigh-Pemberton" on its own).
 pub(super) fn is_camel_case(word: &str) -> bool {
+    word.split('-').any(is_camel_case_part)
+}
+
+fn is_camel_case_part(word: &str) -> bool {
     let rest: Vec<char> = word.chars().skip(1).collect();
     let inner = rest.iter().skip(1).any(|c| c.is_uppercase());
     let prefix_ok = [
@@ -325,8 +402,34 @@ pub(super) fn is_people_word(word: &str) -> bool {
     let g = place_gazetteer();
     super::gazetteer::with_name_key(word, |k| {
         let stem = k.strip_suffix('s').unwrap_or(k);
-        g.is_demonym(k) || g.is_demonym(stem) || is_group_word(stem)
+        // "Tories": a party's people.
+        let ies = k
+            .strip_suffix("ies")
+            .is_some_and(|s| is_group_word(&format!("{s}y")));
+        g.is_demonym(k) || g.is_demonym(stem) || is_group_word(stem) || ies
     })
+}
+
+/// Someone from a place: "Welshman", "Frenchwoman" (a people and "man"),
+/// "Californian", "Bostonian", "Texan" (a place and "n", "an" or "ian"; "Texas" drops
+/// its "s").
+pub(super) fn is_resident_word(word: &str) -> bool {
+    let stem = ["woman", "man"].iter().find_map(|s| word.strip_suffix(s));
+    if let Some(stem) = stem.filter(|s| s.chars().count() >= 3) {
+        return is_people_word(stem) || is_place_word(stem);
+    }
+    let Some(base) = word.strip_suffix('n') else {
+        return false;
+    };
+    let candidates = [
+        base.to_string(),
+        base.strip_suffix('a').unwrap_or("").to_string(),
+        base.strip_suffix("ia").unwrap_or("").to_string(),
+        format!("{base}s"),
+    ];
+    candidates
+        .iter()
+        .any(|c| c.chars().count() >= 4 && is_place_word(c))
 }
 
 /// Groups of people by stance, role or generation (singular, lowercase).
@@ -335,6 +438,7 @@ fn is_group_word(stem: &str) -> bool {
         stem,
         "democrat"
             | "republican"
+            | "tory"
             | "liberal"
             | "conservative"
             | "progressive"
@@ -394,6 +498,12 @@ pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
     let last = name.rsplit(' ').next().unwrap_or(name);
     match with_fold(last, |f| full.get(f)) {
         Some(f) if f.len() >= name.len() && fold(f).ends_with(&fold(name)) => f.clone(),
+        Some(f)
+            if super::east_asian::family_name_first(f)
+                .is_some_and(|family| fold(family) == fold(name)) =>
+        {
+            f.clone()
+        }
         _ => name.to_string(),
     }
 }

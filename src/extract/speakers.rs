@@ -36,7 +36,11 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             && looks_like_person(text, toks, r, w, &HashMap::default(), false)
         {
             let name = run_name(text, toks, r);
-            let surname = fold(toks[r.last].text(text));
+            // "Zhao Dongmin" is a Zhao: "Zhao said" is his.
+            let surname = match super::east_asian::family_name_first(&name) {
+                Some(family) => fold(family),
+                None => fold(name.rsplit(' ').next().unwrap_or(&name)),
+            };
             let e = full.entry(surname).or_insert_with(|| name.clone());
             if name.len() > e.len() && name.split(' ').count() <= 3 {
                 *e = name;
@@ -152,12 +156,12 @@ fn named_as_company(text: &str, name: &str) -> bool {
         if is_form(rest) {
             return true;
         }
-        // One more capitalised word: "Goldman [Sachs] and Co".
-        let next = rest.trim_start_matches(' ');
+        // One more capitalised word: "Goldman [Sachs] and Co", "Goldman, [Sachs] and Co".
+        let next = rest.trim_start_matches(',').trim_start_matches(' ');
         let word_end = next
             .find(|c: char| !c.is_alphanumeric() && c != '-')
             .unwrap_or(next.len());
-        rest.starts_with(' ')
+        (rest.starts_with(' ') || rest.starts_with(", "))
             && word_end > 0
             && next.starts_with(|c: char| c.is_uppercase())
             && is_form(&next[word_end..])
@@ -303,6 +307,22 @@ mod tests {
         assert!(names("\"We are pleased,\" said Standard Chartered Plc.").is_empty());
         assert!(names("\"No visas will be issued,\" the Japanese Embassy said.").is_empty());
         assert!(names("\"Rates will stay,\" Eastern Reserve said on Friday.").is_empty());
+        assert!(names("\"Loans grew,\" Banque Paribas said on Monday.").is_empty());
+        // Wire copy puts a comma inside a firm's name.
+        assert!(names(
+            "Goldman, Sachs and Co will underwrite the issue. \"Demand is strong,\" Goldman said."
+        )
+        .is_empty());
+        assert!(names("\"We agreed,\" Westdeutsche Landesbank Girozentrale said.").is_empty());
+        // A word news writes in lowercase alone is the tail of a company's name.
+        assert!(names("\"Output will rise,\" Petroleum said in a statement.").is_empty());
+        // A party's members of parliament.
+        assert!(names("\"We oppose the bill,\" Fine Gael TDs said.").is_empty());
+        // A model number, a legal form's letters.
+        assert!(names("\"Orders are strong,\" A320 Airbus said.").is_empty());
+        assert!(names("\"We hold 5 pct,\" Clevebaco L.P. said in a filing.").is_empty());
+        // A word twice is a caption, not a name.
+        assert!(names("\"I love it,\" Beyonce Beyonce said.").is_empty());
         // The rest of an agency's name after its organisation word is no surname.
         assert!(names("Output rose 0.4 pct in January, Statistics Canada said.").is_empty());
         assert!(names("\"Two men were rescued,\" the Irish Coast Guard said.").is_empty());
@@ -362,6 +382,27 @@ mod tests {
             names("U.N. Secretary General Javier Perez de Cuellar said talks would resume."),
             vec!["Javier Perez de Cuellar"]
         );
+        // A word news writes in lowercase, a place's resident, a plural title.
+        assert_eq!(
+            names("\"It was loud,\" Technician Leslie Keefe said after the show."),
+            vec!["Leslie Keefe"]
+        );
+        assert_eq!(
+            names("\"I was born here,\" Welshman Mark Litton said. \"So was I,\" Californian Thomas Slattery said."),
+            vec!["Mark Litton", "Thomas Slattery"]
+        );
+        assert_eq!(
+            names("\"It was a great night,\" Goalscorer Jimmy Floyd Hasselbaink said."),
+            vec!["Jimmy Floyd Hasselbaink"]
+        );
+        assert_eq!(
+            names("Commissioners William Seale and Ann Poe said the fee would rise."),
+            vec!["Ann Poe", "William Seale"]
+        );
+        assert_eq!(
+            names("\"We will fight on,\" Tories Ken Clarke said."),
+            vec!["Ken Clarke"]
+        );
         // A first name opening the name stays: "Mary Mitchell O'Connor".
         assert_eq!(
             names("Minister Mary Mitchell O'Connor said the plan was ready."),
@@ -374,6 +415,40 @@ mod tests {
         assert_eq!(
             names("“We will win,” said Mark Rutte. Later, “never,” Rutte said."),
             vec!["Mark Rutte"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_adverb_is_no_part_of_the_name() {
+        assert_eq!(
+            names("Gerhard Stoltenberg spoke. Meanwhile Stoltenberg said the tax would stay."),
+            vec!["Gerhard Stoltenberg"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_surname_alone_is_the_full_name() {
+        assert_eq!(
+            names(
+                "Governor Robin Leigh-Pemberton spoke. \"Rates are right,\" Leigh-Pemberton said."
+            ),
+            vec!["Robin Leigh-Pemberton"]
+        );
+        assert_eq!(
+            names("The economy is strong, Leigh-Pemberton said on Monday."),
+            vec!["Leigh-Pemberton"]
+        );
+    }
+
+    #[test]
+    fn a_family_name_written_first_is_the_surname() {
+        assert_eq!(
+            names("Zhao Dongmin runs the plant. \"Prices will fall,\" Zhao said."),
+            vec!["Zhao Dongmin"]
+        );
+        assert_eq!(
+            names("Prosecutors questioned Choi Soon-sil on Monday. Choi said she was innocent."),
+            vec!["Choi Soon-sil"]
         );
     }
 

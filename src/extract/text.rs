@@ -269,6 +269,43 @@ fn scan_word<const CASE: bool>(s: &str, st: usize) -> WordScan {
     w
 }
 
+/// Wire copy hard-wrapped at a fixed width ("said Apple Chairman John\nSculley, at a
+/// seminar"): a line break there is a space, not the end of a sentence. When most
+/// line breaks fall inside sentences (a letter or a comma before, a word right after)
+/// and the lines are short, returns the text with those breaks made spaces: the same
+/// length, so every offset stays valid. Paragraph breaks (a blank line, an indented
+/// next line) stay.
+pub fn unwrap_hard_wrapped(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let (mut breaks, mut inside) = (0usize, 0usize);
+    let inner = |i: usize| {
+        i > 0
+            && i + 1 < bytes.len()
+            && !bytes[i - 1].is_ascii_whitespace()
+            && !bytes[i + 1].is_ascii_whitespace()
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            breaks += 1;
+            if inner(i) && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b',') {
+                inside += 1;
+            }
+        }
+    }
+    // At least four breaks, at most 100 bytes a line on average, and a majority of
+    // breaks inside sentences.
+    if breaks < 4 || s.len() / (breaks + 1) > 100 || inside * 2 < breaks {
+        return None;
+    }
+    let mut out = s.as_bytes().to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if *b == b'\n' && inner(i) {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Splits text into word tokens, marking capitals and sentence starts.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let bytes = s.as_bytes();
@@ -355,6 +392,21 @@ pub fn tokenize(s: &str) -> Vec<Token> {
 #[cfg(test)]
 mod token_tests {
     use super::*;
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_and_paragraphs_kept() {
+        let wire = "Apple Computer Inc and AST Research\nInc said they are offering two\nproducts for its Macintosh SE and\nMacintosh II.\n    \"Apple understands it,\" said Apple Chairman John\nSculley, at a seminar.\n";
+        let joined = unwrap_hard_wrapped(wire).expect("hard-wrapped");
+        assert_eq!(joined.len(), wire.len());
+        assert!(joined.contains("Chairman John Sculley, at"));
+        assert!(
+            joined.contains("Macintosh II.\n    \"Apple"),
+            "a paragraph stays"
+        );
+        // Paragraphs one to a line: nothing to join.
+        let web = "The minister spoke on Monday about the plan and what it would cost the country.\nShe said the cost would be met from savings in the health budget next year.\nCritics said the figures did not add up and called for an inquiry into it.\nThe opposition leader said the plan was a gimmick and would never be built.\nA vote is due next week.";
+        assert_eq!(unwrap_hard_wrapped(web), None);
+    }
 
     #[test]
     fn sentence_starts_skip_initials_and_titles() {
