@@ -108,7 +108,20 @@ pub enum SearchError {
     #[error("invalid request: {0}")]
     Request(#[from] RequestError),
     #[error(transparent)]
-    Index(#[from] tantivy::TantivyError),
+    Index(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    /// A field the query names that the index lacks ("a:*" runs as an exists query,
+    /// which fails only when searched) is the query's fault, not the index's.
+    fn from(e: tantivy::TantivyError) -> Self {
+        match e {
+            tantivy::TantivyError::FieldNotFound(field) => {
+                SearchError::Query(format!("field does not exist: '{field}'"))
+            }
+            e => SearchError::Index(e),
+        }
+    }
 }
 
 /// What [`Searchable::rank`] found.
