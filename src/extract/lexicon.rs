@@ -101,9 +101,17 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
-pub const PRONOUNS: &[&str] = &[
-    "he", "she",
+/// Lowercase nouns that describe a company or an agency right before its name:
+/// "handset maker Ericsson", "film giant Disney", "polling agency Gallup".
+pub const COMPANY_NOUNS: &[&str] = &[
+    "company", "firm", "maker", "giant", "agency", "carrier", "retailer", "lender",
+    "insurer", "broker", "brokers", "conglomerate", "manufacturer", "airline", "chain",
+    "operator", "supplier", "distributor", "publisher", "broadcaster", "brewer", "miner",
+    "automaker", "carmaker", "chipmaker", "drugmaker", "studio", "bank", "group", "pollster",
+    "subsidiary", "unit", "rival",
 ];
+
+pub const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Lowercase particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line

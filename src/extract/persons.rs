@@ -13,7 +13,7 @@ use super::lexicon::{
 use super::names::WordLists;
 use super::text::{fold, with_fold, Token};
 
-crate::word_set!(set_particles, PARTICLES);
+crate::word_set!(pub(super) set_particles, PARTICLES);
 crate::word_set!(set_pronouns, PRONOUNS);
 
 /// A run of capitalised tokens that may name a person: `title_start..name_start` are
@@ -80,10 +80,10 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                     set_particles().has(n.text(text)) && &text[next.end..n.start] == " "
                 });
                 let last_particle = if second.is_some() { j + 2 } else { j + 1 };
-                if toks
-                    .get(last_particle + 1)
-                    .is_some_and(|n| n.cap && &text[toks[last_particle].end..n.start] == " ")
-                {
+                // ("Raed al-Saleh": a particle may be joined by a hyphen.)
+                if toks.get(last_particle + 1).is_some_and(|n| {
+                    n.cap && matches!(&text[toks[last_particle].end..n.start], " " | "-")
+                }) {
                     j = last_particle + 1;
                     continue;
                 }
@@ -202,13 +202,36 @@ pub(super) fn looks_like_person(
             return false;
         }
     }
-    // "Friday", "June 5": dates, not names; but "Theresa May" is one.
+    // "Friday", "June 5": dates, not names; but "Theresa May" is one, and so are "Jan
+    // de Vries" and "June Carter" (a first name that is a month, with a surname, not
+    // after a word that opens a date: "in March Hu said").
     let first_is_name = w.is_first_name(names[0]) && names.len() > 1;
-    if names
-        .iter()
-        .enumerate()
-        .any(|(i, n)| super::names::is_calendar_word(n) && !(first_is_name && i > 0))
-    {
+    let date_before = r.name_start > 0
+        && matches!(
+            lower(toks[r.name_start - 1].text(text)).as_str(),
+            "in" | "on"
+                | "since"
+                | "by"
+                | "until"
+                | "from"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "of"
+                | "to"
+        );
+    let month_first_name = first_is_name && !date_before;
+    if names.iter().enumerate().any(|(i, n)| {
+        super::names::is_calendar_word(n)
+            && !(first_is_name && i > 0)
+            && !(month_first_name && i == 0)
+    }) {
         return false;
     }
     let first = toks[r.name_start];
@@ -473,9 +496,23 @@ pub(super) fn place_gazetteer() -> &'static super::gazetteer::Gazetteer {
     G.get_or_init(super::shared_gazetteer)
 }
 
-/// The name words of a run as one string ("Volodymyr Zelenskyy").
+/// A knight's honour: "Sir John" (Bourn) is named by his first name, not a surname.
+/// (A peer's title names the surname: "Lord Kinnock" is Neil Kinnock.)
+const HONOURS: &[&str] = &["sir", "dame"];
+
+/// The name words of a run as one string ("Volodymyr Zelenskyy"); a single name
+/// keeps a knight's honour ("Sir John").
 pub(super) fn run_name(text: &str, toks: &[Token], r: &Run) -> String {
-    let s = &text[toks[r.name_start].start..toks[r.last].end];
+    let honoured = r.name_start == r.last
+        && r.name_start > r.title_start
+        && HONOURS.contains(&lower(toks[r.name_start - 1].text(text)).as_str())
+        && &text[toks[r.name_start - 1].end..toks[r.name_start].start] == " ";
+    let from = if honoured {
+        r.name_start - 1
+    } else {
+        r.name_start
+    };
+    let s = &text[toks[from].start..toks[r.last].end];
     let mut name = s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Transcript names in capitals: WALLACE -> Wallace.
     if toks[r.name_start].all_caps {
@@ -493,8 +530,17 @@ pub(super) fn run_name(text: &str, toks: &[Token], r: &Run) -> String {
     name
 }
 
-/// The full name a surname or partial name refers to in this article.
+/// The full name a surname or partial name refers to in this article. A name that
+/// is no full name's surname but the first word of exactly one is that full name: a
+/// knight ("Sir John" after "Sir John Bourn"), a Malay or Arabic name shortened to
+/// its first part ("Police chief Khalid" after "Khalid Abu Bakar").
 pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
+    let knight = name
+        .strip_prefix("Sir ")
+        .or_else(|| name.strip_prefix("Dame "));
+    if let Some(given) = knight {
+        return opening_one_full_name(given, full, 2).unwrap_or_else(|| name.to_string());
+    }
     let last = name.rsplit(' ').next().unwrap_or(name);
     match with_fold(last, |f| full.get(f)) {
         Some(f) if f.len() >= name.len() && fold(f).ends_with(&fold(name)) => f.clone(),
@@ -504,7 +550,28 @@ pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
         {
             f.clone()
         }
-        _ => name.to_string(),
+        Some(_) => name.to_string(),
+        // (Of three words or more: "Trump" is no "Trump Tower".)
+        None if !name.contains(' ') => {
+            opening_one_full_name(name, full, 3).unwrap_or_else(|| name.to_string())
+        }
+        None => name.to_string(),
+    }
+}
+
+/// The one full name of the article of at least `words` words whose first word is
+/// `first`, if exactly one.
+fn opening_one_full_name(
+    first: &str,
+    full: &HashMap<String, String>,
+    words: usize,
+) -> Option<String> {
+    let mut opening = full
+        .values()
+        .filter(|f| f.split(' ').count() >= words && f.split(' ').next() == Some(first));
+    match (opening.next(), opening.next()) {
+        (Some(f), None) => Some(f.clone()),
+        _ => None,
     }
 }
 

@@ -11,12 +11,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::attribution::Scene;
 use super::names::{lists, WordLists};
-use super::persons::{canonical, looks_like_person, run_name, runs, Run};
+use super::persons::{canonical, looks_like_person, run_name, runs, set_particles, Run};
 use super::quotes::{nearest_quote, tweet_signatures};
 use super::text::{fold, tokenize, with_fold, Token};
 use super::{Quote, Speaker};
 
 /// Extracts the speakers of an article body.
+use super::lexicon::COMPANY_NOUNS;
+crate::word_set!(set_company_nouns, COMPANY_NOUNS);
+
 pub fn extract(text: &str) -> Vec<Speaker> {
     extract_with_tokens(text, &tokenize(text))
 }
@@ -36,14 +39,22 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             && looks_like_person(text, toks, r, w, &HashMap::default(), false)
         {
             let name = run_name(text, toks, r);
-            // "Zhao Dongmin" is a Zhao: "Zhao said" is his.
+            // "Zhao Dongmin" is a Zhao: "Zhao said" is his. "Raed al-Saleh" is both an
+            // al-Saleh and a Saleh.
             let surname = match super::east_asian::family_name_first(&name) {
                 Some(family) => fold(family),
                 None => fold(name.rsplit(' ').next().unwrap_or(&name)),
             };
-            let e = full.entry(surname).or_insert_with(|| name.clone());
-            if name.len() > e.len() && name.split(' ').count() <= 3 {
-                *e = name;
+            let last_token = fold(toks[r.last].text(text));
+            let after_particle = r.last > r.name_start
+                && &text[toks[r.last - 1].end..toks[r.last].start] == "-"
+                && set_particles().has(toks[r.last - 1].text(text));
+            let keys = [Some(surname), after_particle.then_some(last_token)];
+            for key in keys.into_iter().flatten() {
+                let e = full.entry(key).or_insert_with(|| name.clone());
+                if name.len() > e.len() && name.split(' ').count() <= 3 {
+                    *e = name.clone();
+                }
             }
         }
     }
@@ -135,6 +146,32 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
 /// copy quotes companies as it quotes people ("Goldman said"); the company's full
 /// name in the same article tells them apart.
 fn named_as_company(text: &str, name: &str) -> bool {
+    named_with_legal_form(text, name) || (!name.contains(' ') && described_as_company(text, name))
+}
+
+/// Whether a one-word name follows a lowercase noun for a company somewhere in the
+/// article: "handset maker Ericsson", "film giant Disney", "polling agency Gallup".
+/// A person is described by role ("chief executive Jane Fraser"), not as a firm.
+fn described_as_company(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let rest = &text[at + name.len()..];
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word.starts_with(|c: char| c.is_lowercase()) && set_company_nouns().has(word)
+    })
+}
+
+/// Whether the article names `name` followed by a legal form or a ticker (see
+/// [`named_as_company`]).
+fn named_with_legal_form(text: &str, name: &str) -> bool {
     const FORMS: [&str; 14] = [
         "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "NV", "N.V.", "and Co",
         "& Co",
@@ -156,7 +193,12 @@ fn named_as_company(text: &str, name: &str) -> bool {
         if is_form(rest) {
             return true;
         }
-        // One more capitalised word: "Goldman [Sachs] and Co", "Goldman, [Sachs] and Co".
+        // One more capitalised word: "Goldman [Sachs] and Co", "Goldman, [Sachs] and Co",
+        // "Kaufman and [Broad] Inc" (partners' names).
+        let rest = rest
+            .strip_prefix(" and ")
+            .or_else(|| rest.strip_prefix(" & "))
+            .map_or(rest, |r| &rest[rest.len() - r.len() - 1..]);
         let next = rest.trim_start_matches(',').trim_start_matches(' ');
         let word_end = next
             .find(|c: char| !c.is_alphanumeric() && c != '-')
@@ -308,6 +350,11 @@ mod tests {
         assert!(names("\"No visas will be issued,\" the Japanese Embassy said.").is_empty());
         assert!(names("\"Rates will stay,\" Eastern Reserve said on Friday.").is_empty());
         assert!(names("\"Loans grew,\" Banque Paribas said on Monday.").is_empty());
+        // Partners' names before the legal form.
+        assert!(names(
+            "Kaufman and Broad Inc said it would buy the land. Kaufman said the price was fair."
+        )
+        .is_empty());
         // Wire copy puts a comma inside a firm's name.
         assert!(names(
             "Goldman, Sachs and Co will underwrite the issue. \"Demand is strong,\" Goldman said."
@@ -318,6 +365,15 @@ mod tests {
         assert!(names("\"Output will rise,\" Petroleum said in a statement.").is_empty());
         // A party's members of parliament.
         assert!(names("\"We oppose the bill,\" Fine Gael TDs said.").is_empty());
+        // A one-word name the article describes as a company.
+        assert!(names(
+            "The study was done by handset maker Ericsson. \"Growth will stay solid,\" Ericsson said."
+        )
+        .is_empty());
+        assert_eq!(
+            names("\"Growth will stay solid,\" Ericsson said. Ericsson is a chief executive."),
+            vec!["Ericsson"]
+        );
         // A model number, a legal form's letters.
         assert!(names("\"Orders are strong,\" A320 Airbus said.").is_empty());
         assert!(names("\"We hold 5 pct,\" Clevebaco L.P. said in a filing.").is_empty());
@@ -415,6 +471,51 @@ mod tests {
         assert_eq!(
             names("“We will win,” said Mark Rutte. Later, “never,” Rutte said."),
             vec!["Mark Rutte"]
+        );
+    }
+
+    #[test]
+    fn a_knight_is_named_by_his_first_name() {
+        assert_eq!(
+            names("\"The scheme failed,\" Sir John said in his report."),
+            vec!["Sir John"]
+        );
+        // The article's full name with that first name, once it has given one.
+        assert_eq!(
+            names("Auditor Sir John Bourn spoke first. Sir John said the scheme had failed."),
+            vec!["John Bourn"]
+        );
+    }
+
+    #[test]
+    fn a_particle_joined_by_a_hyphen() {
+        assert_eq!(
+            names("White Helmets founder Raed al-Saleh thanked them. \"We are grateful,\" Saleh said."),
+            vec!["Raed al-Saleh"]
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_month() {
+        assert_eq!(
+            names("Association secretary Jan de Vries said prices would rise."),
+            vec!["Jan de Vries"]
+        );
+        assert!(names("In March Hu said the budget was neutral.")
+            .iter()
+            .all(|n| n != "March Hu"));
+    }
+
+    #[test]
+    fn a_name_shortened_to_its_first_part() {
+        assert_eq!(
+            names("Police chief Khalid Abu Bakar spoke on Friday. Police chief Khalid said two suspects had fled."),
+            vec!["Khalid Abu Bakar"]
+        );
+        // Not a building named after him.
+        assert_eq!(
+            names("He met them at Trump Tower in New York. \"We agreed,\" Trump said."),
+            vec!["Trump"]
         );
     }
 

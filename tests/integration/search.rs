@@ -538,12 +538,29 @@ fn facets_of_large_result_sets_are_estimated_and_say_so() {
 /// A surname alone joins the full name the archive quotes in the same period: found
 /// by either; one surname decades apart stays two people, and a search by it says so.
 /// Donald Trump by full name and by surname (2017), Gerhard Stoltenberg likewise
-/// (1987), Jens Stoltenberg by full name (2017).
+/// (1987), Jens Stoltenberg by full name (2017). A full name needs four articles in
+/// the period to take its surname alone: Donald Trump and Gerhard Stoltenberg get
+/// three more each.
 fn people_archive() -> TestDir {
     let t = TestDir::new();
+    let mut more = String::new();
+    for (i, topic) in ["steel", "trade", "taxes"].iter().enumerate() {
+        more += &jsonl(
+            &format!("t{}", i + 3),
+            &format!("On {topic}"),
+            &format!("\"Our {topic} policy is working,\" said Donald Trump on Friday."),
+            &format!("2017-02-1{i}"),
+        );
+        more += &jsonl(
+            &format!("s{}", i + 4),
+            &format!("Bonn on {topic}"),
+            &format!("\"Our {topic} policy is sound,\" said Gerhard Stoltenberg in Bonn."),
+            &format!("1987-07-1{i}"),
+        );
+    }
     t.write(
         "people.jsonl",
-        jsonl(
+        more + &jsonl(
             "t1",
             "Tariffs",
             "\"We will put America first,\" said Donald Trump, the president, on Monday.",
@@ -585,10 +602,12 @@ fn speakers_are_found_as_people_by_any_name_in_their_period() {
         ids.sort();
         (ids, resp)
     };
-    assert_eq!(ids("Trump").0, ["t1", "t2"]);
-    assert_eq!(ids("donald trump").0, ["t1", "t2"]);
+    let trump = ["t1", "t2", "t3", "t4", "t5"];
+    assert_eq!(ids("Trump").0, trump);
+    assert_eq!(ids("donald trump").0, trump);
+    assert_eq!(ids("Mr. Trump").0, trump, "a title names nobody");
     let (stoltenberg, resp) = ids("Stoltenberg");
-    assert_eq!(stoltenberg, ["s1", "s2"]);
+    assert_eq!(stoltenberg, ["s1", "s2", "s4", "s5", "s6"]);
     let also: Vec<&str> = resp.ambiguous[0]
         .also
         .iter()
@@ -608,7 +627,7 @@ fn speakers_are_found_as_people_by_any_name_in_their_period() {
     ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["people"][0]["name"], "Gerhard Stoltenberg");
-    assert_eq!(v["people"][0]["articles"], 2);
+    assert_eq!(v["people"][0]["articles"], 5);
     assert_eq!(v["people"][0]["first"], "1987-05-01");
     assert_eq!(v["also"][0]["name"], "Jens Stoltenberg");
     let out = t.run(&["people", "--index", index.to_str().unwrap()]);
@@ -638,8 +657,8 @@ fn facets_hits_and_exports_show_people_not_name_forms() {
     assert_eq!(
         speakers,
         [
-            ("Donald Trump".to_string(), 2),
-            ("Gerhard Stoltenberg".to_string(), 2),
+            ("Donald Trump".to_string(), 5),
+            ("Gerhard Stoltenberg".to_string(), 5),
             ("Jens Stoltenberg".to_string(), 1)
         ]
     );
@@ -683,5 +702,5 @@ fn facets_hits_and_exports_show_people_not_name_forms() {
         v["columns"],
         serde_json::json!(["Donald Trump", "Gerhard Stoltenberg", "Jens Stoltenberg"])
     );
-    assert_eq!(v["column_totals"], serde_json::json!([2, 2, 1]));
+    assert_eq!(v["column_totals"], serde_json::json!([5, 5, 1]));
 }
