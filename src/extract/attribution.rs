@@ -249,8 +249,20 @@ impl<'a> Scene<'a> {
             if c == 0 || self.gap(c - 1, c) != " " {
                 return None;
             }
-            if toks[c - 1].text(text) == "and" {
+            let word = toks[c - 1].text(text);
+            if word == "and" {
                 break;
+            }
+            // Only a description may come between "and" and the second name ("and
+            // former Arkansas Gov. Mike Huckabee"): a capitalised word that is no title,
+            // place or people belongs to another name ("Phillips and Drew analyst
+            // Stephen Lewis said": a firm, then its analyst).
+            let describes = !toks[c - 1].cap
+                || self.w.is_title(word)
+                || super::persons::is_place_word(word)
+                || super::persons::is_people_word(word);
+            if !describes {
+                return None;
             }
             c -= 1;
         }

@@ -473,6 +473,14 @@ mod tests {
     }
 
     #[test]
+    fn a_firms_analyst_is_the_speaker_not_the_firm() {
+        assert_eq!(
+            names("\"Sterling would suffer,\" Phillips and Drew analyst Stephen Lewis said."),
+            vec!["Stephen Lewis"]
+        );
+    }
+
+    #[test]
     fn a_knight_is_named_by_his_first_name() {
         assert_eq!(
             names("\"The scheme failed,\" Sir John said in his report."),
