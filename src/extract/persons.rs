@@ -95,8 +95,11 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
         let mut s = i;
         for k in i..j {
             let word = toks[k].text(text);
-            let initial_common =
-                toks[k].sentence_start && w.is_lowercase_word(word) && !w.is_first_name(word);
+            // (Not a family name before a Korean given name: "Moon Jae-in said".)
+            let initial_common = toks[k].sentence_start
+                && w.is_lowercase_word(word)
+                && !w.is_first_name(word)
+                && !korean_given_after(text, toks, k, j);
             let role = w.is_title(word)
                 || w.is_org_word(word)
                 || initial_common
@@ -129,7 +132,12 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 || is_people_word(word)
                 || is_resident_word(word)
                 || is_agent_noun(word);
-            if not_a_name && !w.is_first_name(word) && w.is_first_name(toks[s + 1].text(text)) {
+            // ("Moon Jae-in": a Korean family name before its given name.)
+            if not_a_name
+                && !korean_given_after(text, toks, s, j)
+                && !w.is_first_name(word)
+                && w.is_first_name(toks[s + 1].text(text))
+            {
                 s += 1;
             }
         }
@@ -141,6 +149,12 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
         i = j + 1;
     }
     out
+}
+
+/// Whether tokens `k + 1` and `k + 2` (within a run ending at `j`) are a Korean given
+/// name, hyphenated with a lowercase second syllable: "Moon [Jae-in]".
+fn korean_given_after(text: &str, toks: &[Token], k: usize, j: usize) -> bool {
+    k + 2 <= j && &text[toks[k + 1].end..toks[k + 2].start] == "-" && !toks[k + 2].cap
 }
 
 /// Is this run a person's name (and not an organisation, a place or a common word)?
@@ -335,7 +349,20 @@ pub(super) fn looks_like_person(
     if names.iter().any(|n| n.chars().count() == 1) {
         return true;
     }
-    !names.iter().any(|n| w.is_common(n)) && !is_place_phrase(&names.join(" "))
+    // Without a first name, no word news writes in lowercase: "Mines Subroto" is the
+    // tail of an office ("Mines and Energy Minister Subroto"). A name written family
+    // name first keeps its family name ("Moon Jae-in").
+    // (Nor a name with a particle inside: "Marine Le Pen".)
+    let family_first = super::east_asian::family_name_first(&names.join(" ")).is_some()
+        || (r.name_start..=r.last).any(|k| set_particles().has_any_case(toks[k].text(text)));
+    let lowercase = |n: &&str| {
+        if family_first {
+            w.is_common(n)
+        } else {
+            w.is_lowercase_word(n)
+        }
+    };
+    !names.iter().any(lowercase) && !is_place_phrase(&names.join(" "))
 }
 
 /// Whether a speaker entry reads as an organisation or a place rather than a person:

@@ -473,6 +473,22 @@ mod tests {
     }
 
     #[test]
+    fn an_offices_word_without_a_first_name_is_no_name() {
+        assert!(names("\"Output will rise,\" Mines Subroto said.")
+            .iter()
+            .all(|n| n != "Mines Subroto"));
+        assert_eq!(
+            names("\"France first,\" Marine Le Pen said."),
+            vec!["Marine Le Pen"]
+        );
+        // A family name opening the sentence stays.
+        assert_eq!(
+            names("Moon Jae-in said talks would resume."),
+            vec!["Moon Jae-in"]
+        );
+    }
+
+    #[test]
     fn a_firms_analyst_is_the_speaker_not_the_firm() {
         assert_eq!(
             names("\"Sterling would suffer,\" Phillips and Drew analyst Stephen Lewis said."),
