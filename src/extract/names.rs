@@ -449,15 +449,17 @@ impl WordLists {
     }
     /// A title or role, or its plural ("Commissioners William Seale").
     pub fn is_title(&self, w: &str) -> bool {
-        self.titles.has_any_case(w.trim_end_matches('.')) || self.is_plural_title(w)
+        let w = w.trim_end_matches('.');
+        self.titles.has_any_case(w) || self.singular_is_title(w)
     }
     /// The plural of a title that is no title itself: "Commissioners", "TDs", "MPs".
     pub fn is_plural_title(&self, w: &str) -> bool {
         let w = w.trim_end_matches('.');
-        w.len() > 2
-            && w.ends_with('s')
-            && !self.titles.has_any_case(w)
-            && self.titles.has_any_case(&w[..w.len() - 1])
+        !self.titles.has_any_case(w) && self.singular_is_title(w)
+    }
+    /// `w` (no trailing period) ends in "s" after a title.
+    fn singular_is_title(&self, w: &str) -> bool {
+        w.len() > 2 && w.ends_with('s') && self.titles.has_any_case(&w[..w.len() - 1])
     }
     pub fn is_org_word(&self, w: &str) -> bool {
         self.org_words.has_any_case(w)

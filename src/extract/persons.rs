@@ -353,7 +353,8 @@ pub(super) fn looks_like_person(
     // tail of an office ("Mines and Energy Minister Subroto"). A name written family
     // name first keeps its family name ("Moon Jae-in").
     // (Nor a name with a particle inside: "Marine Le Pen".)
-    let family_first = super::east_asian::family_name_first(&names.join(" ")).is_some()
+    let joined = names.join(" ");
+    let family_first = super::east_asian::family_name_first(&joined).is_some()
         || (r.name_start..=r.last).any(|k| set_particles().has_any_case(toks[k].text(text)));
     let lowercase = |n: &&str| {
         if family_first {
@@ -362,7 +363,7 @@ pub(super) fn looks_like_person(
             w.is_lowercase_word(n)
         }
     };
-    !names.iter().any(lowercase) && !is_place_phrase(&names.join(" "))
+    !names.iter().any(lowercase) && !is_place_phrase(&joined)
 }
 
 /// Whether a speaker entry reads as an organisation or a place rather than a person:

@@ -45,11 +45,13 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
                 Some(family) => fold(family),
                 None => fold(name.rsplit(' ').next().unwrap_or(&name)),
             };
-            let last_token = fold(toks[r.last].text(text));
             let after_particle = r.last > r.name_start
                 && &text[toks[r.last - 1].end..toks[r.last].start] == "-"
                 && set_particles().has(toks[r.last - 1].text(text));
-            let keys = [Some(surname), after_particle.then_some(last_token)];
+            let keys = [
+                Some(surname),
+                after_particle.then(|| fold(toks[r.last].text(text))),
+            ];
             for key in keys.into_iter().flatten() {
                 let e = full.entry(key).or_insert_with(|| name.clone());
                 if name.len() > e.len() && name.split(' ').count() <= 3 {
