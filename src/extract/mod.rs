@@ -13,7 +13,7 @@ pub mod lexicon;
 pub mod names;
 mod persons;
 pub use east_asian::family_name_first;
-pub use persons::{reads_as_organisation_or_place, without_titles};
+pub use persons::{may_be_a_woman, reads_as_organisation_or_place, without_titles, womans_surname};
 pub mod places;
 mod quotes;
 pub mod speakers;
@@ -236,6 +236,15 @@ pub fn content_hash(a: &RawArticle) -> u64 {
 }
 
 /// A short title from the body when the input has none.
+/// The body as the extractors read it, when it differs: wire copy's fixed-width
+/// lines joined ([`text::unwrap_hard_wrapped`]), then quoted nicknames made spaces
+/// (`Francisco "Lu-Olo" Guterres`). The same length: every offset stays valid.
+pub(crate) fn prepare(body: &str) -> Option<String> {
+    let unwrapped = text::unwrap_hard_wrapped(body);
+    let text = unwrapped.as_deref().unwrap_or(body);
+    persons::without_nicknames(text, names::lists()).or(unwrapped)
+}
+
 fn title_from_body(body: &str) -> String {
     let first = body
         .lines()
@@ -323,13 +332,14 @@ impl Extractor {
         let coverage = Coverage::of(article_lang.as_deref());
         let want_speakers = self.options.speakers && coverage == Coverage::Full;
         let want_places = self.options.places && coverage != Coverage::None;
-        // Wire copy's fixed-width lines joined (same offsets).
-        let unwrapped = if want_speakers || want_places {
-            text::unwrap_hard_wrapped(&raw.body)
+        // Wire copy's fixed-width lines joined, quoted nicknames made spaces (same
+        // offsets).
+        let prepared = if want_speakers || want_places {
+            prepare(&raw.body)
         } else {
             None
         };
-        let body = unwrapped.as_deref().unwrap_or(&raw.body);
+        let body = prepared.as_deref().unwrap_or(&raw.body);
         let toks = if want_speakers || want_places {
             text::tokenize(body)
         } else {

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use super::wordset::{with_lower, WordSet};
 
 pub(crate) static FIRST_NAMES: &str = include_str!("../../data/names.txt");
+/// Men's names that are no women's names (from the same lists).
+pub(crate) static MALE_NAMES: &str = include_str!("../../data/male_names.txt");
 pub(crate) static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 /// Words news writes in lowercase at least a quarter of the time, beyond
 /// `COMMON_WORDS` ("technician", "meanwhile", "petroleum"): a looser test, for a word
@@ -400,6 +402,7 @@ const ORG_WORDS: &[&str] = &[
 
 pub struct WordLists {
     first_names: WordSet,
+    male_names: WordSet,
     common: WordSet,
     lowercase: WordSet,
     pub titles: WordSet,
@@ -425,6 +428,7 @@ pub fn lists() -> &'static WordLists {
             .filter(|l| !l.is_empty());
         WordLists {
             first_names: WordSet::new(first_names.iter().map(String::as_str)),
+            male_names: WordSet::new(MALE_NAMES.lines().map(str::trim).filter(|l| !l.is_empty())),
             common: WordSet::new(common),
             lowercase: WordSet::new(lowercase),
             titles: WordSet::new(TITLES.iter().copied()),
@@ -436,6 +440,10 @@ pub fn lists() -> &'static WordLists {
 impl WordLists {
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first_names.has_any_case(w)
+    }
+    /// A man's first name that is no woman's ("Charles", not "Leslie").
+    pub fn is_mans_name(&self, w: &str) -> bool {
+        self.male_names.has_any_case(w)
     }
     pub fn is_common(&self, w: &str) -> bool {
         with_lower(w, |l| {

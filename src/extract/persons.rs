@@ -46,8 +46,11 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
             let cur = toks[j].text(text);
             // (Asked only after a period.)
             let abbrev = || cur.chars().count() == 1 || super::text::is_abbreviation(cur);
-            let joinable =
-                matches!(gap, " " | "-" | "’" | "'") || (matches!(gap, ". " | ".") && abbrev());
+            // (Or five spaces and more: a quoted nickname made spaces, see
+            // `without_nicknames`; two or three separate a caption from the text.)
+            let joinable = matches!(gap, " " | "-" | "’" | "'")
+                || (gap.len() >= 5 && gap.bytes().all(|b| b == b' '))
+                || (matches!(gap, ". " | ".") && abbrev());
             if next.sentence_start && !(gap == ". " && abbrev()) {
                 break;
             }
@@ -137,6 +140,21 @@ pub(super) fn runs(text: &str, toks: &[Token], w: &WordLists) -> Vec<Run> {
                 && !korean_given_after(text, toks, s, j)
                 && !w.is_first_name(word)
                 && w.is_first_name(toks[s + 1].text(text))
+            {
+                s += 1;
+            }
+        } else if s + 1 == j && toks[s].end - toks[s].start > 1 {
+            // Two words, the first a country, a state, a big city or a people and no
+            // first name: no full name ("Malaysia Zahid", "Seoul
+            // Samsung", "Pakistani Taliban"), only what follows it. (Unless the two
+            // are a place: "South Korea".)
+            let word = toks[s].text(text);
+            if &text[toks[s].end..toks[j].start] == " "
+                && !w.is_first_name(word)
+                && (is_country_state_or_city(word) || is_people_word(word))
+                && place_gazetteer()
+                    .lookup_name(&text[toks[s].start..toks[j].end])
+                    .is_empty()
             {
                 s += 1;
             }
@@ -509,6 +527,24 @@ fn is_group_word(stem: &str) -> bool {
     )
 }
 
+/// A country, or a state or province of a million people or a city of two million,
+/// by its own name (not an alternate name). Smaller ones are too often a name too:
+/// "Gao" (a region of Mali) is a Chinese family name, "Milan" a Serbian first name.
+fn is_country_state_or_city(word: &str) -> bool {
+    use super::gazetteer::Kind;
+    let g = place_gazetteer();
+    g.lookup_name(word).iter().any(|&id| {
+        let e = g.entry(id);
+        e.name.eq_ignore_ascii_case(word)
+            && match e.kind {
+                Kind::Country => true,
+                Kind::Admin1 => e.population >= 1_000_000,
+                Kind::City => e.population >= 2_000_000,
+                _ => false,
+            }
+    })
+}
+
 pub(super) fn is_place_phrase(s: &str) -> bool {
     use super::gazetteer::Kind;
     let g = place_gazetteer();
@@ -528,13 +564,45 @@ pub(super) fn place_gazetteer() -> &'static super::gazetteer::Gazetteer {
 /// (A peer's title names the surname: "Lord Kinnock" is Neil Kinnock.)
 const HONOURS: &[&str] = &["sir", "dame"];
 
+/// Titles that say a woman is meant, kept before a surname alone ("Baroness
+/// Kennedy", "Mrs Thatcher"): she is no man's full name of the article or the
+/// archive (Baroness Kennedy is not Charles Kennedy). Men's titles are dropped: a man
+/// is the common case, and "Mr Howard" is Michael Howard as "Howard" is.
+const WOMENS_TITLES: &[&str] = &["mrs", "ms", "miss", "baroness", "lady", "madam", "madame"];
+
+/// The surname of a name that is a woman's title and a surname alone: "Baroness
+/// Kennedy" -> "Kennedy".
+pub fn womans_surname(name: &str) -> Option<&str> {
+    let (title, rest) = name.split_once(' ')?;
+    let title = lower(title.trim_end_matches('.'));
+    (!rest.contains(' ') && WOMENS_TITLES.contains(&title.as_str())).then_some(rest)
+}
+
+/// Whether a full name may be the woman a title and a surname name: its first name
+/// is no man's name only ("Angela Merkel" may be "Mrs Merkel"; "Charles Kennedy" is
+/// not "Baroness Kennedy").
+pub fn may_be_a_woman(full_name: &str) -> bool {
+    let first = full_name.split(' ').next().unwrap_or("");
+    !super::names::lists().is_mans_name(first)
+}
+
 /// The name words of a run as one string ("Volodymyr Zelenskyy"); a single name
-/// keeps a knight's honour ("Sir John").
+/// keeps a knight's honour ("Sir John") or a woman's title ("Baroness Kennedy",
+/// "Mrs Thatcher" for "Mrs. Thatcher").
 pub(super) fn run_name(text: &str, toks: &[Token], r: &Run) -> String {
-    let honoured = r.name_start == r.last
-        && r.name_start > r.title_start
-        && HONOURS.contains(&lower(toks[r.name_start - 1].text(text)).as_str())
-        && &text[toks[r.name_start - 1].end..toks[r.name_start].start] == " ";
+    let title = (r.name_start == r.last && r.name_start > r.title_start)
+        .then(|| toks[r.name_start - 1])
+        .filter(|t| matches!(&text[t.end..toks[r.name_start].start], " " | ". "));
+    if let Some(t) = title {
+        let word = lower(t.text(text));
+        if WOMENS_TITLES.contains(&word.as_str()) && !toks[r.name_start].all_caps {
+            return format!("{} {}", t.text(text), toks[r.name_start].text(text));
+        }
+    }
+    let honoured = title.is_some_and(|t| {
+        HONOURS.contains(&lower(t.text(text)).as_str())
+            && &text[t.end..toks[r.name_start].start] == " "
+    });
     let from = if honoured {
         r.name_start - 1
     } else {
@@ -568,6 +636,16 @@ pub(super) fn canonical(name: &str, full: &HashMap<String, String>) -> String {
         .or_else(|| name.strip_prefix("Dame "));
     if let Some(given) = knight {
         return opening_one_full_name(given, full, 2).unwrap_or_else(|| name.to_string());
+    }
+    // "Mrs Merkel" is the article's Angela Merkel, but "Baroness Kennedy" no Charles.
+    // ("Ms Choi" is the article's Choi Soon-sil.)
+    if let Some(surname) = womans_surname(name) {
+        let theirs = canonical(surname, full);
+        return if theirs != surname && may_be_a_woman(&theirs) {
+            theirs
+        } else {
+            name.to_string()
+        };
     }
     let last = name.rsplit(' ').next().unwrap_or(name);
     match with_fold(last, |f| full.get(f)) {
@@ -687,6 +765,73 @@ pub(super) fn person_words(
                 out.insert(lower(word));
             }
         }
+    }
+    out
+}
+
+/// The text with each quoted nickname between a first name and a surname made
+/// spaces (same length, so every offset stays valid): `Francisco "Lu-Olo" Guterres`
+/// is Francisco Guterres, not a "Guterres" whose first name is lost, and the
+/// nickname is no quotation. `None` when the text has none.
+pub(super) fn without_nicknames(text: &str, w: &WordLists) -> Option<String> {
+    let mut out: Option<String> = None;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = text[from..].find(['"', '“']) {
+        let open = from + off;
+        let open_len = if bytes[open] == b'"' {
+            1
+        } else {
+            '“'.len_utf8()
+        };
+        from = open + open_len;
+        // A first name and a space before: "Francisco |"Lu-Olo" Guterres".
+        let Some(before) = text[..open].strip_suffix(' ') else {
+            continue;
+        };
+        let first = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if !first.starts_with(char::is_uppercase) || !w.is_first_name(first) {
+            continue;
+        }
+        // One to three capitalised words, then the closing quote, a space and a
+        // capitalised word.
+        let rest = &text[from..];
+        let Some(len) = rest.find(['"', '”']).filter(|&n| n > 0 && n <= 30) else {
+            continue;
+        };
+        let nick = &rest[..len];
+        let words: Vec<&str> = nick.split(' ').collect();
+        let is_nick_word = |p: &&str| {
+            p.starts_with(char::is_uppercase)
+                && p.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+        };
+        if words.len() > 3 || !words.iter().all(is_nick_word) {
+            continue;
+        }
+        let close = from + len;
+        let close_len = if bytes[close] == b'"' {
+            1
+        } else {
+            '”'.len_utf8()
+        };
+        let after = &text[close + close_len..];
+        if !after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| text.to_string());
+        // (As many spaces as bytes: every offset stays valid.)
+        o.replace_range(
+            open..close + close_len,
+            &" ".repeat(close + close_len - open),
+        );
+        from = close + close_len;
     }
     out
 }

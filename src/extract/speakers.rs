@@ -11,7 +11,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::attribution::Scene;
 use super::names::{lists, WordLists};
-use super::persons::{canonical, looks_like_person, run_name, runs, set_particles, Run};
+use super::persons::{
+    canonical, looks_like_person, run_name, runs, set_particles, womans_surname, Run,
+};
 use super::quotes::{nearest_quote, tweet_signatures};
 use super::text::{fold, tokenize, with_fold, Token};
 use super::{Quote, Speaker};
@@ -21,6 +23,8 @@ use super::lexicon::COMPANY_NOUNS;
 crate::word_set!(set_company_nouns, COMPANY_NOUNS);
 
 pub fn extract(text: &str) -> Vec<Speaker> {
+    let prepared = super::prepare(text);
+    let text = prepared.as_deref().unwrap_or(text);
     extract_with_tokens(text, &tokenize(text))
 }
 
@@ -54,9 +58,18 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             ];
             for key in keys.into_iter().flatten() {
                 let e = full.entry(key).or_insert_with(|| name.clone());
-                if name.len() > e.len() && name.split(' ').count() <= 3 {
+                if (name.len() > e.len() || womans_surname(e).is_some())
+                    && name.split(' ').count() <= 3
+                {
                     *e = name.clone();
                 }
+            }
+        } else if r.last == r.name_start && r.title_start < r.name_start && !toks[r.last].all_caps {
+            // "Baroness Kennedy ... Kennedy said": her, where no full name has the
+            // surname.
+            let name = run_name(text, toks, r);
+            if let Some(surname) = womans_surname(&name) {
+                full.entry(fold(surname)).or_insert(name);
             }
         }
     }
@@ -181,16 +194,19 @@ fn company_noun_before(before: &str) -> bool {
 /// at most one more capitalised word ("Goldman, [Sachs] and Co", "Kaufman and [Broad]
 /// Inc": partners' names).
 fn legal_form_after(rest: &str) -> bool {
-    const FORMS: [&str; 14] = [
+    // (Wire copy also writes them in lowercase: "Baker International corp said".)
+    const FORMS: [&str; 19] = [
         "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "NV", "N.V.", "and Co",
-        "& Co",
+        "& Co", "inc", "corp", "co", "ltd", "plc",
     ];
     let is_form = |rest: &str| {
         let rest = rest.trim_start_matches(',').trim_start();
+        // ("co-founder" is no "co".)
         rest.starts_with('<')
             || FORMS.iter().any(|f| {
-                rest.strip_prefix(f)
-                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+                rest.strip_prefix(f).is_some_and(|after| {
+                    !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                })
             })
     };
     if is_form(rest) {
@@ -318,6 +334,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_nickname_or_a_garbled_letter_keeps_the_full_name() {
+        let text = "Francisco \"Lu-Olo\" Guterres leads the count. \"We will win,\" Guterres said.";
+        assert_eq!(names(text), vec!["Francisco Guterres"]);
+        let typographic = "Joaquin “El Chapo” Guzman was moved. “I am innocent,” Guzman said.";
+        assert_eq!(names(typographic), vec!["Joaquin Guzman"]);
+        // A quotation after a name is no nickname.
+        assert_eq!(
+            names("Obama said \"Yes We Can\" Tuesday. \"It works,\" said Barack Obama."),
+            vec!["Barack Obama"]
+        );
+        assert_eq!(
+            names("\"It is a fine film,\" said Pen\u{FFFD}lope Cruz."),
+            vec!["Pen\u{FFFD}lope Cruz"]
+        );
+    }
+
+    #[test]
     fn a_company_the_article_names_with_its_legal_form_is_no_speaker() {
         assert!(names(
             "\"Demand is strong,\" Sears Roebuck said. Sears Roebuck and Co <S> shares rose."
@@ -330,6 +363,15 @@ mod tests {
         assert!(
             names("\"Sales fell,\" said Dixons Cyclops. Dixons Cyclops Plc makes cameras.")
                 .is_empty()
+        );
+        // Wire copy's lowercase legal form; "co-founded" is none.
+        assert!(names(
+            "Baker International corp said it sued. \"We will win,\" Baker said in Houston."
+        )
+        .is_empty());
+        assert_eq!(
+            names("Hargreaves co-founded the firm. \"It grew fast,\" Hargreaves said."),
+            vec!["Hargreaves"]
         );
         // A person named like a company keeps their name: the company is another name.
         assert_eq!(
@@ -394,6 +436,48 @@ mod tests {
         assert_eq!(
             names("\"Demand is weak,\" said Anne Stone, an analyst at Prudential Securities."),
             vec!["Anne Stone"]
+        );
+    }
+
+    #[test]
+    fn a_womans_title_keeps_her_from_a_mans_full_name() {
+        // The article's man with her surname is someone else.
+        assert_eq!(
+            names("Charles Kennedy said the party would win. \"Voters are tired,\" Baroness Kennedy said."),
+            vec!["Charles Kennedy", "Baroness Kennedy"]
+        );
+        // A woman's full name is hers; her surname alone after her title too.
+        assert_eq!(
+            names("Angela Merkel met him. \"We agree,\" Mrs. Merkel said. Merkel said more."),
+            vec!["Angela Merkel"]
+        );
+        assert_eq!(
+            names("\"It was my fault,\" Ms Thorne said. \"I am sorry,\" Thorne added."),
+            vec!["Ms Thorne"]
+        );
+        // Written family name first: Choi is her family name.
+        assert_eq!(
+            names("Choi Soon-sil was held. \"I am innocent,\" Ms Choi said."),
+            vec!["Choi Soon-sil"]
+        );
+    }
+
+    #[test]
+    fn a_country_or_a_people_glued_before_one_word_is_no_first_name() {
+        assert_eq!(
+            names("\"We will send them back,\" Malaysia Zahid said on Tuesday."),
+            vec!["Zahid"]
+        );
+        assert!(names("\"Orders rose,\" Seoul Samsung said.")
+            .iter()
+            .all(|n| n != "Seoul Samsung"));
+        assert!(names("\"We fight on,\" Pakistani Taliban said.")
+            .iter()
+            .all(|n| n != "Pakistani Taliban"));
+        // A first name that is also a place stays: "Jordan Henderson".
+        assert_eq!(
+            names("\"We were poor,\" Jordan Henderson said."),
+            vec!["Jordan Henderson"]
         );
     }
 

@@ -259,7 +259,9 @@ fn scan_word<const CASE: bool>(s: &str, st: usize) -> WordScan {
             w.end += 1;
         } else {
             let (alnum, width) = alnum_at(s, w.end);
-            if !alnum {
+            // A letter lost to a wrong encoding stays inside its word: "Pen\u{FFFD}lope
+            // Cruz" is one name, not "Pen" and a "lope Cruz" who is Ted Cruz.
+            if !alnum && !s[w.end..].starts_with('\u{FFFD}') {
                 break;
             }
             w.ascii = false;

@@ -120,6 +120,9 @@ fn person_id(name: &str) -> String {
 /// Chinese or Korean name written family name first ("Wang Lu" is a Wang, "Lu Kang"
 /// a Lu, "Moon Jae-in" a Moon).
 fn surname(name: &str) -> String {
+    if let Some(surname) = crate::extract::womans_surname(name) {
+        return fold(surname);
+    }
     match crate::extract::family_name_first(name) {
         Some(family) => fold(family),
         None => fold(name.rsplit(' ').next().unwrap_or(name)),
@@ -181,7 +184,9 @@ impl Registry {
     /// Links surnames alone to full names by period (see the module's rule), from
     /// each speaker entry's articles by year.
     fn link(entries: Vec<(String, BTreeMap<Option<i32>, YearTally>)>) -> Registry {
-        let is_full = |name: &str| name.contains(' ');
+        // ("Baroness Kennedy" is a surname with a woman's title.)
+        let is_full =
+            |name: &str| name.contains(' ') && crate::extract::womans_surname(name).is_none();
         // An organisation or a place taken for a speaker is linked to nothing: "Fed"
         // is not New York Fed, nor "Embassy" the Japanese Embassy.
         let not_a_person: Vec<bool> = entries
@@ -219,12 +224,22 @@ impl Registry {
                 forms.entry(i).or_default().push((i, None, false));
                 continue;
             }
-            let candidates = if not_a_person[i] {
+            // A woman's title joins no man's full name: "Baroness Kennedy" is no
+            // Charles Kennedy.
+            let womans = crate::extract::womans_surname(name);
+            let candidates: Vec<usize> = if not_a_person[i] {
                 Vec::new()
             } else {
                 full_by_surname
-                    .get(&fold(name))
-                    .cloned()
+                    .get(&surname(name))
+                    .map(|c| {
+                        c.iter()
+                            .copied()
+                            .filter(|&c| {
+                                womans.is_none() || crate::extract::may_be_a_woman(&entries[c].0)
+                            })
+                            .collect()
+                    })
                     .unwrap_or_default()
             };
             // Years (and undated) by the full name they join; `None`: its own.
@@ -316,7 +331,9 @@ impl Registry {
         let pick = |f: &dyn Fn(&Person) -> bool| -> Vec<&Person> {
             self.people.iter().filter(|p| f(p)).collect()
         };
-        let exact = pick(&|p| fold(&p.name) == want);
+        // (A name with its title: "Baroness Kennedy" is her, "Kennedy" everyone.)
+        let titled = fold(name.trim());
+        let exact = pick(&|p| fold(&p.name) == want || fold(&p.name) == titled);
         if !exact.is_empty() {
             return (exact, Vec::new());
         }
@@ -462,6 +479,28 @@ mod tests {
             .iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("no person {name}"))
+    }
+
+    #[test]
+    fn a_womans_title_joins_no_mans_full_name() {
+        // 2005: the lone "Baroness Kennedy" is not the Charles Kennedy of 300 articles;
+        // "Mrs Clinton" in 1998 is Hillary, not Bill.
+        let r = Registry::link(vec![
+            entry("Charles Kennedy", &[(2005, 300)]),
+            entry("Baroness Kennedy", &[(2005, 2)]),
+            entry("Bill Clinton", &[(1998, 50)]),
+            entry("Hillary Clinton", &[(1998, 10)]),
+            entry("Mrs Clinton", &[(1998, 5)]),
+        ]);
+        assert_eq!(person(&r, "Baroness Kennedy").forms.len(), 1);
+        assert_eq!(person(&r, "Charles Kennedy").forms.len(), 1);
+        assert_eq!(person(&r, "Hillary Clinton").articles, 15);
+        assert_eq!(person(&r, "Bill Clinton").articles, 50);
+        // Her name with the title finds her; the surname finds both Kennedys.
+        let (people, _) = r.find("Baroness Kennedy");
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].name, "Baroness Kennedy");
+        assert_eq!(r.find("kennedy").0.len(), 2);
     }
 
     #[test]
