@@ -777,8 +777,13 @@ pub(super) fn without_nicknames(text: &str, w: &WordLists) -> Option<String> {
     let mut out: Option<String> = None;
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(off) = text[from..].find(['"', '“']) {
+    // (A byte search: '"', or the lead byte of '“'. Most articles have quotes.)
+    while let Some(off) = memchr::memchr2(b'"', 0xE2, &bytes[from..]) {
         let open = from + off;
+        if bytes[open] == 0xE2 && !text[open..].starts_with('“') {
+            from = open + 1;
+            continue;
+        }
         let open_len = if bytes[open] == b'"' {
             1
         } else {
@@ -799,7 +804,11 @@ pub(super) fn without_nicknames(text: &str, w: &WordLists) -> Option<String> {
         // One to three capitalised words, then the closing quote, a space and a
         // capitalised word.
         let rest = &text[from..];
-        let Some(len) = rest.find(['"', '”']).filter(|&n| n > 0 && n <= 30) else {
+        // (Within 30 bytes: not a scan of the rest of the text.)
+        let closing = (1..rest.len().min(31)).find(|&n| {
+            rest.as_bytes()[n] == b'"' || (rest.is_char_boundary(n) && rest[n..].starts_with('”'))
+        });
+        let Some(len) = closing else {
             continue;
         };
         let nick = &rest[..len];

@@ -344,6 +344,16 @@ mod tests {
             names("Obama said \"Yes We Can\" Tuesday. \"It works,\" said Barack Obama."),
             vec!["Barack Obama"]
         );
+        // Edges: a quote mark ending the text, a dash (the same lead byte as '“'), an
+        // unclosed quotation.
+        for text in [
+            "said Francisco \"",
+            "Francisco — \"Lu\" Guterres said",
+            "Francisco \"Lu-Olo",
+            "Francisco \"abcdefghijklmnopqrstuvwxyz abcdefghij\" Guterres said it.",
+        ] {
+            let _ = names(text);
+        }
         assert_eq!(
             names("\"It is a fine film,\" said Pen\u{FFFD}lope Cruz."),
             vec!["Pen\u{FFFD}lope Cruz"]
