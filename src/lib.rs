@@ -43,6 +43,8 @@ pub mod extract;
 #[cfg(feature = "server")]
 pub mod http;
 pub mod ingest;
+#[cfg(feature = "index")]
+pub mod quotes;
 pub mod sanitize;
 #[cfg(feature = "index")]
 pub mod schema;

@@ -74,6 +74,9 @@ pub enum Command {
     Show(ShowArgs),
     /// People the archive quotes, by any of their names: name forms, articles, dates.
     People(PeopleArgs),
+    /// Search the quotes: who said what, ranked by BM25 over the quote's words; the
+    /// same quote in several articles is one result.
+    Quotes(QuotesArgs),
     /// Measure ingest and query speed on your own archive.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -312,6 +315,33 @@ pub struct ShowArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct QuotesArgs {
+    /// Words, "phrases", AND/OR/NOT over the quotes' text. Empty: every quote (of the
+    /// speaker), newest first.
+    #[arg(default_value = "")]
+    pub query: String,
+    #[arg(long, default_value = DEFAULT_INDEX, env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    /// Only this person's quotes (any name form: full name, surname, with title).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Published on or after this date (2026-02-01, "Feb 1, 2026", ...).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Published on or before this date (a day is included whole).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only quotes in articles from this source.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// How many quotes to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
 pub struct PeopleArgs {
     /// A name (full name, surname, any case); without one, the most quoted people.
     pub name: Option<String>,
@@ -355,6 +385,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Demo(a) => cmd_demo(a),
         Command::Show(a) => cmd_show(a),
         Command::People(a) => cmd_people(a),
+        Command::Quotes(a) => cmd_quotes(a),
         Command::Bench(BenchCommand::Ingest(a)) => cmd_bench_ingest(a),
         Command::Bench(BenchCommand::Query(a)) => cmd_bench_query(a),
         #[cfg(feature = "server")]
@@ -519,6 +550,38 @@ fn cmd_people(a: PeopleArgs) -> anyhow::Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+fn cmd_quotes(a: QuotesArgs) -> anyhow::Result<i32> {
+    let bound = |s: &Option<String>, end: bool| -> Result<Option<i64>, String> {
+        s.as_deref()
+            .map(|s| crate::search::parse_bound(s, end).map_err(|e| e.0))
+            .transpose()
+    };
+    let (from, to) = match (bound(&a.from, false), bound(&a.to, true)) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    crate::writer::open_existing(&a.index)?;
+    let req = crate::quotes::QuoteRequest {
+        query: a.query.clone(),
+        speaker: a.speaker.clone(),
+        from,
+        to,
+        source: a.source.clone(),
+        limit: a.limit.clamp(1, crate::search::MAX_LIMIT),
+    };
+    let results = crate::quotes::search(&a.index, &req)?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?;
+    } else {
+        write!(out, "{}", render::quotes(&results))?;
+    }
+    Ok(EXIT_OK)
 }
 
 fn cmd_show(a: ShowArgs) -> anyhow::Result<i32> {

@@ -154,6 +154,44 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
 }
 
 /// People and their name forms, one block each.
+/// Quote results: each quote with its speaker, date, source and article, and how
+/// many articles print it.
+pub fn quotes(r: &crate::quotes::QuoteResults) -> String {
+    let mut o = String::new();
+    if r.hits.is_empty() {
+        o.push_str("no quotes found\n");
+        return o;
+    }
+    let _ = writeln!(
+        o,
+        "{} matching quotes; the {} first:",
+        r.total,
+        r.hits.len()
+    );
+    for h in &r.hits {
+        let _ = writeln!(o, "\n\u{201c}{}\u{201d}", h.text.trim());
+        let mut by = format!("  \u{2014} {}", h.speaker);
+        for part in [h.date.as_deref(), h.source.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let _ = write!(by, ", {part}");
+        }
+        let _ = writeln!(o, "{by}");
+        let _ = writeln!(o, "    {} ({})", h.title, h.article);
+        if h.articles > 1 {
+            let _ = writeln!(
+                o,
+                "    in {} articles, first {} ({})",
+                h.articles,
+                h.first_date.as_deref().unwrap_or("undated"),
+                h.first_article
+            );
+        }
+    }
+    o
+}
+
 pub fn people(
     people: &[&crate::search::people::Person],
     also: &[&crate::search::people::Person],

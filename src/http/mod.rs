@@ -65,6 +65,8 @@ pub struct AppState {
     /// One permit per export that may stream at once.
     pub export_permits: Arc<Semaphore>,
     pub limits: Limits,
+    /// The quote index, when the index has one (made by newsdex since issue 17).
+    pub quotes: Option<Arc<crate::quotes::Quotes>>,
 }
 
 impl AppState {
@@ -75,6 +77,7 @@ impl AppState {
             permits: Arc::new(Semaphore::new(limits.max_concurrent_searches)),
             export_permits: Arc::new(Semaphore::new(limits.max_concurrent_exports)),
             limits,
+            quotes: crate::quotes::Quotes::open(index_dir).ok().map(Arc::new),
         })
     }
 }
@@ -97,6 +100,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/articles/{id}", get(article))
         .route("/api/stats", get(stats))
         .route("/api/people", get(people))
+        .route("/api/quotes", get(quotes))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page") })
         .with_state(state)
 }
@@ -364,6 +368,55 @@ async fn people(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response
             "this index has no people registry yet: run `newsdex index` on it again",
         ),
         Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "cannot read the people"),
+    }
+}
+
+/// `GET /api/quotes?q=&speaker=&from=&to=&source=&limit=`: quotes matching words,
+/// by a speaker, in a date window (`newsdex quotes --json`); 404 when the index has
+/// no quote index.
+async fn quotes(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let raw = match raw_query(raw) {
+        Ok(r) => r,
+        Err(resp) => return *resp,
+    };
+    let mut req = crate::quotes::QuoteRequest {
+        limit: 10,
+        ..Default::default()
+    };
+    let pairs = match params::pairs(&raw) {
+        Ok(p) => p,
+        Err(msg) => return error(StatusCode::BAD_REQUEST, msg),
+    };
+    for (k, v) in pairs {
+        let bad = |msg: String| error(StatusCode::BAD_REQUEST, msg);
+        match k.as_str() {
+            "q" => req.query = v,
+            "speaker" => req.speaker = Some(v),
+            "source" => req.source = Some(v),
+            "from" | "to" => match crate::search::parse_bound(&v, k == "to") {
+                Ok(t) if k == "to" => req.to = Some(t),
+                Ok(t) => req.from = Some(t),
+                Err(e) => return bad(e.0),
+            },
+            "limit" => match v.parse() {
+                Ok(n) if (1..=crate::search::MAX_LIMIT).contains(&n) => req.limit = n,
+                _ => return bad(format!("limit must be 1 to {}", crate::search::MAX_LIMIT)),
+            },
+            _ => {}
+        }
+    }
+    let Some(quotes) = st.quotes.clone() else {
+        return error(
+            StatusCode::NOT_FOUND,
+            "this index has no quote index: index its files again with `newsdex index --force`",
+        );
+    };
+    match tokio::task::spawn_blocking(move || quotes.search(&req)).await {
+        Ok(Ok(r)) => ok(&r),
+        _ => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "cannot search the quotes",
+        ),
     }
 }
 

@@ -150,6 +150,14 @@ pub fn ingest_into(
     let started = Instant::now();
     writer::check_schema(index, &config.index_dir)?;
     let index_writer = open_writer(config, index)?;
+    // The quotes: a small index, one indexing thread.
+    let quote_index = crate::quotes::open_or_create(&config.index_dir)?;
+    let quotes_before = quote_index
+        .load_metas()
+        .is_ok_and(|m| m.segments.iter().any(|s| s.num_docs() > 0));
+    let quote_writer = quote_index
+        .writer_with_num_threads::<TantivyDocument>(1, 30_000_000)
+        .context("cannot open a writer on the quote index")?;
     let meters = Meters::default();
     let policy = CommitPolicy {
         every_docs: config.commit_every_docs,
@@ -158,6 +166,7 @@ pub fn ingest_into(
     let mut sink = IndexSink::new(
         index,
         index_writer,
+        (quote_writer, quotes_before),
         &config.index_dir,
         config.force,
         policy,

@@ -21,6 +21,7 @@ use super::manifest::Manifest;
 use super::pipeline::{Encoder, Flow, Meters, Origin, Sink, Work};
 use super::walk::InputFile;
 use crate::extract::Identified;
+use crate::quotes::QuoteSchema;
 use crate::schema::{NewsSchema, HASH_FAST_FIELD};
 use crate::writer;
 
@@ -63,12 +64,15 @@ pub enum IndexItem {
         /// Its content hash in the index when the run started.
         previous: Option<u64>,
         doc: TantivyDocument,
+        /// Its quotes, for the quote index.
+        quotes: Vec<TantivyDocument>,
     },
 }
 
 /// Looks up the index as it was when the run started, and builds documents.
 pub struct IndexEncoder {
     schema: NewsSchema,
+    quote_schema: QuoteSchema,
     previous: Option<Searcher>,
 }
 
@@ -108,6 +112,7 @@ impl Encoder for IndexEncoder {
         let article = work.extract(doc);
         let t = Instant::now();
         let doc = writer::to_document(&self.schema, &article);
+        let quotes = self.quote_schema.documents(&article);
         work.times()
             .index_ns
             .fetch_add(t.elapsed().as_nanos() as u64, Relaxed);
@@ -116,6 +121,7 @@ impl Encoder for IndexEncoder {
             content_hash,
             previous,
             doc,
+            quotes,
         }
     }
 }
@@ -124,6 +130,12 @@ impl Encoder for IndexEncoder {
 pub struct IndexSink<'a> {
     /// `None` once finished or abandoned.
     writer: Option<IndexWriter>,
+    /// The quote index's writer (see [`crate::quotes`]).
+    quotes: Option<IndexWriter>,
+    quote_schema: QuoteSchema,
+    /// Whether the quote index held quotes when the run started: a new article's
+    /// quotes need no delete before them otherwise.
+    quotes_before: bool,
     schema: NewsSchema,
     /// The index as it was when the run started.
     previous: Option<Searcher>,
@@ -142,11 +154,13 @@ pub struct IndexSink<'a> {
 }
 
 impl<'a> IndexSink<'a> {
-    /// A sink into `index` (opened on `index_dir`) through `writer`. Segment files an
-    /// interrupted run left behind are deleted first.
+    /// A sink into `index` (opened on `index_dir`) through `writer`, and into the
+    /// quote index beside it through `quotes`. Segment files an interrupted run left
+    /// behind are deleted first.
     pub fn new(
         index: &Index,
         writer: IndexWriter,
+        (quotes, quotes_before): (IndexWriter, bool),
         index_dir: &Path,
         force: bool,
         policy: CommitPolicy,
@@ -154,10 +168,14 @@ impl<'a> IndexSink<'a> {
     ) -> anyhow::Result<Self> {
         let schema = NewsSchema::new();
         let _ = writer.garbage_collect_files().wait();
+        let _ = quotes.garbage_collect_files().wait();
         let reader = index.reader().context("cannot open an index reader")?;
         let previous = Some(reader.searcher()).filter(|s| s.num_docs() > 0);
         Ok(IndexSink {
             writer: Some(writer),
+            quotes: Some(quotes),
+            quote_schema: QuoteSchema::new(),
+            quotes_before,
             schema,
             previous,
             seen: FxHashMap::default(),
@@ -178,9 +196,15 @@ impl<'a> IndexSink<'a> {
             .context("internal error: the index writer is closed")
     }
 
-    /// Commits what was written, then records the files it completes.
+    /// Commits what was written (the quotes first: an article is never committed
+    /// without its quotes), then records the files it completes.
     fn commit(&mut self) -> anyhow::Result<()> {
         let t = Instant::now();
+        self.quotes
+            .as_mut()
+            .context("internal error: the quote writer is closed")?
+            .commit()
+            .context("commit of the quotes failed; the index stays at its last commit")?;
         let mut commit = self
             .writer()?
             .prepare_commit()
@@ -226,10 +250,18 @@ impl<'a> IndexSink<'a> {
         if let Some(writer) = self.writer.take() {
             std::thread::spawn(move || drop(writer));
         }
+        if let Some(quotes) = self.quotes.take() {
+            std::thread::spawn(move || drop(quotes));
+        }
     }
 
     /// Waits for merges after the final commit.
     pub fn close(mut self) -> anyhow::Result<()> {
+        if let Some(quotes) = self.quotes.take() {
+            quotes
+                .wait_merging_threads()
+                .context("merging quote segments failed")?;
+        }
         if let Some(writer) = self.writer.take() {
             let t = Instant::now();
             writer
@@ -250,6 +282,7 @@ impl Sink for IndexSink<'_> {
     fn encoder(&self) -> IndexEncoder {
         IndexEncoder {
             schema: self.schema.clone(),
+            quote_schema: self.quote_schema.clone(),
             previous: self.previous.clone(),
         }
     }
@@ -265,6 +298,7 @@ impl Sink for IndexSink<'_> {
             content_hash,
             previous,
             doc,
+            quotes,
         } = item
         else {
             stats.duplicates.fetch_add(1, Relaxed);
@@ -286,6 +320,20 @@ impl Sink for IndexSink<'_> {
             }
             if let Err(e) = writer.add_document(doc) {
                 return Err(self.refused(e));
+            }
+            // Its quotes replace any it had, also after an interrupted run (those
+            // were committed before the article).
+            let quote_writer = self
+                .quotes
+                .as_mut()
+                .context("internal error: the quote writer is closed")?;
+            if decision == Decision::Update || self.quotes_before {
+                quote_writer.delete_term(self.quote_schema.article_term(&id));
+            }
+            for q in quotes {
+                if let Err(e) = quote_writer.add_document(q) {
+                    return Err(self.refused(e));
+                }
             }
             self.meters
                 .times

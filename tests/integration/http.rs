@@ -150,6 +150,15 @@ fn article_and_stats_endpoints() {
     let (_, top) = s.get("/api/people?limit=1");
     assert_eq!(top["people"].as_array().unwrap().len(), 1);
     assert_eq!(s.get("/api/people?limit=many").0, 400);
+    // Quotes: a person's by any name form, ranked by their words.
+    let (code, q) = s.get("/api/quotes?speaker=zelenskyy");
+    assert_eq!(code, 200, "{q}");
+    let hits = q["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{q}");
+    assert!(hits.iter().all(|h| h["speaker"] == "Volodymyr Zelenskyy"), "{q}");
+    assert!(hits[0]["text"].as_str().unwrap().len() > 10);
+    assert_eq!(s.get("/api/quotes?limit=0").0, 400);
+    assert_eq!(s.get("/api/quotes?from=yesterdayish").0, 400);
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod hostile;
 mod http;
 mod languages;
 mod props;
+mod quotes;
 mod reingest;
 mod search;
 mod util;

@@ -30,7 +30,7 @@ use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
 
 use super::tables::{FacetIndex, NONE, SPEAKER};
@@ -416,6 +416,12 @@ impl Ambiguous {
 /// The articles quoting one of `persons`: each form of theirs, in the years it is
 /// theirs.
 pub fn query(s: &NewsSchema, persons: &[&Person]) -> Box<dyn Query> {
+    query_on(s.speaker, s.date, persons)
+}
+
+/// [`query`] over the speaker facet and date fields of any index (the quote index's
+/// too).
+pub fn query_on(speaker: Field, date: Field, persons: &[&Person]) -> Box<dyn Query> {
     let year_start = |y: i32| {
         chrono::NaiveDate::from_ymd_opt(y, 1, 1)
             .and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -425,7 +431,7 @@ pub fn query(s: &NewsSchema, persons: &[&Person]) -> Box<dyn Query> {
     for form in persons.iter().flat_map(|p| &p.forms) {
         let term = || -> Box<dyn Query> {
             Box::new(TermQuery::new(
-                Term::from_facet(s.speaker, &Facet::from_path([form.name.as_str()])),
+                Term::from_facet(speaker, &Facet::from_path([form.name.as_str()])),
                 IndexRecordOption::Basic,
             ))
         };
@@ -434,7 +440,7 @@ pub fn query(s: &NewsSchema, persons: &[&Person]) -> Box<dyn Query> {
             Some(years) => {
                 for &y in years {
                     let bound = |y| {
-                        Term::from_field_date(s.date, DateTime::from_timestamp_secs(year_start(y)))
+                        Term::from_field_date(date, DateTime::from_timestamp_secs(year_start(y)))
                     };
                     let range =
                         RangeQuery::new(Bound::Included(bound(y)), Bound::Excluded(bound(y + 1)));
