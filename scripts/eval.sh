@@ -2,8 +2,8 @@
 # Scores `newsdex extract` on the development gold sets in ../shared/gold with
 # ../shared/eval/score.py, and its reading of web pages on ../shared/web
 # (scripts/eval_web.py), and its language detection on ../shared/lang
-# (scripts/eval_lang.py), and fails when a score is below its threshold in
-# scripts/eval_thresholds.json. Usage: scripts/eval.sh [SHARED_DIR]
+# (scripts/eval_lang.py), and its quote attribution (scripts/eval_quotes.py),
+# and fails when a score is below its threshold in scripts/eval_thresholds.json. Usage: scripts/eval.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
@@ -17,6 +17,7 @@ for set in places_dev places_local_dev speakers_dev; do
 done
 python3 scripts/eval_web.py "$bin" "$shared" > "$out/web.jsonl"
 python3 scripts/eval_lang.py "$bin" "$shared" >> "$out/web.jsonl"
+python3 scripts/eval_quotes.py "$shared" "$bin" >> "$out/web.jsonl"
 python3 - "$out" scripts/eval_thresholds.json <<'PY'
 import json, sys
 out, thresholds = sys.argv[1], json.load(open(sys.argv[2]))
@@ -31,8 +32,8 @@ for name, facets in thresholds.items():
     score = web.get(name) or json.load(open(f"{out}/{name}.score.json"))
     for facet, wants in facets.items():
         got = score[facet]
-        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km", "accuracy", "stemmed", "lowest", "date", "title", "author") if k in got)
-        print(f"{name:<18} {facet:<9} {line}")
+        line = "  ".join(f"{k} {got[k]:.3f}" for k in ("P", "R", "F1", "acc@161km", "accuracy", "stemmed", "lowest", "date", "title", "author", "share_right") if k in got)
+        print(f"{name:<19} {facet:<9} {line}")
         for metric, floor in wants.items():
             if got[metric] < floor:
                 failed.append(f"{name} {facet} {metric} {got[metric]:.4f} < {floor}")

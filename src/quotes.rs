@@ -176,6 +176,8 @@ pub struct QuoteRequest {
     /// A source facet label ("Reuters").
     pub source: Option<String>,
     pub limit: usize,
+    /// Count speakers and months over every matching quote.
+    pub facets: bool,
 }
 
 /// One quote, and the other articles printing it.
@@ -208,6 +210,27 @@ pub struct QuoteResults {
     /// The people the speaker filter was taken to mean, when a registry knew them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<String>,
+    /// With `facets`: who says it and when, over every matching quote (exact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<QuoteFacets>,
+}
+
+/// Counts over the matching quotes.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct QuoteFacets {
+    /// Quotes per person (their name forms counted together), most first (top 20).
+    pub speakers: Vec<Counted>,
+    /// Quotes per month of publication (YYYY-MM), in order.
+    pub months: Vec<Counted>,
+    /// Matching quotes in undated articles.
+    pub undated: u64,
+}
+
+/// A label and its count.
+#[derive(Clone, Debug, Serialize)]
+pub struct Counted {
+    pub name: String,
+    pub count: u64,
 }
 
 /// The quote index of an index directory, open for searching.
@@ -314,12 +337,163 @@ impl Quotes {
                 break;
             }
         }
+        let facets = if req.facets {
+            Some(self.facets(&searcher, query.as_ref())?)
+        } else {
+            None
+        };
         Ok(QuoteResults {
             query: req.query.clone(),
             total,
             hits,
             speakers,
+            facets,
         })
+    }
+}
+
+impl Quotes {
+    /// Speakers (as people) and months over every quote `query` matches.
+    fn facets(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> anyhow::Result<QuoteFacets> {
+        let tally = searcher.search(query, &Tally)?;
+        // A label that is a form of one person in every year counts as that person.
+        let registry = crate::search::people::Registry::load(&self.index_dir);
+        let mut person_of: FxHashMap<&str, &str> = FxHashMap::default();
+        for p in registry.iter().flat_map(|r| &r.people) {
+            for f in p.forms.iter().filter(|f| f.years.is_none()) {
+                person_of.insert(f.name.as_str(), p.name.as_str());
+            }
+        }
+        let mut people: FxHashMap<&str, u64> = FxHashMap::default();
+        for (label, n) in &tally.speakers {
+            let name = person_of.get(label.as_str()).copied().unwrap_or(label);
+            *people.entry(name).or_default() += n;
+        }
+        let mut speakers: Vec<Counted> = people
+            .into_iter()
+            .map(|(name, count)| Counted {
+                name: name.to_string(),
+                count,
+            })
+            .collect();
+        speakers.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+        speakers.truncate(20);
+        let months = tally
+            .months
+            .iter()
+            .map(|(&m, &count)| Counted {
+                name: format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1),
+                count,
+            })
+            .collect();
+        Ok(QuoteFacets {
+            speakers,
+            months,
+            undated: tally.undated,
+        })
+    }
+}
+
+/// Counts speakers (labels) and months (year * 12 + month - 1) over matching quotes.
+struct Tally;
+
+#[derive(Default)]
+struct TallyFruit {
+    speakers: FxHashMap<String, u64>,
+    months: std::collections::BTreeMap<i64, u64>,
+    undated: u64,
+}
+
+struct SegmentTally {
+    dates: Option<tantivy::columnar::Column<DateTime>>,
+    facets: Option<tantivy::fastfield::FacetReader>,
+    /// By the segment's speaker ordinal.
+    ords: FxHashMap<u64, u64>,
+    months: std::collections::BTreeMap<i64, u64>,
+    undated: u64,
+}
+
+impl tantivy::collector::Collector for Tally {
+    type Fruit = TallyFruit;
+    type Child = SegmentTally;
+
+    fn for_segment(
+        &self,
+        _ord: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentTally> {
+        Ok(SegmentTally {
+            dates: reader.fast_fields().date("date").ok(),
+            facets: reader.facet_reader("speaker").ok(),
+            ords: FxHashMap::default(),
+            months: Default::default(),
+            undated: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<TallyFruit>) -> tantivy::Result<TallyFruit> {
+        let mut out = TallyFruit::default();
+        for f in fruits {
+            for (k, n) in f.speakers {
+                *out.speakers.entry(k).or_default() += n;
+            }
+            for (k, n) in f.months {
+                *out.months.entry(k).or_default() += n;
+            }
+            out.undated += f.undated;
+        }
+        Ok(out)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentTally {
+    type Fruit = TallyFruit;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        if let Some(o) = self.facets.as_ref().and_then(|r| r.facet_ords(doc).next()) {
+            *self.ords.entry(o).or_default() += 1;
+        }
+        let month = self
+            .dates
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .and_then(|d| {
+                use chrono::Datelike;
+                chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
+                    .map(|t| t.year() as i64 * 12 + t.month0() as i64)
+            });
+        match month {
+            Some(m) => *self.months.entry(m).or_default() += 1,
+            None => self.undated += 1,
+        }
+    }
+
+    fn harvest(self) -> TallyFruit {
+        let mut speakers = FxHashMap::default();
+        if let Some(r) = &self.facets {
+            let mut facet = Facet::root();
+            for (o, n) in self.ords {
+                if r.facet_from_ord(o, &mut facet).is_ok() {
+                    let label = facet.to_path_string();
+                    *speakers
+                        .entry(label.trim_start_matches('/').to_string())
+                        .or_default() += n;
+                }
+            }
+        }
+        TallyFruit {
+            speakers,
+            months: self.months,
+            undated: self.undated,
+        }
     }
 }
 

@@ -337,6 +337,10 @@ pub struct QuotesArgs {
     /// How many quotes to show.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Also count who says it (quotes per person) and when (per month), over every
+    /// matching quote.
+    #[arg(long)]
+    pub facets: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -573,6 +577,7 @@ fn cmd_quotes(a: QuotesArgs) -> anyhow::Result<i32> {
         to,
         source: a.source.clone(),
         limit: a.limit.clamp(1, crate::search::MAX_LIMIT),
+        facets: a.facets,
     };
     let results = crate::quotes::search(&a.index, &req)?;
     let mut out = std::io::stdout().lock();

@@ -189,6 +189,21 @@ pub fn quotes(r: &crate::quotes::QuoteResults) -> String {
             );
         }
     }
+    if let Some(f) = &r.facets {
+        let _ = writeln!(o, "\nwho says it (quotes):");
+        for c in &f.speakers {
+            let _ = writeln!(o, "  {:>6}  {}", c.count, c.name);
+        }
+        let _ = writeln!(o, "\nwhen (quotes per month):");
+        let most = f.months.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+        for c in &f.months {
+            let bar = "#".repeat(((c.count * 40).div_ceil(most)) as usize);
+            let _ = writeln!(o, "  {}  {:>6}  {bar}", c.name, c.count);
+        }
+        if f.undated > 0 {
+            let _ = writeln!(o, "  undated  {:>4}", f.undated);
+        }
+    }
     o
 }
 

@@ -393,6 +393,7 @@ async fn quotes(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response
             "q" => req.query = v,
             "speaker" => req.speaker = Some(v),
             "source" => req.source = Some(v),
+            "facets" => req.facets = !matches!(v.as_str(), "0" | "false" | ""),
             "from" | "to" => match crate::search::parse_bound(&v, k == "to") {
                 Ok(t) if k == "to" => req.to = Some(t),
                 Ok(t) => req.from = Some(t),

@@ -155,7 +155,10 @@ fn article_and_stats_endpoints() {
     assert_eq!(code, 200, "{q}");
     let hits = q["hits"].as_array().unwrap();
     assert!(!hits.is_empty(), "{q}");
-    assert!(hits.iter().all(|h| h["speaker"] == "Volodymyr Zelenskyy"), "{q}");
+    assert!(
+        hits.iter().all(|h| h["speaker"] == "Volodymyr Zelenskyy"),
+        "{q}"
+    );
     assert!(hits[0]["text"].as_str().unwrap().len() > 10);
     assert_eq!(s.get("/api/quotes?limit=0").0, 400);
     assert_eq!(s.get("/api/quotes?from=yesterdayish").0, 400);

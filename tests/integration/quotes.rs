@@ -69,6 +69,26 @@ fn one_quote_in_two_outlets_is_one_result_found_by_its_words_and_speaker() {
     let r = search(&t.index(), &req).unwrap();
     assert_eq!(r.hits.len(), 1);
     assert_eq!(r.hits[0].speaker, "Tom Reyes");
+    // Who says it and when, over every matching quote (copies counted).
+    let req = QuoteRequest {
+        limit: 10,
+        facets: true,
+        ..Default::default()
+    };
+    let f = search(&t.index(), &req).unwrap().facets.expect("facets");
+    let counts = |v: &[newsdex::quotes::Counted]| {
+        v.iter()
+            .map(|c| (c.name.clone(), c.count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        counts(&f.speakers),
+        vec![("Maria Lopez".to_string(), 2), ("Tom Reyes".to_string(), 1)]
+    );
+    assert_eq!(
+        counts(&f.months),
+        vec![("2024-03".to_string(), 2), ("2024-04".to_string(), 1)]
+    );
     // From the terminal.
     let out = t.run(&["quotes", "--index", t.index().to_str().unwrap(), "bridge"]);
     assert!(out.status.success());
