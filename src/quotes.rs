@@ -25,6 +25,7 @@ use tantivy::{DateTime, Index, IndexReader, Order, TantivyDocument, Term};
 
 use crate::extract::text::fold;
 use crate::extract::Article;
+use crate::search::people::{self, Registry};
 
 /// The quote index's directory inside the index directory.
 pub const DIR: &str = "quotes";
@@ -239,6 +240,41 @@ pub struct Quotes {
     reader: IndexReader,
     index_dir: PathBuf,
     qs: QuoteSchema,
+    /// The people registry beside the index, read again when its file changes.
+    people: People,
+    /// Each segment's speaker labels by ordinal, read once per segment (segments
+    /// never change): counting speakers then reads no dictionary.
+    labels: Labels,
+}
+
+type Labels = std::sync::Mutex<FxHashMap<tantivy::index::SegmentId, std::sync::Arc<Vec<String>>>>;
+
+type People = std::sync::Mutex<Option<(std::time::SystemTime, std::sync::Arc<Known>)>>;
+
+/// The registry, and whose every-year name form each speaker label is (the quote
+/// counts' people: built once per registry, not per search).
+struct Known {
+    registry: Registry,
+    person_of: FxHashMap<String, String>,
+}
+
+impl Known {
+    fn of(registry: Registry) -> Known {
+        let mut person_of = FxHashMap::default();
+        for p in &registry.people {
+            for f in p
+                .forms
+                .iter()
+                .filter(|f| f.years.is_none() && f.name != p.name)
+            {
+                person_of.insert(f.name.clone(), p.name.clone());
+            }
+        }
+        Known {
+            registry,
+            person_of,
+        }
+    }
 }
 
 impl Quotes {
@@ -260,6 +296,16 @@ impl Quotes {
             reader,
             index_dir: index_dir.to_path_buf(),
             qs: QuoteSchema::new(),
+            people: Default::default(),
+            labels: Default::default(),
+        })
+    }
+
+    /// The people registry the last ingest wrote, if any.
+    fn known(&self) -> Option<std::sync::Arc<Known>> {
+        let file = self.index_dir.join(people::FILE);
+        people::cached_file(&self.people, &file, || {
+            Registry::load(&self.index_dir).map(Known::of)
         })
     }
 
@@ -267,7 +313,8 @@ impl Quotes {
     pub fn search(&self, req: &QuoteRequest) -> anyhow::Result<QuoteResults> {
         let (index, qs) = (&self.index, &self.qs);
         let searcher = self.reader.searcher();
-        let (filters, speakers) = filters(&self.index_dir, qs, req);
+        let known = self.known();
+        let (filters, speakers) = filters(known.as_ref().map(|k| &k.registry), qs, req);
         let words: Option<Box<dyn Query>> = if req.query.trim().is_empty() {
             None
         } else {
@@ -338,7 +385,7 @@ impl Quotes {
             }
         }
         let facets = if req.facets {
-            Some(self.facets(&searcher, query.as_ref())?)
+            Some(self.facets(&searcher, query.as_ref(), known.as_deref())?)
         } else {
             None
         };
@@ -358,19 +405,30 @@ impl Quotes {
         &self,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
+        known: Option<&Known>,
     ) -> anyhow::Result<QuoteFacets> {
-        let tally = searcher.search(query, &Tally)?;
+        let tally = searcher.search(
+            query,
+            &Tally {
+                labels: &self.labels,
+            },
+        )?;
+        // Segments merged away leave the cache.
+        let live: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        self.labels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|id, _| live.contains(id));
         // A label that is a form of one person in every year counts as that person.
-        let registry = crate::search::people::Registry::load(&self.index_dir);
-        let mut person_of: FxHashMap<&str, &str> = FxHashMap::default();
-        for p in registry.iter().flat_map(|r| &r.people) {
-            for f in p.forms.iter().filter(|f| f.years.is_none()) {
-                person_of.insert(f.name.as_str(), p.name.as_str());
-            }
-        }
         let mut people: FxHashMap<&str, u64> = FxHashMap::default();
         for (label, n) in &tally.speakers {
-            let name = person_of.get(label.as_str()).copied().unwrap_or(label);
+            let name = known
+                .and_then(|k| k.person_of.get(label))
+                .map_or(label.as_str(), String::as_str);
             *people.entry(name).or_default() += n;
         }
         let mut speakers: Vec<Counted> = people
@@ -399,7 +457,9 @@ impl Quotes {
 }
 
 /// Counts speakers (labels) and months (year * 12 + month - 1) over matching quotes.
-struct Tally;
+struct Tally<'a> {
+    labels: &'a Labels,
+}
 
 #[derive(Default)]
 struct TallyFruit {
@@ -411,13 +471,30 @@ struct TallyFruit {
 struct SegmentTally {
     dates: Option<tantivy::columnar::Column<DateTime>>,
     facets: Option<tantivy::fastfield::FacetReader>,
+    /// The segment's speaker labels by ordinal.
+    labels: std::sync::Arc<Vec<String>>,
     /// By the segment's speaker ordinal.
-    ords: FxHashMap<u64, u64>,
-    months: std::collections::BTreeMap<i64, u64>,
+    ords: Vec<u64>,
+    /// By day (since the epoch): a date becomes a month once per day, at harvest.
+    days: FxHashMap<i64, u64>,
     undated: u64,
 }
 
-impl tantivy::collector::Collector for Tally {
+/// A segment's speaker labels by ordinal, from one pass over its dictionary.
+fn segment_labels(reader: &tantivy::fastfield::FacetReader) -> Vec<String> {
+    let mut out = Vec::with_capacity(reader.num_facets());
+    if let Ok(mut stream) = reader.facet_dict().stream() {
+        while stream.advance() {
+            let label = std::str::from_utf8(stream.key())
+                .map(crate::search::facet_path)
+                .unwrap_or_default();
+            out.push(label.trim_start_matches('/').to_string());
+        }
+    }
+    out
+}
+
+impl tantivy::collector::Collector for Tally<'_> {
     type Fruit = TallyFruit;
     type Child = SegmentTally;
 
@@ -426,11 +503,22 @@ impl tantivy::collector::Collector for Tally {
         _ord: tantivy::SegmentOrdinal,
         reader: &tantivy::SegmentReader,
     ) -> tantivy::Result<SegmentTally> {
+        let facets = reader.facet_reader("speaker").ok();
+        let labels = {
+            let mut cache = self.labels.lock().unwrap_or_else(|e| e.into_inner());
+            cache
+                .entry(reader.segment_id())
+                .or_insert_with(|| {
+                    std::sync::Arc::new(facets.as_ref().map(segment_labels).unwrap_or_default())
+                })
+                .clone()
+        };
         Ok(SegmentTally {
+            labels,
             dates: reader.fast_fields().date("date").ok(),
-            facets: reader.facet_reader("speaker").ok(),
-            ords: FxHashMap::default(),
-            months: Default::default(),
+            ords: vec![0; facets.as_ref().map_or(0, |f| f.num_facets())],
+            facets,
+            days: FxHashMap::default(),
             undated: 0,
         })
     }
@@ -459,39 +547,41 @@ impl tantivy::collector::SegmentCollector for SegmentTally {
 
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
         if let Some(o) = self.facets.as_ref().and_then(|r| r.facet_ords(doc).next()) {
-            *self.ords.entry(o).or_default() += 1;
+            if let Some(n) = self.ords.get_mut(o as usize) {
+                *n += 1;
+            }
         }
-        let month = self
-            .dates
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .and_then(|d| {
-                use chrono::Datelike;
-                chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
-                    .map(|t| t.year() as i64 * 12 + t.month0() as i64)
-            });
-        match month {
-            Some(m) => *self.months.entry(m).or_default() += 1,
+        match self.dates.as_ref().and_then(|c| c.first(doc)) {
+            Some(d) => {
+                let day = d.into_timestamp_secs().div_euclid(86_400);
+                *self.days.entry(day).or_default() += 1;
+            }
             None => self.undated += 1,
         }
     }
 
-    fn harvest(self) -> TallyFruit {
-        let mut speakers = FxHashMap::default();
-        if let Some(r) = &self.facets {
-            let mut facet = Facet::root();
-            for (o, n) in self.ords {
-                if r.facet_from_ord(o, &mut facet).is_ok() {
-                    let label = facet.to_path_string();
-                    *speakers
-                        .entry(label.trim_start_matches('/').to_string())
-                        .or_default() += n;
+    fn harvest(mut self) -> TallyFruit {
+        let mut speakers: FxHashMap<String, u64> = FxHashMap::default();
+        for (o, &n) in self.ords.iter().enumerate().filter(|(_, n)| **n > 0) {
+            if let Some(label) = self.labels.get(o) {
+                *speakers.entry(label.clone()).or_default() += n;
+            }
+        }
+        let mut months = std::collections::BTreeMap::new();
+        for (day, n) in self.days {
+            use chrono::Datelike;
+            match chrono::DateTime::from_timestamp(day * 86_400, 0) {
+                Some(t) => {
+                    *months
+                        .entry(t.year() as i64 * 12 + t.month0() as i64)
+                        .or_default() += n
                 }
+                None => self.undated += n,
             }
         }
         TallyFruit {
             speakers,
-            months: self.months,
+            months,
             undated: self.undated,
         }
     }
@@ -514,18 +604,14 @@ fn and(q: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
 
 /// The request's filters as queries, and the people a speaker filter means.
 fn filters(
-    index_dir: &Path,
+    registry: Option<&Registry>,
     qs: &QuoteSchema,
     req: &QuoteRequest,
 ) -> (Vec<Box<dyn Query>>, Vec<String>) {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let mut speakers = Vec::new();
     if let Some(name) = req.speaker.as_deref().filter(|n| !n.trim().is_empty()) {
-        let registry = crate::search::people::Registry::load(index_dir);
-        let people = registry
-            .as_ref()
-            .map(|r| r.find(name).0)
-            .unwrap_or_default();
+        let people = registry.map(|r| r.find(name).0).unwrap_or_default();
         if people.is_empty() {
             out.push(Box::new(TermQuery::new(
                 Term::from_facet(

@@ -34,6 +34,10 @@ function readState() {
     lang: p.getAll("lang"),
     offset: parseInt(p.get("offset") || "0", 10) || 0,
     article: p.get("article") || "",
+    // "quotes": the Quotes view (GET /api/quotes); hl: a quote's byte range in the
+    // article shown, "start-end".
+    view: p.get("view") === "quotes" ? "quotes" : "articles",
+    hl: p.get("hl") || "",
   };
 }
 
@@ -49,7 +53,11 @@ function toParams(s, forApi) {
   for (const v of s.lang) p.append("lang", v);
   if (s.offset) p.set("offset", String(s.offset));
   if (forApi) p.set("limit", String(LIMIT));
-  else if (s.article) p.set("article", s.article);
+  else {
+    if (s.view === "quotes") p.set("view", "quotes");
+    if (s.article) p.set("article", s.article);
+    if (s.article && s.hl) p.set("hl", s.hl);
+  }
   return p;
 }
 
@@ -132,7 +140,11 @@ function renderFacets(f) {
     crumbs.appendChild(document.createTextNode(" › "));
     crumbs.appendChild(el("a", { class: "crumb", onclick: () => go({ place: "/" + parts.slice(0, i + 1).join("/") }) }, p));
   });
-  // Active filters as removable chips.
+  renderFacetChips();
+}
+
+// Active filters as removable chips.
+function renderFacetChips() {
   const act = $("active-filters");
   act.replaceChildren();
   const chip = (label, changes) => act.appendChild(el("span", { class: "chip", onclick: () => go(changes) }, label));
@@ -252,10 +264,55 @@ async function renderArticle() {
       ul.appendChild(el("li", {}, el("a", { class: "crumb", onclick: () => go({ place: p.path, article: "" }) }, p.name), el("span", { class: "muted" }, `  ${p.path} · ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`)));
     }
     where.appendChild(ul);
-    box.replaceChildren(back, el("h2", { id: "article-title" }, a.title), meta, who, where, el("h4", {}, "Text"), el("div", { class: "body" }, a.body));
+    box.replaceChildren(back, el("h2", { id: "article-title" }, a.title), meta, who, where, el("h4", {}, "Text"), articleBody(a.body, state.hl));
   } catch (err) {
     box.replaceChildren(el("p", { class: "error" }, "Cannot open the article: " + err.message));
   }
+}
+
+// The article text, with the quote a Quotes result links to marked: `hl` is its
+// UTF-8 byte range "start-end" in the text.
+function articleBody(body, hl) {
+  const m = /^(\d+)-(\d+)$/.exec(hl || "");
+  const bytes = new TextEncoder().encode(body);
+  if (!m || +m[1] >= +m[2] || +m[2] > bytes.length) return el("div", { class: "body" }, body);
+  const dec = new TextDecoder();
+  const mark = el("mark", { id: "quote-mark" }, dec.decode(bytes.slice(+m[1], +m[2])));
+  setTimeout(() => mark.scrollIntoView({ block: "center" }), 0);
+  return el("div", { class: "body" }, dec.decode(bytes.slice(0, +m[1])), mark, dec.decode(bytes.slice(+m[2])));
+}
+
+// The Quotes view: quotes matching the words (GET /api/quotes), who says them and
+// when; the same quote in several articles is one result.
+async function renderQuotes(mine) {
+  const p = new URLSearchParams({ limit: String(LIMIT), facets: "1" });
+  if (state.q) p.set("q", state.q);
+  if (state.speaker.length) p.set("speaker", state.speaker[state.speaker.length - 1]);
+  if (state.from) p.set("from", state.from);
+  if (state.to) p.set("to", state.to);
+  if (state.source.length) p.set("source", state.source[0]);
+  const r = await getJson("/api/quotes?" + p.toString());
+  if (mine !== generation) return;
+  $("summary").textContent = `${r.total.toLocaleString()} quotes` + (r.total > r.hits.length ? ` · the ${r.hits.length} best` : "");
+  const list = $("results");
+  list.replaceChildren();
+  for (const h of r.hits) {
+    const open = el("a", { class: "title", onclick: (e) => { e.preventDefault(); go({ article: h.article, hl: `${h.start}-${h.end}` }, true); } }, h.title || "(untitled)");
+    const who = el("a", { class: "crumb", onclick: () => go({ speaker: [h.speaker] }) }, h.speaker);
+    const meta = el("div", { class: "meta" }, "— ", who, " · " + [day(h.date), h.source].filter(Boolean).join(" · "));
+    const copies = h.articles > 1 ? el("div", { class: "meta" }, `in ${h.articles} articles, first ${h.first_date || "undated"}`) : null;
+    list.appendChild(el("li", { class: "hit quote" }, el("blockquote", {}, "“" + h.text.trim() + "”"), meta, el("div", {}, open), copies));
+  }
+  if (!r.hits.length) list.appendChild(el("li", { class: "muted" }, "No quotes found."));
+  const f = r.facets || { speakers: [], months: [], undated: 0 };
+  facetList($("facet-speakers"), f.speakers.map((c) => ({ label: c.name, path: c.name, count: c.count })), (x) => go({ speaker: [x.label] }), true);
+  for (const id of ["facet-places", "facet-sources", "facet-langs"]) $(id).replaceChildren(el("li", { class: "muted" }, "(articles view)"));
+  renderTimeline({ interval: "month", undated: f.undated, buckets: f.months.map((c) => ({ key: c.name, start: c.name + "-01T00:00:00Z", count: c.count })) });
+  $("pager").replaceChildren();
+}
+
+function renderTabs() {
+  for (const v of ["articles", "quotes"]) $("view-" + v).classList.toggle("active", state.view === v);
 }
 
 // Who a speaker filter means (GET /api/people): the person's name forms, articles
@@ -295,8 +352,15 @@ async function render() {
   for (const id of ["results", "pager", "summary", "timeline-box", "downloads"]) $(id).hidden = !showList;
   renderArticle();
   renderPerson(mine);
+  renderTabs();
   if (!showList) return;
+  $("downloads").hidden = state.view === "quotes";
   try {
+    if (state.view === "quotes") {
+      await renderQuotes(mine);
+      if (mine === generation) { $("error").hidden = true; renderFacetChips(); }
+      return;
+    }
     const r = await getJson("/api/search?" + toParams(state, true).toString());
     if (mine !== generation) return;
     $("error").hidden = true;
@@ -327,6 +391,8 @@ document.addEventListener("DOMContentLoaded", () => {
     go({ q: $("q").value, sort: $("sort").value, article: "" });
   });
   $("sort").addEventListener("change", () => go({ sort: $("sort").value }));
+  $("view-articles").addEventListener("click", (e) => { e.preventDefault(); go({ view: "articles", article: "" }); });
+  $("view-quotes").addEventListener("click", (e) => { e.preventDefault(); go({ view: "quotes", article: "" }); });
   renderStats();
   render();
 });

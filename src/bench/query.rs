@@ -73,6 +73,11 @@ pub struct QueryBench {
     /// Cold searches, one process each, by class and overall (last), when asked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cold: Vec<ClassCold>,
+    /// Every query as a quote search (`newsdex quotes`), when the index has quotes:
+    /// `top10` the ten best quotes (copies folded), `user` with who-says-it and
+    /// per-month counts over every matching quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<ClassLatency>,
 }
 
 /// Wall time of `newsdex search` processes, from start to exit, by class.
@@ -249,6 +254,9 @@ pub fn run(
         })
         .collect();
     let tp_runs = runs.max(1);
+    let quotes = crate::quotes::Quotes::open(index_dir)
+        .ok()
+        .map(|quotes| quote_latency(&quotes, &qs, runs.max(1)));
     Ok(QueryBench {
         machine: Machine::detect(),
         index: index_dir.to_path_buf(),
@@ -272,7 +280,39 @@ pub fn run(
             Some((exe, n)) => cold(&exe, index_dir, &qs, n)?,
             None => Vec::new(),
         },
+        quotes,
     })
+}
+
+/// Latency of every query as a quote search, without and with its counts.
+fn quote_latency(quotes: &crate::quotes::Quotes, qs: &[BenchQuery], runs: usize) -> ClassLatency {
+    let time = |q: &str, facets: bool| {
+        let req = crate::quotes::QuoteRequest {
+            query: q.to_string(),
+            limit: 10,
+            facets,
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let _ = quotes.search(&req);
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    for q in qs {
+        time(&q.text, true);
+    }
+    let (mut plain, mut counted) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        for q in qs {
+            plain.push(time(&q.text, false));
+            counted.push(time(&q.text, true));
+        }
+    }
+    ClassLatency {
+        class: "quotes".into(),
+        queries: qs.len(),
+        top10: Latency::of(&plain),
+        user: Latency::of(&counted),
+    }
 }
 
 impl QueryBench {
@@ -305,6 +345,14 @@ impl QueryBench {
             let _ = writeln!(
                 o,
                 "{:<12}{:>6} | {:>8.2}{:>8.2}{:>8.2}{:>8.2}{:>8.2} | {:>8.2}{:>8.2}{:>8.2}{:>8.2}{:>8.2}",
+                c.class, c.queries, a.p50_ms, a.p95_ms, a.p99_ms, a.mean_ms, a.max_ms, b.p50_ms, b.p95_ms, b.p99_ms, b.mean_ms, b.max_ms
+            );
+        }
+        if let Some(c) = &self.quotes {
+            let (a, b) = (&c.top10, &c.user);
+            let _ = writeln!(
+                o,
+                "{:<12}{:>6} | {:>8.2}{:>8.2}{:>8.2}{:>8.2}{:>8.2} | {:>8.2}{:>8.2}{:>8.2}{:>8.2}{:>8.2}   (every query over the quotes: 10 best | +who says it, per month)",
                 c.class, c.queries, a.p50_ms, a.p95_ms, a.p99_ms, a.mean_ms, a.max_ms, b.p50_ms, b.p95_ms, b.p99_ms, b.mean_ms, b.max_ms
             );
         }

@@ -21,6 +21,7 @@ pub use request::{
     parse_bound, RequestError, SearchParams, SearchRequest, SortBy, MAX_FILTERS, MAX_LIMIT,
     MAX_QUERY_BYTES, MAX_WINDOW,
 };
+pub(crate) use stored::facet_path;
 
 use std::ops::Bound;
 use std::path::Path;

@@ -308,6 +308,33 @@ fn search_facets_timeline_and_article_in_a_real_browser() {
     );
     assert_eq!(total(&d), 1);
 
+    // The Quotes view: a speaker's quotes, who says them, and the quote marked in its
+    // article.
+    d.goto(&server.url("/"));
+    d.click("#view-quotes");
+    d.wait_for(
+        "the quotes view",
+        "return location.search.includes('view=quotes') && document.querySelectorAll('#results li.quote').length > 0",
+    );
+    d.wait_for("the speaker facet of quotes", "return [...document.querySelectorAll('#facet-speakers a')].some(a => a.textContent === 'Volodymyr Zelenskyy')");
+    d.js("[...document.querySelectorAll('#facet-speakers a')].find(a => a.textContent === 'Volodymyr Zelenskyy').click()");
+    d.wait_for(
+        "his quotes",
+        "return location.search.includes('speaker=') && [...document.querySelectorAll('#results li.quote .meta a')].every(a => a.textContent === 'Volodymyr Zelenskyy')",
+    );
+    d.click("#results li.quote a.title");
+    d.wait_for(
+        "the quote marked in its article",
+        "return document.getElementById('quote-mark') !== null",
+    );
+    let marked = d.js("return document.getElementById('quote-mark').textContent");
+    let who = d.js("return document.getElementById('who').textContent");
+    let marked = marked.as_str().unwrap().trim();
+    assert!(
+        marked.len() > 10 && who.as_str().unwrap().contains(marked),
+        "the marked text is one of the article's quotes: {marked:?} / {who}"
+    );
+
     // The hostile article's view: text stays text, the javascript: URL is not linked.
     d.goto(&server.url("/?article=xss-1"));
     d.wait_for(

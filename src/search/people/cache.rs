@@ -11,7 +11,7 @@ use crate::search::tables::{View, SPEAKER};
 use crate::search::Searchable;
 
 /// What `load` makes of the file at `path`, kept in `cache` until the file changes.
-fn cached_file<T>(
+pub(crate) fn cached_file<T>(
     cache: &Mutex<Option<(SystemTime, Arc<T>)>>,
     path: &Path,
     load: impl FnOnce() -> Option<T>,

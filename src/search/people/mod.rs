@@ -20,6 +20,8 @@
 mod cache;
 mod map;
 
+pub(crate) use cache::cached_file;
+
 pub use map::{Forms, Linked, PeopleMap, SegmentPeople};
 
 use std::collections::BTreeMap;
