@@ -140,11 +140,17 @@ fn dir_of(index_dir: &Path) -> PathBuf {
 
 /// Opens the quote index beside the articles' in `index_dir`, creating it if needed.
 pub fn open_or_create(index_dir: &Path) -> anyhow::Result<Index> {
+    open_or_create_new(index_dir).map(|(index, _)| index)
+}
+
+/// [`open_or_create`], and whether it was created now.
+pub fn open_or_create_new(index_dir: &Path) -> anyhow::Result<(Index, bool)> {
     let dir = dir_of(index_dir);
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("cannot create the quote index {}", dir.display()))?;
     let schema = QuoteSchema::new().schema;
-    let index = if dir.join("meta.json").exists() {
+    let created = !dir.join("meta.json").exists();
+    let index = if !created {
         let index = Index::open_in_dir(&dir)
             .with_context(|| format!("cannot open the quote index {}", dir.display()))?;
         if index.schema() != schema {
@@ -159,7 +165,7 @@ pub fn open_or_create(index_dir: &Path) -> anyhow::Result<Index> {
             .with_context(|| format!("cannot create the quote index {}", dir.display()))?
     };
     crate::analyzer::register(&index);
-    Ok(index)
+    Ok((index, created))
 }
 
 /// What a quote search asks.
@@ -284,7 +290,7 @@ impl Quotes {
         let dir = dir_of(index_dir);
         if !dir.join("meta.json").exists() {
             anyhow::bail!(
-                "no quote index at {} (indexes made before quotes were searchable have none: index the files again with `newsdex index --index {} --force PATH...`)",
+                "no quote index at {} (indexes made before quotes were searchable have none: run `newsdex index --index {} PATH...` on the same files again; it adds no article twice and writes their quotes)",
                 dir.display(),
                 index_dir.display()
             );

@@ -409,7 +409,7 @@ async fn quotes(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Response
     let Some(quotes) = st.quotes.clone() else {
         return error(
             StatusCode::NOT_FOUND,
-            "this index has no quote index: index its files again with `newsdex index --force`",
+            "this index has no quote index: run `newsdex index` on its files again",
         );
     };
     match tokio::task::spawn_blocking(move || quotes.search(&req)).await {

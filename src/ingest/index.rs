@@ -151,7 +151,7 @@ pub fn ingest_into(
     writer::check_schema(index, &config.index_dir)?;
     let index_writer = open_writer(config, index)?;
     // The quotes: a small index, one indexing thread.
-    let quote_index = crate::quotes::open_or_create(&config.index_dir)?;
+    let (quote_index, quotes_created) = crate::quotes::open_or_create_new(&config.index_dir)?;
     let quotes_before = quote_index
         .load_metas()
         .is_ok_and(|m| m.segments.iter().any(|s| s.num_docs() > 0));
@@ -166,7 +166,7 @@ pub fn ingest_into(
     let mut sink = IndexSink::new(
         index,
         index_writer,
-        (quote_writer, quotes_before),
+        (quote_writer, quotes_before, quotes_created),
         &config.index_dir,
         config.force,
         policy,

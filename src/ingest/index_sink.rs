@@ -73,6 +73,9 @@ pub enum IndexItem {
 pub struct IndexEncoder {
     schema: NewsSchema,
     quote_schema: QuoteSchema,
+    /// Extract unchanged articles too: their quotes are missing (see
+    /// [`IndexSink`]'s `refill_quotes`).
+    refill_quotes: bool,
     previous: Option<Searcher>,
 }
 
@@ -105,7 +108,7 @@ impl Encoder for IndexEncoder {
 
     fn encode(&self, doc: Identified, _: Origin<'_>, work: &Work<'_>) -> IndexItem {
         let previous = self.previous_hash(&doc.id);
-        if previous == Some(doc.content_hash) {
+        if previous == Some(doc.content_hash) && !self.refill_quotes {
             return IndexItem::Unchanged;
         }
         let (id, content_hash) = (doc.id.clone(), doc.content_hash);
@@ -136,6 +139,10 @@ pub struct IndexSink<'a> {
     /// Whether the quote index held quotes when the run started: a new article's
     /// quotes need no delete before them otherwise.
     quotes_before: bool,
+    /// The quote index is new beside an index that holds articles (made before
+    /// quotes were searchable): this run re-reads every file and writes the quotes
+    /// of the articles it holds unchanged.
+    refill_quotes: bool,
     schema: NewsSchema,
     /// The index as it was when the run started.
     previous: Option<Searcher>,
@@ -160,7 +167,7 @@ impl<'a> IndexSink<'a> {
     pub fn new(
         index: &Index,
         writer: IndexWriter,
-        (quotes, quotes_before): (IndexWriter, bool),
+        (quotes, quotes_before, quotes_created): (IndexWriter, bool, bool),
         index_dir: &Path,
         force: bool,
         policy: CommitPolicy,
@@ -176,6 +183,7 @@ impl<'a> IndexSink<'a> {
             quotes: Some(quotes),
             quote_schema: QuoteSchema::new(),
             quotes_before,
+            refill_quotes: quotes_created && previous.is_some(),
             schema,
             previous,
             seen: FxHashMap::default(),
@@ -244,6 +252,31 @@ impl<'a> IndexSink<'a> {
             .context("cannot add more articles; the index stays at its last commit")
     }
 
+    /// Writes an article's quotes, after deleting any it has (`replace`, or when the
+    /// quote index held quotes at the start: an interrupted run's).
+    fn write_quotes(
+        &mut self,
+        id: &str,
+        quotes: Vec<TantivyDocument>,
+        replace: bool,
+    ) -> anyhow::Result<()> {
+        let term = self.quote_schema.article_term(id);
+        let delete = replace || self.quotes_before;
+        let writer = self
+            .quotes
+            .as_mut()
+            .context("internal error: the quote writer is closed")?;
+        if delete {
+            writer.delete_term(term);
+        }
+        for q in quotes {
+            if let Err(e) = writer.add_document(q) {
+                return Err(self.refused(e));
+            }
+        }
+        Ok(())
+    }
+
     /// Lets go of the writer without waiting for its threads (after a fault): they
     /// end on their own, and nothing more is committed.
     pub fn abandon(mut self) {
@@ -283,12 +316,13 @@ impl Sink for IndexSink<'_> {
         IndexEncoder {
             schema: self.schema.clone(),
             quote_schema: self.quote_schema.clone(),
+            refill_quotes: self.refill_quotes,
             previous: self.previous.clone(),
         }
     }
 
     fn skip_file(&self, file: &InputFile) -> bool {
-        !self.force && self.manifest.is_unchanged(&file.path, file.stamp)
+        !self.force && !self.refill_quotes && self.manifest.is_unchanged(&file.path, file.stamp)
     }
 
     fn write(&mut self, item: IndexItem) -> anyhow::Result<Flow> {
@@ -298,7 +332,7 @@ impl Sink for IndexSink<'_> {
             content_hash,
             previous,
             doc,
-            quotes,
+            mut quotes,
         } = item
         else {
             stats.duplicates.fetch_add(1, Relaxed);
@@ -323,22 +357,24 @@ impl Sink for IndexSink<'_> {
             }
             // Its quotes replace any it had, also after an interrupted run (those
             // were committed before the article).
-            let quote_writer = self
-                .quotes
-                .as_mut()
-                .context("internal error: the quote writer is closed")?;
-            if decision == Decision::Update || self.quotes_before {
-                quote_writer.delete_term(self.quote_schema.article_term(&id));
-            }
-            for q in quotes {
-                if let Err(e) = quote_writer.add_document(q) {
-                    return Err(self.refused(e));
-                }
-            }
+            self.write_quotes(
+                &id,
+                std::mem::take(&mut quotes),
+                decision == Decision::Update,
+            )?;
             self.meters
                 .times
                 .index_ns
                 .fetch_add(t.elapsed().as_nanos() as u64, Relaxed);
+            self.since_commit += 1;
+        }
+        // An article the index holds unchanged, into a quote index made after it.
+        let refill = decision == Decision::Duplicate
+            && self.refill_quotes
+            && previous == Some(content_hash)
+            && !self.seen.contains_key(&key);
+        if refill {
+            self.write_quotes(&id, quotes, false)?;
             self.since_commit += 1;
         }
         counter.fetch_add(1, Relaxed);

@@ -120,3 +120,21 @@ fn a_rerun_adds_no_quote_twice_and_an_updated_article_replaces_its_quotes() {
     assert_eq!(ask(&t, "balanced", None).total, 0, "the old quote is gone");
     assert_eq!(ask(&t, "deficit", None).total, 1);
 }
+
+#[test]
+fn an_index_made_before_quotes_gets_them_from_the_next_run() {
+    let t = TestDir::new();
+    archive(
+        &t,
+        "\"The budget is balanced,\" said Tom Reyes, the city treasurer, on Monday.",
+    );
+    t.ingest();
+    std::fs::remove_dir_all(t.index().join(newsdex::quotes::DIR)).unwrap();
+    let err = search(&t.index(), &QuoteRequest::default()).unwrap_err();
+    assert!(err.to_string().contains("newsdex index"), "{err}");
+    let report = t.ingest();
+    assert_eq!(report.stats.added, 0, "no article twice");
+    assert_eq!(ask(&t, "", None).total, 3);
+    t.ingest();
+    assert_eq!(ask(&t, "", None).total, 3, "and no quote twice after");
+}
