@@ -668,6 +668,10 @@ fn cmd_demo(a: DemoArgs) -> anyhow::Result<i32> {
         "\nTry your own: newsdex search --index {} 'your query' --facets",
         index.display()
     );
+    println!(
+        "Who said what: newsdex quotes --index {} 'your words' --facets",
+        index.display()
+    );
     Ok(EXIT_OK)
 }
 
