@@ -92,7 +92,8 @@ impl RunIndex<'_> {
 
 /// Who the words before a speech verb name as its subject.
 enum Subject {
-    /// Runs named (two when coordinated: "Obama and Clinton declared").
+    /// Runs named (two when coordinated: "Obama and Clinton declared"; none for a
+    /// pronoun that fits nobody named before it).
     Named(Vec<usize>),
     /// "he said": the run of the person last named, and where the pronoun starts.
     Pronoun(usize, usize),
@@ -322,6 +323,18 @@ impl<'a> Scene<'a> {
     }
 
     /// The subject ending at token `prev`, followed by token `b` (the verb or an adverb).
+    /// Whether run `n` may be the person "she" (`she`) or "he" names: "she" is no
+    /// man's first name ("Charles Kennedy"), "he" no woman's title ("Mrs Reagan").
+    fn may_be(&self, n: usize, she: bool) -> bool {
+        let r = &self.runs[n];
+        if she {
+            r.last == r.name_start || !self.w.is_mans_name(self.word(r.name_start))
+        } else {
+            let name = super::persons::run_name(self.text, self.toks, r);
+            super::persons::womans_surname(&name).is_none()
+        }
+    }
+
     fn subject_at(&self, prev: usize, b: usize) -> Option<Subject> {
         let (toks, w) = (self.toks, self.w);
         let gap = self.gap(prev, b);
@@ -342,9 +355,14 @@ impl<'a> Scene<'a> {
                         && !self.qs.iter().any(|q| {
                             q.start <= toks[r.title_start].start && toks[r.last].end <= q.end
                         })
+                        && self.may_be(n, pw.eq_ignore_ascii_case("she"))
                         && self.is_person(n)
                 })
-                .map(|(n, _)| Subject::Pronoun(n, at));
+                // (Nobody it may be: still the pronoun's act, so the name after the
+                // verb is no speaker: "she told Sueddeutsche Zeitung".)
+                .map_or(Some(Subject::Named(Vec::new())), |(n, _)| {
+                    Some(Subject::Pronoun(n, at))
+                });
         }
         if gap == " " {
             // "Senator Barbara Boxer of California said": the name is before "of".

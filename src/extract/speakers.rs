@@ -473,6 +473,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_names_only_who_it_may_be_and_never_the_one_told() {
+        // "she" is no man's full name: the second quote is not his.
+        let s = extract(
+            "\"Taxes will rise,\" Charles Kennedy said at the rally.\n\"They will fall,\" she said.",
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].name, "Charles Kennedy");
+        assert_eq!(s[0].quotes.len(), 1, "{:?}", s[0].quotes);
+        // "he" is no woman named by her title.
+        let s = extract("\"We lost,\" Mrs Reagan said.\n\"We won,\" he said.");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].quotes.len(), 1, "{:?}", s[0].quotes);
+        // After "he told", the name is the listener.
+        assert!(names("\"I will stay in office,\" he told Al Jazeera on Monday.").is_empty());
+        assert!(names("\"Pressers are his sweet spot,\" she told Le Figaro.").is_empty());
+    }
+
+    #[test]
     fn a_country_or_a_people_glued_before_one_word_is_no_first_name() {
         assert_eq!(
             names("\"We will send them back,\" Malaysia Zahid said on Tuesday."),
