@@ -260,8 +260,8 @@ impl<'a> Scene<'a> {
             // Stephen Lewis said": a firm, then its analyst).
             let describes = !toks[c - 1].cap
                 || self.w.is_title(word)
-                || super::persons::is_place_word(word)
-                || super::persons::is_people_word(word);
+                || super::place_words::is_place_word(word)
+                || super::place_words::is_people_word(word);
             if !describes {
                 return None;
             }
