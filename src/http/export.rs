@@ -75,7 +75,6 @@ pub(super) async fn export(State(st): State<AppState>, RawQuery(raw): RawQuery) 
     let (tx, rx) = mpsc::channel::<Bytes>(4);
     let index = st.index.clone();
     tokio::task::spawn_blocking(move || {
-        let _permit = permit;
         let out = ChannelWriter {
             buf: Vec::with_capacity(CHUNK),
             tx,
@@ -83,6 +82,10 @@ pub(super) async fn export(State(st): State<AppState>, RawQuery(raw): RawQuery) 
         let Ok(mut writer) = ExportWriter::new(out, format, fields) else {
             return;
         };
+        // The export's turn ends before its body does (the channel closes with the
+        // writer): a client that has read it all may start the next one at once.
+        // (Declared after the writer, so also dropped before it on an error.)
+        let permit = permit;
         let encoder = writer.encoder().clone();
         let encode = |a| encoder.encode(a);
         let result = index.export(&req, order, &encode, &mut |encoded| match encoded
@@ -94,6 +97,7 @@ pub(super) async fn export(State(st): State<AppState>, RawQuery(raw): RawQuery) 
         });
         // On an error mid-stream the body just ends early; the client sees a
         // truncated download rather than a status it can no longer be sent.
+        drop(permit);
         if result.is_ok() {
             let _ = writer.finish();
         }
