@@ -134,6 +134,14 @@ fn bench_extract_on(c: &mut Criterion, group: &str, arts: &[RawArticle]) {
             )
         });
     }
+    // The near-duplicate sketch the index encoder adds to each article.
+    g.bench_function("dup_sketch", |b| {
+        b.iter(|| {
+            arts.iter()
+                .filter_map(|a| newsdex::dups::sketch(&a.body))
+                .count()
+        })
+    });
     g.finish();
 }
 

@@ -3,7 +3,8 @@
 # ../shared/eval/score.py, and its reading of web pages on ../shared/web
 # (scripts/eval_web.py), and its language detection on ../shared/lang
 # (scripts/eval_lang.py), and its quote attribution (scripts/eval_quotes.py),
-# and fails when a score is below its threshold in scripts/eval_thresholds.json. Usage: scripts/eval.sh [SHARED_DIR]
+# and its near-duplicate clusters (scripts/eval_dups.py, on a test set it builds
+# from news-en), and fails when a score is below its threshold in scripts/eval_thresholds.json. Usage: scripts/eval.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
@@ -18,6 +19,7 @@ done
 python3 scripts/eval_web.py "$bin" "$shared" > "$out/web.jsonl"
 python3 scripts/eval_lang.py "$bin" "$shared" >> "$out/web.jsonl"
 python3 scripts/eval_quotes.py "$shared" "$bin" >> "$out/web.jsonl"
+python3 scripts/eval_dups.py "$bin" "$shared" >> "$out/web.jsonl"
 python3 - "$out" scripts/eval_thresholds.json <<'PY'
 import json, sys
 out, thresholds = sys.argv[1], json.load(open(sys.argv[2]))

@@ -1,7 +1,8 @@
 //! newsdex: a full-text search indexer for news archives.
 //!
 //! The pipeline stages are modules: [`ingest`] (walk, read, parse, the pipeline
-//! and its sinks), [`extract`] (dates, speakers, places), `writer` (tantivy
+//! and its sinks), [`extract`] (dates, speakers, places), `dups` (near-duplicate
+//! articles), `writer` (tantivy
 //! documents, the index sink), `search` (queries, snippets, facets, histograms).
 //! The frontends are `cli` and `http`; `bench` measures the whole.
 //!
@@ -39,6 +40,8 @@ pub mod analyzer;
 pub mod bench;
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "index")]
+pub mod dups;
 pub mod extract;
 #[cfg(feature = "server")]
 pub mod http;

@@ -32,6 +32,9 @@ struct FieldDef {
     /// one field per other group (`body_de`, ...) with that group's analyzer.
     #[serde(default)]
     per_language: bool,
+    /// A u64 field that is also indexed (filtered on, counted by term).
+    #[serde(default)]
+    indexed: bool,
 }
 
 /// Field handles of the newsdex index, built from the schema definition.
@@ -58,6 +61,8 @@ pub struct NewsSchema {
     pub speaker: Field,
     pub place: Field,
     pub hash: Field,
+    /// The near-duplicate cluster (see [`crate::dups`]).
+    pub cluster: Field,
     pub extraction: Field,
     /// Query-time boosts of the text fields searched by default.
     pub title_boost: f32,
@@ -66,6 +71,7 @@ pub struct NewsSchema {
 /// Names of fast fields, for tantivy APIs that take a name (fast-field columns).
 pub const DATE_FAST_FIELD: &str = "date";
 pub const HASH_FAST_FIELD: &str = "hash";
+pub const CLUSTER_FAST_FIELD: &str = "cluster";
 /// Names of the facet fields, for tantivy's facet readers: speaker, place, source,
 /// language.
 pub const FACET_FIELDS: [&str; 4] = ["speaker", "place", "source", "lang"];
@@ -134,6 +140,9 @@ impl NewsSchema {
                 }
                 "u64" => {
                     let mut opts = NumericOptions::default().set_fast();
+                    if def.indexed {
+                        opts = opts.set_indexed();
+                    }
                     if stored {
                         opts = opts.set_stored();
                     }
@@ -171,6 +180,7 @@ impl NewsSchema {
             speaker: field("speaker")?,
             place: field("place")?,
             hash: field("hash")?,
+            cluster: field("cluster")?,
             extraction: field("extraction")?,
             title_boost,
             schema,
@@ -199,6 +209,7 @@ mod tests {
         assert_eq!(s.name(s.place), "place");
         assert_eq!(s.name(s.date), DATE_FAST_FIELD);
         assert_eq!(s.name(s.hash), HASH_FAST_FIELD);
+        assert_eq!(s.name(s.cluster), CLUSTER_FAST_FIELD);
         assert_eq!(
             FACET_FIELDS,
             [

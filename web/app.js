@@ -110,8 +110,31 @@ function renderResults(r) {
     const tags = el("div", { class: "tags" },
       h.speakers.length ? el("span", {}, "Speakers: " + h.speakers.join(", ")) : null,
       h.places.length ? el("span", {}, "Places: " + h.places.map((p) => p.split("/").pop()).join(", ")) : null);
-    list.appendChild(el("li", { class: "hit" }, el("h3", {}, title), meta, ...snippets, tags));
+    const similar = h.similar ? similarLink(h) : null;
+    list.appendChild(el("li", { class: "hit" }, el("h3", {}, title), meta, ...snippets, tags, similar));
   }
+}
+
+// "+N similar": the other copies of the story (its near-duplicate cluster), listed
+// under the hit on a click, earliest first.
+function similarLink(h) {
+  const box = el("div", { class: "similar" });
+  const link = el("a", { href: "#", class: "similar-toggle" }, `+${h.similar} similar`);
+  let open = false;
+  link.onclick = async (e) => {
+    e.preventDefault();
+    open = !open;
+    if (!open) { box.replaceChildren(link); return; }
+    const p = new URLSearchParams({ cluster: h.cluster, collapse: "false", sort: "date", facets: "0", limit: "100" });
+    let r;
+    try { r = await getJson("/api/search?" + p.toString()); } catch (err) { box.replaceChildren(link, el("p", { class: "error" }, String(err))); return; }
+    const items = r.hits.filter((x) => x.id !== h.id).reverse().map((x) =>
+      el("li", {}, [day(x.date), x.source].filter(Boolean).join(" · ") + " — ",
+        el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); go({ article: x.id }, true); } }, x.title || "(untitled)")));
+    box.replaceChildren(link, el("ul", { class: "similar-list" }, ...items));
+  };
+  box.appendChild(link);
+  return box;
 }
 
 // Counts of a large result set are estimates from a sample (facets.exact false): "≈".

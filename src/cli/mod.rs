@@ -2,6 +2,7 @@
 //! configs (`IngestConfig`, `SearchRequest`), and one function per command that
 //! returns the process exit code.
 
+mod dups;
 mod export;
 pub mod progress;
 pub mod render;
@@ -77,6 +78,9 @@ pub enum Command {
     /// Search the quotes: who said what, ranked by BM25 over the quote's words; the
     /// same quote in several articles is one result.
     Quotes(QuotesArgs),
+    /// Near-duplicate articles: the largest clusters of one story re-issued by several
+    /// outlets (sources, first and last date), or the articles of one cluster.
+    Dups(dups::DupsArgs),
     /// Measure ingest and query speed on your own archive.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -229,6 +233,10 @@ pub struct SearchArgs {
     /// estimated from a sample of one in eight (the total and dates stay exact).
     #[arg(long)]
     pub exact_facets: bool,
+    /// Show every copy of a story: without it, the copies of one story (its
+    /// near-duplicate cluster) are one result, "+N similar".
+    #[arg(long)]
+    pub no_collapse: bool,
     /// Print one JSON document.
     #[arg(long)]
     pub json: bool,
@@ -260,6 +268,10 @@ pub struct FilterArgs {
     /// Only articles in this language, ISO 639-1 (repeat for any of several): de.
     #[arg(long)]
     pub lang: Vec<String>,
+    /// Only the articles of one near-duplicate cluster (its id, as `newsdex dups` and
+    /// "+N similar" show it): every copy of one story.
+    #[arg(long)]
+    pub cluster: Option<String>,
 }
 
 impl FilterArgs {
@@ -272,6 +284,7 @@ impl FilterArgs {
             places: self.place.clone(),
             sources: self.source.clone(),
             langs: self.lang.clone(),
+            cluster: self.cluster.clone(),
             ..Default::default()
         }
     }
@@ -390,6 +403,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Show(a) => cmd_show(a),
         Command::People(a) => cmd_people(a),
         Command::Quotes(a) => cmd_quotes(a),
+        Command::Dups(a) => dups::cmd_dups(a),
         Command::Bench(BenchCommand::Ingest(a)) => cmd_bench_ingest(a),
         Command::Bench(BenchCommand::Query(a)) => cmd_bench_query(a),
         #[cfg(feature = "server")]
@@ -455,6 +469,7 @@ impl SearchArgs {
             offset: self.offset,
             exact_facets: self.exact_facets,
             facets: self.facets,
+            no_collapse: self.no_collapse,
             ..self.filters.params()
         }
     }

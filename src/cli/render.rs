@@ -112,6 +112,13 @@ pub fn search(r: &SearchResponse, color: bool) -> String {
         if !h.places.is_empty() {
             let _ = writeln!(o, "   places: {}", for_terminal(&h.places.join(", ")));
         }
+        if let (Some(cluster), true) = (&h.cluster, h.similar > 0) {
+            let _ = writeln!(
+                o,
+                "   +{} similar (newsdex search --cluster {cluster}, or newsdex dups --cluster {cluster})",
+                h.similar
+            );
+        }
     }
     if let Some(f) = &r.facets {
         if f.exact {

@@ -47,6 +47,8 @@ fn search_params(pairs: &[(String, String)]) -> Result<SearchParams, String> {
             "offset" => p.offset = number("offset", &v)?,
             "facets" => p.facets = v != "0" && v != "false",
             "exact" => p.exact_facets = v != "0" && v != "false",
+            "cluster" => p.cluster = Some(v),
+            "collapse" => p.no_collapse = v == "0" || v == "false",
             _ => {}
         }
     }

@@ -20,6 +20,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::manifest::Manifest;
 use super::pipeline::{Encoder, Flow, Meters, Origin, Sink, Work};
 use super::walk::InputFile;
+use crate::dups::{self, Clusters, Sketch};
 use crate::extract::Identified;
 use crate::quotes::QuoteSchema;
 use crate::schema::{NewsSchema, HASH_FAST_FIELD};
@@ -66,6 +67,8 @@ pub enum IndexItem {
         doc: TantivyDocument,
         /// Its quotes, for the quote index.
         quotes: Vec<TantivyDocument>,
+        /// Its body's sketch, for its near-duplicate cluster (boxed: 160 bytes).
+        sketch: Option<Box<Sketch>>,
     },
 }
 
@@ -116,6 +119,7 @@ impl Encoder for IndexEncoder {
         let t = Instant::now();
         let doc = writer::to_document(&self.schema, &article);
         let quotes = self.quote_schema.documents(&article);
+        let sketch = dups::sketch(&article.body).map(Box::new);
         work.times()
             .index_ns
             .fetch_add(t.elapsed().as_nanos() as u64, Relaxed);
@@ -125,6 +129,7 @@ impl Encoder for IndexEncoder {
             previous,
             doc,
             quotes,
+            sketch,
         }
     }
 }
@@ -146,6 +151,8 @@ pub struct IndexSink<'a> {
     schema: NewsSchema,
     /// The index as it was when the run started.
     previous: Option<Searcher>,
+    /// The near-duplicate clusters of the articles indexed so far.
+    clusters: Clusters,
     /// Content hash of each id written in this run, keyed by the id's xxh3.
     seen: FxHashMap<u64, u64>,
     index_dir: PathBuf,
@@ -186,6 +193,7 @@ impl<'a> IndexSink<'a> {
             refill_quotes: quotes_created && previous.is_some(),
             schema,
             previous,
+            clusters: Clusters::open(index_dir)?,
             seen: FxHashMap::default(),
             index_dir: index_dir.to_path_buf(),
             manifest: Manifest::load(index_dir),
@@ -204,10 +212,11 @@ impl<'a> IndexSink<'a> {
             .context("internal error: the index writer is closed")
     }
 
-    /// Commits what was written (the quotes first: an article is never committed
-    /// without its quotes), then records the files it completes.
+    /// Commits what was written (the sketches and quotes first: an article is never
+    /// committed without them), then records the files it completes.
     fn commit(&mut self) -> anyhow::Result<()> {
         let t = Instant::now();
+        self.clusters.save()?;
         self.quotes
             .as_mut()
             .context("internal error: the quote writer is closed")?
@@ -331,8 +340,9 @@ impl Sink for IndexSink<'_> {
             id,
             content_hash,
             previous,
-            doc,
+            mut doc,
             mut quotes,
+            sketch,
         } = item
         else {
             stats.duplicates.fetch_add(1, Relaxed);
@@ -347,6 +357,10 @@ impl Sink for IndexSink<'_> {
         };
         if decision != Decision::Duplicate {
             let t = Instant::now();
+            doc.add_u64(
+                self.schema.cluster,
+                self.clusters.assign(key, sketch.map(|s| *s)),
+            );
             let id_term = Term::from_field_text(self.schema.id, &id);
             let writer = self.writer()?;
             if decision == Decision::Update {

@@ -3,6 +3,7 @@
 //! counts and a date histogram. The CLI, the HTTP API and the benchmarks all call
 //! [`Searchable::search`]; nothing else builds queries.
 
+pub mod dups;
 pub mod export;
 pub mod export_format;
 pub mod facet_counts;
@@ -82,6 +83,16 @@ pub struct Hit {
     pub snippets: Vec<SnippetOut>,
     pub speakers: Vec<String>,
     pub places: Vec<String>,
+    /// Its near-duplicate cluster, when the archive holds copies of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// How many other articles are copies of it (the same cluster).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub similar: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -414,6 +425,13 @@ impl Searchable {
                 .collect();
             clauses.push((Occur::Must, facet_any(all, s.source)));
         }
+        if let Some(cluster) = req.cluster {
+            let term = Term::from_field_u64(s.cluster, cluster);
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
         let filtered = clauses.len() > 1;
         let query: Box<dyn Query> = if !filtered {
             text_query.box_clone()
@@ -451,7 +469,10 @@ impl Searchable {
 
     /// Finds the top hits, the number of matches and, when asked for, the facet and
     /// day counts: everything a search does but fetching documents and snippets.
-    fn rank(&self, req: &SearchRequest) -> Result<Ranked, SearchError> {
+    ///
+    /// `fetch`: take this many top hits from the first instead of the request's
+    /// window (to fold clusters in).
+    fn rank(&self, req: &SearchRequest, fetch: Option<usize>) -> Result<Ranked, SearchError> {
         req.check()?;
         let searcher = self.searcher();
         // The facet labels of every segment are read only when the search counts
@@ -474,7 +495,10 @@ impl Searchable {
         // without scores over every match for the total, facets and histogram. Where
         // the top hits need a visit to every match anyway (conjunctions, phrases,
         // filters, date order), one pass does both.
-        let top = || TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let top = || match fetch {
+            Some(n) => TopDocs::with_limit(n),
+            None => TopDocs::with_limit(req.limit).and_offset(req.offset),
+        };
         let by_score = top().order_by_score();
         let children = req.facets.then(|| view.children(&place_parent));
         let aggregate = children.as_ref().map(|c| Aggregate {
@@ -552,7 +576,7 @@ impl Searchable {
     /// The top hits and the number of matches, without documents (what engines'
     /// `bench` commands time).
     pub fn top_hits(&self, req: &SearchRequest) -> Result<(usize, Vec<DocAddress>), SearchError> {
-        let r = self.rank(req)?;
+        let r = self.rank(req, None)?;
         Ok((r.total, r.docs.into_iter().map(|(_, a)| a).collect()))
     }
 
@@ -568,7 +592,7 @@ impl Searchable {
             text_query,
             place_parent,
             ambiguous,
-        } = self.rank(req)?;
+        } = self.ranked_and_folded(req)?;
         let s = &self.schema;
 
         // One snippet maker per language group met among the hits: each analyses
@@ -593,6 +617,7 @@ impl Searchable {
                 snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
             }
             let f = self.exported(&doc, people.as_deref());
+            let (cluster, similar) = self.copies(&searcher, addr)?;
             hits.push(Hit {
                 rank: req.offset + i + 1,
                 score,
@@ -605,6 +630,8 @@ impl Searchable {
                 snippets,
                 speakers: f.speakers,
                 places: f.places,
+                cluster,
+                similar,
             });
         }
         let (facets, histogram) = match counts {

@@ -59,6 +59,11 @@ pub struct SearchRequest {
     /// Matches whose facets are counted exactly; past that they are estimated from
     /// a sample (see [`super::facet_counts`]). `None`: all exactly.
     pub facets_exact_up_to: Option<u64>,
+    /// Only the articles of this near-duplicate cluster (see [`crate::dups`]).
+    pub cluster: Option<u64>,
+    /// Fold the articles of one cluster into its best-ranked one ("+N similar"): on
+    /// by default.
+    pub collapse: bool,
 }
 
 /// Matches whose facets a search counts exactly by default.
@@ -72,6 +77,7 @@ impl SearchRequest {
             snippets: true,
             facet_size: 10,
             facets_exact_up_to: Some(FACETS_EXACT_UP_TO),
+            collapse: true,
             ..Default::default()
         }
     }
@@ -137,6 +143,10 @@ pub struct SearchParams {
     pub facets: bool,
     /// Count every match's facets, however many (else large result sets are sampled).
     pub exact_facets: bool,
+    /// Only this near-duplicate cluster (its hex id); shows all its articles.
+    pub cluster: Option<String>,
+    /// Show every copy of a story instead of folding them into one result.
+    pub no_collapse: bool,
 }
 
 impl SearchParams {
@@ -187,6 +197,14 @@ impl SearchParams {
         if self.exact_facets {
             req.facets_exact_up_to = None;
         }
+        if let Some(c) = self.cluster.as_deref().filter(|c| !c.trim().is_empty()) {
+            req.cluster = Some(crate::search::dups::parse_cluster(c).ok_or_else(|| {
+                RequestError(format!(
+                    "not a cluster id: {c:?} (16 hex digits, as `newsdex dups` and search results show)"
+                ))
+            })?);
+        }
+        req.collapse = !self.no_collapse && req.cluster.is_none();
         req.check()?;
         Ok(req)
     }

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one harness (`util`), a module per concern.
 
 mod crash;
+mod dups;
 mod export;
 mod extract;
 mod faults;

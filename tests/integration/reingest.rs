@@ -97,7 +97,7 @@ fn an_index_built_by_another_version_is_refused_with_what_to_do() {
     let meta_path = t.index().join("meta.json");
     let mut meta: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
-    assert_eq!(meta["payload"], "newsdex-schema-5");
+    assert_eq!(meta["payload"], "newsdex-schema-6");
     meta["payload"] = serde_json::Value::Null;
     std::fs::write(&meta_path, serde_json::to_vec(&meta).unwrap()).unwrap();
     for args in [

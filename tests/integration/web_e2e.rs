@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::http::{corpus_dir, start};
+use crate::util::TestDir;
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -351,4 +352,43 @@ fn search_facets_timeline_and_article_in_a_real_browser() {
         .as_str()
         .unwrap()
         .contains("<script>"));
+}
+
+#[test]
+#[ignore = "needs chromedriver and chromium: .ci/run installs them and runs it"]
+fn copies_of_a_story_are_one_result_that_opens_on_a_click() {
+    let driver = chromedriver().expect(
+        "no chromedriver: apt-get install chromium chromium-driver, or set NEWSDEX_CHROMEDRIVER",
+    );
+    let t = TestDir::new();
+    crate::dups::corpus(&t);
+    t.ingest();
+    let server = start(t);
+    let d = Driver::start(&driver);
+    d.goto(&server.url("/?q=harbour+dredging"));
+    d.wait_for(
+        "one result for the story and its copy",
+        "return document.querySelectorAll('#results li.hit').length === 1 && document.querySelector('#results .similar-toggle') !== null",
+    );
+    assert_eq!(
+        d.js("return document.querySelector('#results .similar-toggle').textContent"),
+        json!("+1 similar")
+    );
+    d.click("#results .similar-toggle");
+    d.wait_for(
+        "the copy listed under the result",
+        "return document.querySelectorAll('#results .similar-list li').length === 1",
+    );
+    let listed = d.js("return document.querySelector('#results .similar-list li').textContent");
+    let listed = listed.as_str().unwrap();
+    assert!(
+        listed.contains("2026-03-0") && listed.contains(".example — Article "),
+        "{listed}"
+    );
+    // A click on the copy opens it.
+    d.click("#results .similar-list a");
+    d.wait_for(
+        "the copy's article view",
+        "return location.search.includes('article=') && document.getElementById('article-title') !== null",
+    );
 }
