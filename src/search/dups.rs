@@ -130,10 +130,15 @@ impl Searchable {
             return Ok((None, 0));
         };
         let term = Term::from_field_u64(self.schema.cluster, cluster);
-        if searcher.doc_freq(&term)? < 2 {
+        let mut n = searcher.doc_freq(&term)? as usize;
+        if n < 2 {
             return Ok((None, 0));
         }
-        let n = TermQuery::new(term, IndexRecordOption::Basic).count(searcher)?;
+        // The term's postings count deleted articles (replaced by an update) until
+        // their segment is merged: then only a walk over them counts the live ones.
+        if searcher.segment_readers().iter().any(|s| s.has_deletes()) {
+            n = TermQuery::new(term, IndexRecordOption::Basic).count(searcher)?;
+        }
         Ok(match n {
             0 | 1 => (None, 0),
             n => (Some(cluster_name(cluster)), n - 1),

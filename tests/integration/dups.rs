@@ -147,4 +147,20 @@ fn a_later_run_finds_copies_of_what_an_earlier_one_indexed() {
     assert_eq!(found.hits.len(), 1);
     assert_eq!(found.hits[0].similar, 2);
     assert_eq!(found.hits[0].cluster.as_deref(), Some(cluster.as_str()));
+
+    // An updated copy replaces its old version: the story still has three articles
+    // (the old version's posting is deleted, not yet merged away).
+    let copy = format!("HARBOUR CITY (Wire) - {STORY}\n\nUpdated with more detail later.");
+    t.write(
+        "a.jsonl",
+        article("first", "wire.example", STORY, "2026-03-03")
+            + &article("copy", "daily.example", &copy, "2026-03-04")
+            + &article("other", "daily.example", OTHER, "2026-03-04"),
+    );
+    let report = t.ingest();
+    assert_eq!((report.stats.added, report.stats.updated), (0, 1));
+    let mut all = newsdex::search::SearchRequest::new("harbour dredging");
+    all.collapse = false;
+    assert_eq!(t.search(&all).hits.len(), 3);
+    assert_eq!(t.query("harbour dredging").hits[0].similar, 2);
 }
