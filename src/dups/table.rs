@@ -28,7 +28,7 @@ pub struct Clusters {
     founders: Vec<u32>,
     signatures: Vec<Signature>,
     /// Per band: band key -> the first article holding it.
-    bands: Vec<BandTable>,
+    bands: [BandTable; BANDS],
     /// Records not yet in the file.
     pending: Vec<u8>,
     path: Option<PathBuf>,
@@ -44,10 +44,7 @@ const PENDING_BYTES: usize = 1 << 20;
 impl Clusters {
     /// Empty clusters, kept in memory only.
     pub fn new() -> Self {
-        Clusters {
-            bands: (0..BANDS).map(|_| BandTable::default()).collect(),
-            ..Clusters::default()
-        }
+        Clusters::default()
     }
 
     /// The clusters of the index in `dir`, from its sketch file (none yet: empty). A

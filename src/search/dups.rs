@@ -5,12 +5,10 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::query::{Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-use super::stored::{facet_values, first_text};
-use super::{query, Ranked, SearchError, SearchRequest, Searchable};
-use crate::extract::date;
+use super::{Ranked, SearchError, SearchRequest, Searchable};
 use crate::schema::CLUSTER_FAST_FIELD;
 
 /// What `newsdex dups` and `/api/dups` ask.
@@ -69,6 +67,15 @@ pub fn parse_cluster(name: &str) -> Option<u64> {
     u64::from_str_radix(name.trim(), 16).ok()
 }
 
+/// An article's cluster, from its segment's column.
+fn cluster_of(searcher: &tantivy::Searcher, addr: DocAddress) -> tantivy::Result<Option<u64>> {
+    let column = searcher
+        .segment_reader(addr.segment_ord)
+        .fast_fields()
+        .u64(CLUSTER_FAST_FIELD)?;
+    Ok(column.first(addr.doc_id))
+}
+
 /// How many more top hits than shown a folding search takes at first.
 const FOLD_FETCH: usize = 4;
 
@@ -86,20 +93,9 @@ impl Searchable {
             let mut ranked = self.rank(req, Some(fetch))?;
             let taken = ranked.docs.len();
             let mut seen = rustc_hash::FxHashSet::default();
-            let mut columns = FxHashMap::default();
             let mut folded = Vec::with_capacity(want);
             for (score, addr) in ranked.docs.drain(..) {
-                let column = match columns.entry(addr.segment_ord) {
-                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                        ranked
-                            .searcher
-                            .segment_reader(addr.segment_ord)
-                            .fast_fields()
-                            .u64(CLUSTER_FAST_FIELD)?,
-                    ),
-                };
-                let cluster = column.first(addr.doc_id);
+                let cluster = cluster_of(&ranked.searcher, addr)?;
                 if cluster.is_none_or(|c| seen.insert(c)) {
                     folded.push((score, addr));
                 }
@@ -122,11 +118,7 @@ impl Searchable {
         searcher: &tantivy::Searcher,
         addr: DocAddress,
     ) -> Result<(Option<String>, usize), SearchError> {
-        let column = searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(CLUSTER_FAST_FIELD)?;
-        let Some(cluster) = column.first(addr.doc_id) else {
+        let Some(cluster) = cluster_of(searcher, addr)? else {
             return Ok((None, 0));
         };
         let term = Term::from_field_u64(self.schema.cluster, cluster);
@@ -179,21 +171,14 @@ impl Searchable {
         Ok(members)
     }
 
+    /// A cluster's article as `dups` lists it: the fields an export gives.
     fn member(&self, doc: &TantivyDocument) -> Member {
-        let s = &self.schema;
+        let f = self.exported(doc, None);
         Member {
-            id: first_text(doc, s.id).unwrap_or_default(),
-            title: query::stored_text(doc, &s.titles)
-                .map(|(_, t)| t)
-                .unwrap_or_default(),
-            date: doc
-                .get_first(s.date)
-                .and_then(|v| v.as_datetime())
-                .map(|d| date::format_rfc3339(d.into_timestamp_secs())),
-            source: facet_values(doc, s.source)
-                .into_iter()
-                .next()
-                .map(|p| p.trim_start_matches('/').to_string()),
+            id: f.id,
+            title: f.title,
+            date: f.date,
+            source: f.source,
         }
     }
 
