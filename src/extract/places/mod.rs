@@ -6,6 +6,7 @@
 //! Recognition (the candidate mentions and the rules that reject them) is in
 //! `recognize.rs`; this module resolves them.
 
+mod coherence;
 mod features;
 mod recognize;
 
@@ -111,6 +112,7 @@ pub fn extract_with_persons(
         all_priors.extend(m.ids.iter().map(|&i| prior(g, i, &m.key, m.key_hash)));
     }
     let priors_of = |mi: usize| &all_priors[prior_at[mi]..prior_at[mi] + mentions[mi].ids.len()];
+    let nearby = coherence::support(g, &mentions, &prior_at, &all_priors);
     for (mi, m) in mentions.iter().enumerate() {
         let weight = if m.dateline { 3.0 } else { 1.0 };
         let priors = m.ids.iter().copied().zip(priors_of(mi).iter().copied());
@@ -178,6 +180,7 @@ pub fn extract_with_persons(
         // it: "Alexandria" in Louisiana news is not Egypt's because Egypt has a
         // governorate of that name).
         let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
+
         let big_city_countries: Vec<&str> = m
             .ids
             .iter()
@@ -185,6 +188,20 @@ pub fn extract_with_persons(
             .filter(|e| e.kind == Kind::City && e.population >= 500_000 && !names_country)
             .map(|e| e.country)
             .collect();
+        // The own name of a country, a state, a capital or a city of a million keeps
+        // its meaning, whatever towns of that name lie near the story's others
+        // ("Lebanon", Pennsylvania; "Ontario", California; "Paris", Kentucky); a
+        // state named after its big city does not ("Alexandria").
+        let names_landmark = m.ids.iter().any(|&id| {
+            let e = g.entry(id);
+            let known = match e.kind {
+                Kind::Country => true,
+                Kind::Admin1 => !big_city_countries.contains(&e.country),
+                Kind::City => e.feature == "PPLC" || e.population >= 1_000_000,
+                _ => false,
+            };
+            known && g.is_own_name(id, m.key_hash)
+        });
         // The population of the biggest major place or regional capital whose own
         // name this is ("Manchester", "Venice"); asked only for alternate names.
         let own_major = std::cell::OnceCell::new();
@@ -203,7 +220,7 @@ pub fn extract_with_persons(
                     .max()
             })
         };
-        for (&id, &p) in m.ids.iter().zip(priors_of(mi)) {
+        for (k, (&id, &p)) in m.ids.iter().zip(priors_of(mi)).enumerate() {
             let e = g.entry(id);
             let mut score = p;
             if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
@@ -278,6 +295,17 @@ pub fn extract_with_persons(
                 // The state of the story ("Rapides Parish", "Alexandria, Minn.")
                 // decides between towns of one name.
                 score += 4.0 * a.min(2.0);
+                // So do the story's other towns where they lie near this reading
+                // (see `coherence`): two such names weigh as much as the state named
+                // twice.
+                if local && !names_landmark {
+                    score += 4.0
+                        * nearby
+                            .get(prior_at[mi] + k)
+                            .copied()
+                            .unwrap_or(0.0)
+                            .min(2.0);
+                }
             }
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((id, score));

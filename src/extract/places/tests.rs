@@ -498,3 +498,51 @@ fn figures_titles_and_people_behind_a_bodys_name() {
     assert!(mentions("Sens. Tim Grendell and Bob Gibbs introduced it.").is_empty());
     assert!(mentions("The meeting was at Charles Beatley Library.").is_empty());
 }
+
+fn paths(text: &str) -> Vec<String> {
+    extract(gaz(), "", text)
+        .into_iter()
+        .filter_map(|p| p.path)
+        .collect()
+}
+
+#[test]
+fn the_towns_of_a_local_story_lie_near_each_other() {
+    // No state named: Chickamauga and Rossville lie beside Georgia's LaFayette, not
+    // Louisiana's (the bigger); alone, the name is Louisiana's.
+    let p = paths("The fair drew visitors from LaFayette, Chickamauga and Rossville on Saturday.");
+    assert_eq!(
+        p[0], "/North America/United States/Georgia/LaFayette",
+        "{p:?}"
+    );
+    let p = paths("The fair drew visitors from LaFayette on Saturday.");
+    assert_eq!(p, ["/North America/United States/Louisiana/Lafayette"]);
+    // Osakis places Douglas County in Minnesota, not Nebraska (the most populous).
+    let p = paths("Deputies searched the lake near Osakis, the Douglas County sheriff said.");
+    assert!(
+        p.contains(&"/North America/United States/Minnesota/Douglas County".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_capitals_name_keeps_its_meaning_beside_a_namesakes_neighbours() {
+    // Cynthiana and Carlisle lie beside Paris, Kentucky; a reader still takes "Paris"
+    // for France's capital unless the state is named.
+    let p = paths("The relay ran from Paris through Cynthiana and Carlisle last week.");
+    assert!(
+        p.contains(&"/Europe/France/Île-de-France/Paris".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_countrys_name_keeps_its_meaning_beside_its_namesakes_neighbours() {
+    // Hershey and Annville lie beside Lebanon, Pennsylvania; the country is meant.
+    let p = paths("Volunteers from Hershey and Annville collected aid for Lebanon on Sunday.");
+    assert!(p.contains(&"/Asia/Lebanon".to_string()), "{p:?}");
+    assert!(
+        p.contains(&"/North America/United States/Pennsylvania/Hershey".to_string()),
+        "{p:?}"
+    );
+}
