@@ -19,6 +19,9 @@ use super::recognize::Mention;
 /// Latitude and longitude, in degrees.
 type Point = (f32, f32);
 
+/// A plausible reading on the grid: its name (first mention), entry id and point.
+type Reading = (usize, u32, Point);
+
 /// Readings within this distance support each other.
 pub(super) const RADIUS_KM: f32 = 100.0;
 
@@ -82,7 +85,7 @@ pub(super) fn support(
     }
     // The plausible town and county readings of each name on a grid, and the name's
     // weight.
-    let mut grid: HashMap<(i32, i32), Vec<(usize, Point)>> = HashMap::default();
+    let mut grid: HashMap<(i32, i32), Vec<Reading>> = HashMap::default();
     // Per name (its first mention): how many town and county readings it has, and
     // its weight as support.
     let mut weight: HashMap<usize, (usize, f32)> = HashMap::default();
@@ -96,13 +99,13 @@ pub(super) fn support(
         }
         // Readings far less likely than the name's best are not ones a reader
         // considers: "London" near a town in Ohio is no evidence for Ohio.
-        let plausible: Vec<Point> = m
+        let plausible: Vec<(u32, Point)> = m
             .ids
             .iter()
             .zip(priors)
-            .map(|(&id, &p)| (g.entry(id), p))
-            .filter(|(e, p)| local(e.kind) && *p >= best - PLAUSIBLE)
-            .map(|(e, _)| (e.lat, e.lon))
+            .map(|(&id, &p)| (id, g.entry(id), p))
+            .filter(|(_, e, p)| local(e.kind) && *p >= best - PLAUSIBLE)
+            .map(|(id, e, _)| (id, (e.lat, e.lon)))
             .collect();
         let w = if plausible.is_empty() {
             0.0
@@ -112,8 +115,8 @@ pub(super) fn support(
         weight.insert(mi, (local_readings, w));
         // A name that supports nothing need not be found.
         if w > 0.0 {
-            for p in plausible {
-                grid.entry(cell(p.0, p.1)).or_default().push((mi, p));
+            for (id, p) in plausible {
+                grid.entry(cell(p.0, p.1)).or_default().push((mi, id, p));
             }
         }
     }
@@ -148,8 +151,11 @@ pub(super) fn support(
                     let Some(list) = grid.get(&(clat + dlat, clon + dlon)) else {
                         continue;
                     };
-                    for &(other, p) in list {
+                    // Another name of the same place ("Forsyth" of "Forsyth
+                    // County") is no evidence of where it is.
+                    for &(other, other_id, p) in list {
                         if other != first
+                            && other_id != id
                             && !seen.contains(&other)
                             && distance_km((e.lat, e.lon), p) <= RADIUS_KM
                         {

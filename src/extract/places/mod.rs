@@ -173,6 +173,8 @@ pub fn extract_with_persons(
     // Per place: its kind and how much the article is about it.
     let mut weights: Vec<(Kind, f32)> = Vec::new();
     let mut index: HashMap<u32, usize> = HashMap::default();
+    // Names of more than one word resolved so far, and their places.
+    let mut named_in_full: Vec<(&str, u32)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let mut best: Option<(u32, f32)> = None;
         // A big city named like its own state or province ("New York", "São Paulo")
@@ -311,8 +313,31 @@ pub fn extract_with_persons(
                 best = Some((id, score));
             }
         }
-        let Some((id, score)) = best else { continue };
+        let Some((mut id, score)) = best else {
+            continue;
+        };
+        // A short form of a place the article named in full earlier is that place
+        // ("Hall" after "Hall County", "Forsyth" after "Forsyth County"), unless
+        // it is a landmark's own name ("Mexico" after "Mexico City") or a town in
+        // the same state ("Milwaukee" after "Milwaukee County" is the city).
+        let full = named_in_full.iter().find(|(key, full)| {
+            key.len() > m.key.len()
+                && key.starts_with(m.key.as_str())
+                && key.as_bytes()[m.key.len()] == b' '
+                && m.ids.contains(full)
+        });
+        if let Some(&(_, full)) = full.filter(|_| !names_landmark) {
+            let (chosen, whole) = (g.entry(id), g.entry(full));
+            let town_of_its_state = chosen.kind == Kind::City
+                && (chosen.country, chosen.admin1) == (whole.country, whole.admin1);
+            if !town_of_its_state {
+                id = full;
+            }
+        }
         let e = g.entry(id);
+        if m.key.contains(' ') {
+            named_in_full.push((m.key.as_str(), id));
+        }
         // Small places with no support from the rest of the article are likelier false hits.
         let supported = countries.contains_key(e.country) && e.kind != Kind::Country;
         if e.kind == Kind::City && e.population < 5000 && !supported && !m.dateline {

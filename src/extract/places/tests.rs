@@ -546,3 +546,37 @@ fn a_countrys_name_keeps_its_meaning_beside_its_namesakes_neighbours() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_short_form_is_the_place_named_in_full_before() {
+    // "Hall" and "Forsyth" are the Georgia counties the story named in full (and
+    // "Forsyth" is no evidence of where "Forsyth County" lies: it is the same place).
+    let places = extract(
+        gaz(),
+        "",
+        "A veteran of Hall County government, he was named manager of Forsyth County. \
+         He retired from Hall in December and joined Forsyth in May.",
+    );
+    let of = |mention: &str| {
+        places
+            .iter()
+            .find(|p| p.mentions.iter().any(|m| m == mention))
+            .and_then(|p| p.path.clone())
+    };
+    assert_eq!(
+        of("Hall").as_deref(),
+        Some("/North America/United States/Georgia/Hall County")
+    );
+    assert_eq!(
+        of("Forsyth County").as_deref(),
+        Some("/North America/United States/Georgia/Forsyth County")
+    );
+    // Not a city in the county's state, nor a country after its capital.
+    let p = paths("The Milwaukee County executive said buses in Milwaukee would run late.");
+    assert!(
+        p.contains(&"/North America/United States/Wisconsin/Milwaukee".to_string()),
+        "{p:?}"
+    );
+    let p = paths("Trade between Mexico City and Monterrey grew, and Mexico exported more.");
+    assert!(p.contains(&"/North America/Mexico".to_string()), "{p:?}");
+}
