@@ -673,6 +673,10 @@ impl<'g> Candidate<'_, 'g> {
         let prev = self.scan.toks[self.i - 1];
         let pw = prev.text(text);
         let gap = self.gap(prev, self.first());
+        // "O'Connor", "O’Neill": an Irish surname, not Connor in County Antrim.
+        if pw == "O" && matches!(gap, "'" | "’") {
+            return true;
+        }
         // "Sen. Ray Miller, D-Columbus": a legislator's party and home town.
         let party_tag = gap == "-" && matches!(pw, "D" | "R" | "I");
         if self.scan.cap_marks_a_name(prev)

@@ -580,3 +580,11 @@ fn a_short_form_is_the_place_named_in_full_before() {
     let p = paths("Trade between Mexico City and Monterrey grew, and Mexico exported more.");
     assert!(p.contains(&"/North America/Mexico".to_string()), "{p:?}");
 }
+
+#[test]
+fn a_name_after_an_irish_os_apostrophe_is_a_surname() {
+    assert_eq!(
+        names("Rhonda Poston-O'Connor and Kevin O’Connor met in Denver on Monday."),
+        ["Denver"]
+    );
+}
