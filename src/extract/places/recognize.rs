@@ -66,6 +66,7 @@ pub(super) fn candidates<'g>(
         persons: crate::extract::persons::person_words(g, text, toks, w),
     };
     let mut out = Vec::new();
+    // Names that mean a disease or a person wherever the article uses them.
     let mut diseases: HashSet<String> = HashSet::default();
     let mut i = 0;
     while i < toks.len() {
@@ -78,8 +79,10 @@ pub(super) fn candidates<'g>(
             i += 1;
             continue;
         };
-        // The name of a disease means the disease in the whole article.
-        if c.names_a_disease() {
+        // The name of a disease means the disease in the whole article, and a
+        // person's surname the person ("Since Obama took office ... the Obama
+        // administration").
+        if c.names_a_disease() || c.a_persons_surname() {
             diseases.insert(c.key.clone());
         }
         i = c.j + 1;

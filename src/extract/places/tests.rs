@@ -588,3 +588,11 @@ fn a_name_after_an_irish_os_apostrophe_is_a_surname() {
         ["Denver"]
     );
 }
+
+#[test]
+fn a_surname_the_article_uses_for_a_person_is_no_place_anywhere_in_it() {
+    assert_eq!(
+        names("Since Obama took office, hopes grew in Cairo. Much depends on the Obama administration."),
+        ["Cairo"]
+    );
+}
