@@ -366,9 +366,24 @@ impl<'g> Candidate<'_, 'g> {
         t.all_caps && t.sentence_start && dateline_tail(&self.scan.text[self.last().end..])
     }
 
-    /// Short words: only exact, known all-caps forms ("US", "UK", "UAE").
+    /// Short words: only exact, known all-caps forms ("US", "UK", "UAE"); and a
+    /// contraction whose apostrophe was garbled ("Itâ s", UTF-8's ’ read as Latin-1,
+    /// folds to "Ita", Paraguay).
     fn short_word(&self) -> bool {
         self.single() && self.word().chars().count() < 3 && !self.first().all_caps
+            || self.garbled_contraction()
+    }
+
+    fn garbled_contraction(&self) -> bool {
+        let text = self.scan.text;
+        let end = self.last().end;
+        let Some(stem) = self.surface().strip_suffix('â') else {
+            return false;
+        };
+        let rest = text[end..].trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+        let suffix: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        stem.chars().count() <= 5
+            && matches!(suffix.as_str(), "s" | "t" | "ll" | "re" | "ve" | "d" | "m")
     }
 
     /// Capitals: acronyms ("NATO") are not places; short country forms ("US",

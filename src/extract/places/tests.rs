@@ -596,3 +596,12 @@ fn a_surname_the_article_uses_for_a_person_is_no_place_anywhere_in_it() {
         ["Cairo"]
     );
 }
+
+#[test]
+fn a_contraction_with_a_garbled_apostrophe_is_no_place() {
+    // "It’s" read as Latin-1: "Itâ s" folds to Itá, Paraguay.
+    assert_eq!(
+        names("Itâ s the freezing thatâ s the enemy in Alexandria, Minn."),
+        ["Alexandria", "Minnesota"]
+    );
+}
