@@ -177,6 +177,9 @@ pub fn extract_with_persons(
     let mut named_in_full: Vec<(&str, u32)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let mut best: Option<(u32, f32)> = None;
+        // The country support of each reading from the rest of the article.
+        let mut others_c: f32 = 0.0;
+        let mut best_c: f32 = 0.0;
         // A big city named like its own state or province ("New York", "São Paulo")
         // is what news usually means: the state gives way to the city (and only to
         // it: "Alexandria" in Louisiana news is not Egypt's because Egypt has a
@@ -241,6 +244,7 @@ pub fn extract_with_persons(
                     .map(|o| o.2)
                     .sum();
                 let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
+                others_c = c;
                 let local = matches!(e.kind, Kind::City | Kind::Admin2);
                 let a = if local {
                     let self_a: f32 = same
@@ -311,6 +315,7 @@ pub fn extract_with_persons(
             }
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((id, score));
+                best_c = others_c;
             }
         }
         let Some((mut id, score)) = best else {
@@ -339,7 +344,9 @@ pub fn extract_with_persons(
             named_in_full.push((m.key.as_str(), id));
         }
         // Small places with no support from the rest of the article are likelier false hits.
-        let supported = countries.contains_key(e.country) && e.kind != Kind::Country;
+        // (Its own mentions are no support: "Arsenal won" made Arsenal, Mauritius,
+        // its own evidence.)
+        let supported = best_c > 0.0 && e.kind != Kind::Country;
         if e.kind == Kind::City && e.population < 5000 && !supported && !m.dateline {
             continue;
         }

@@ -605,3 +605,13 @@ fn a_contraction_with_a_garbled_apostrophe_is_no_place() {
         ["Alexandria", "Minnesota"]
     );
 }
+
+#[test]
+fn a_small_place_is_not_its_own_support() {
+    // Arsenal, Mauritius, and Hutton, England, with nothing else of their countries.
+    assert!(names("Arsenal won 2-0 at home on Saturday.").is_empty());
+    assert!(names("Analysts at Hutton expect rates to fall.").is_empty());
+    // With its country named, a small place stands.
+    let p = names("Ferries from Zeebrugge, Belgium, were cancelled.");
+    assert!(p.contains(&"Zeebrugge".to_string()), "{p:?}");
+}
