@@ -28,8 +28,11 @@ for g in gold:
         for k in set(G) - set(P): fn[k] += 1
         for k in set(P) & set(G):
             gx, px = G[k], P[k]
-            if gx.get('lat') is not None and score.haversine_km(gx['lat'], gx['lon'], px['lat'], px['lon']) > 161:
-                far[f"{k} -> {px.get('path')}"] += 1
+            if gx.get('lat') is None:
+                continue
+            # A named feature without coordinates (no home town) is as far as can be.
+            if px.get('lat') is None or score.haversine_km(gx['lat'], gx['lon'], px['lat'], px['lon']) > 161:
+                far[f"{k} -> {px.get('path') or px.get('near')}"] += 1
     else:
         P = {score.speaker_key(s['name']): s['name'] for s in p.get('speakers') or []}
         G = {score.speaker_key(s['name']): s['name'] for s in g['speakers'] or []}

@@ -284,6 +284,7 @@ impl<'g> Candidate<'_, 'g> {
             || self.a_saints_name()
             || self.a_figure()
             || self.a_persons_surname()
+            || self.a_small_towns_possessive()
             || self.inside_a_longer_name())
     }
 
@@ -655,6 +656,20 @@ impl<'g> Candidate<'_, 'g> {
             && nw.bytes().all(|b| b.is_ascii_digit())
             && text[next.end..].starts_with(',');
         office || speaks || age
+    }
+
+    /// A small town's name with a possessive: a person's or a brand's ("Patrick's
+    /// bill", "the local McDonald's").
+    fn a_small_towns_possessive(&self) -> bool {
+        let towns_only = self
+            .ids
+            .iter()
+            .all(|&id| matches!(self.scan.g.entry(id).kind, Kind::City | Kind::Admin2));
+        if !self.single() || self.major || !towns_only {
+            return false;
+        }
+        let rest = &self.scan.text[self.last().end..];
+        rest.starts_with("'s") || rest.starts_with("’s")
     }
 
     /// Part of a person's name in this article.

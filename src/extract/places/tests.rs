@@ -615,3 +615,18 @@ fn a_small_place_is_not_its_own_support() {
     let p = names("Ferries from Zeebrugge, Belgium, were cancelled.");
     assert!(p.contains(&"Zeebrugge".to_string()), "{p:?}");
 }
+
+#[test]
+fn a_small_towns_name_with_a_possessive_is_a_persons_or_a_brands() {
+    // Moody, Texas; McDonald, Ohio: the rating agency and the restaurant.
+    assert_eq!(
+        names("Moody's cut the rating of Ohio bonds, analysts at the local McDonald's said."),
+        ["Ohio"]
+    );
+    // A state's or a region's possessive is still the place.
+    let p = names("Siberia's rivers froze early, and Georgia's governor spoke.");
+    assert!(
+        p.contains(&"Siberia".to_string()) && p.contains(&"Georgia".to_string()),
+        "{p:?}"
+    );
+}
