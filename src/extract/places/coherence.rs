@@ -23,7 +23,7 @@ type Point = (f32, f32);
 type Reading = (usize, u32, Point);
 
 /// Readings within this distance support each other.
-pub(super) const RADIUS_KM: f32 = 100.0;
+const RADIUS_KM: f32 = 100.0;
 
 /// A reading supports others only when its prior is within this of its name's best
 /// reading (a town a hundred times smaller than its namesake, of the same kind, is

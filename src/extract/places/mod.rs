@@ -176,16 +176,14 @@ pub fn extract_with_persons(
     // Names of more than one word resolved so far, and their places.
     let mut named_in_full: Vec<(&str, u32)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
-        let mut best: Option<(u32, f32)> = None;
-        // The country support of each reading from the rest of the article.
-        let mut others_c: f32 = 0.0;
-        let mut best_c: f32 = 0.0;
+        // The best reading: its id, score, and the support of its country from the
+        // rest of the article.
+        let mut best: Option<(u32, f32, f32)> = None;
         // A big city named like its own state or province ("New York", "São Paulo")
         // is what news usually means: the state gives way to the city (and only to
         // it: "Alexandria" in Louisiana news is not Egypt's because Egypt has a
         // governorate of that name).
         let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
-
         let big_city_countries: Vec<&str> = m
             .ids
             .iter()
@@ -228,6 +226,7 @@ pub fn extract_with_persons(
         for (k, (&id, &p)) in m.ids.iter().zip(priors_of(mi)).enumerate() {
             let e = g.entry(id);
             let mut score = p;
+            let mut c = 0.0;
             if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
                 && big_city_countries.contains(&e.country)
             {
@@ -243,8 +242,7 @@ pub fn extract_with_persons(
                     .filter(|o| o.0 == e.country)
                     .map(|o| o.2)
                     .sum();
-                let c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
-                others_c = c;
+                c = countries.get(e.country).copied().unwrap_or(0.0) - self_c;
                 let local = matches!(e.kind, Kind::City | Kind::Admin2);
                 let a = if local {
                     let self_a: f32 = same
@@ -313,12 +311,11 @@ pub fn extract_with_persons(
                             .min(2.0);
                 }
             }
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((id, score));
-                best_c = others_c;
+            if best.is_none_or(|(_, s, _)| score > s) {
+                best = Some((id, score, c));
             }
         }
-        let Some((mut id, score)) = best else {
+        let Some((mut id, score, c)) = best else {
             continue;
         };
         // A short form of a place the article named in full earlier is that place
@@ -346,7 +343,7 @@ pub fn extract_with_persons(
         // Small places with no support from the rest of the article are likelier false hits.
         // (Its own mentions are no support: "Arsenal won" made Arsenal, Mauritius,
         // its own evidence.)
-        let supported = best_c > 0.0 && e.kind != Kind::Country;
+        let supported = c > 0.0 && e.kind != Kind::Country;
         if e.kind == Kind::City && e.population < 5000 && !supported && !m.dateline {
             continue;
         }

@@ -67,7 +67,7 @@ pub(super) fn candidates<'g>(
     };
     let mut out = Vec::new();
     // Names that mean a disease or a person wherever the article uses them.
-    let mut diseases: HashSet<String> = HashSet::default();
+    let mut not_places: HashSet<String> = HashSet::default();
     let mut i = 0;
     while i < toks.len() {
         if let Some((last, state)) = scan.lone_state_abbreviation(i) {
@@ -83,7 +83,7 @@ pub(super) fn candidates<'g>(
         // person's surname the person ("Since Obama took office ... the Obama
         // administration").
         if c.names_a_disease() || c.a_persons_surname() {
-            diseases.insert(c.key.clone());
+            not_places.insert(c.key.clone());
         }
         i = c.j + 1;
         if c.is_place() {
@@ -94,7 +94,7 @@ pub(super) fn candidates<'g>(
             }
         }
     }
-    out.retain(|m| !diseases.contains(&m.key));
+    out.retain(|m| !not_places.contains(&m.key));
     mark_dateline(text, &mut out);
     out
 }
@@ -263,6 +263,7 @@ impl<'g> Candidate<'_, 'g> {
     /// The rules, each a reason the match is not a place mention.
     fn is_place(&self) -> bool {
         !(self.short_word()
+            || self.garbled_contraction()
             || self.acronym()
             || self.demonym()
             || self.lone_direction()
@@ -367,14 +368,13 @@ impl<'g> Candidate<'_, 'g> {
         t.all_caps && t.sentence_start && dateline_tail(&self.scan.text[self.last().end..])
     }
 
-    /// Short words: only exact, known all-caps forms ("US", "UK", "UAE"); and a
-    /// contraction whose apostrophe was garbled ("Itâ s", UTF-8's ’ read as Latin-1,
-    /// folds to "Ita", Paraguay).
+    /// Short words: only exact, known all-caps forms ("US", "UK", "UAE").
     fn short_word(&self) -> bool {
         self.single() && self.word().chars().count() < 3 && !self.first().all_caps
-            || self.garbled_contraction()
     }
 
+    /// A contraction whose apostrophe was garbled ("Itâ s": UTF-8's ’ read as
+    /// Latin-1 folds to "Ita", Paraguay).
     fn garbled_contraction(&self) -> bool {
         let text = self.scan.text;
         let end = self.last().end;
