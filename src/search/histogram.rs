@@ -2,9 +2,7 @@
 //! [`super::facet_counts::Aggregate`]) bucketed by day, month or year as the span of
 //! the results needs.
 
-use std::collections::BTreeMap;
-
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 
 const SECS_PER_DAY: i64 = 86_400;
@@ -16,17 +14,6 @@ pub struct DayCountsFruit {
     pub first_day: i64,
     pub counts: Vec<u64>,
     pub undated: u64,
-}
-
-impl DayCountsFruit {
-    /// The days with matches, in order.
-    fn nonzero(&self) -> impl Iterator<Item = (i64, u64)> + '_ {
-        self.counts
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .map(|(i, &n)| (self.first_day + i as i64, n))
-    }
 }
 
 /// Bucket size of a histogram.
@@ -56,14 +43,21 @@ pub struct Histogram {
 
 /// Buckets day counts by the interval the span needs (days up to ~3 months,
 /// months up to ~6 years, years beyond), filling empty buckets in between.
+///
+/// It walks the buckets, not the days: a result set over thirty years has some
+/// ten thousand days with matches, and a calendar date for each was most of the
+/// time a search spent on its histogram.
 pub fn bucket(days: &DayCountsFruit) -> Histogram {
-    let (Some((first, _)), Some((last, _))) = (days.nonzero().next(), days.nonzero().last()) else {
+    let first = days.counts.iter().position(|&n| n > 0);
+    let last = days.counts.iter().rposition(|&n| n > 0);
+    let (Some(first), Some(last)) = (first, last) else {
         return Histogram {
             interval: Interval::Day,
             buckets: Vec::new(),
             undated: days.undated,
         };
     };
+    let (first, last) = (days.first_day + first as i64, days.first_day + last as i64);
     let span = last - first;
     let interval = if span <= 92 {
         Interval::Day
@@ -72,26 +66,30 @@ pub fn bucket(days: &DayCountsFruit) -> Histogram {
     } else {
         Interval::Year
     };
-    let key_of = |day: i64| -> (i32, u32, u32) {
-        let d = DateTime::<Utc>::from_timestamp(day * SECS_PER_DAY, 0)
+    let epoch = DateTime::<Utc>::UNIX_EPOCH.date_naive();
+    let mut buckets = Vec::new();
+    let mut day = first;
+    while day <= last && buckets.len() < 10_000 {
+        let date = DateTime::<Utc>::from_timestamp(day * SECS_PER_DAY, 0)
             .unwrap_or_default()
             .date_naive();
-        match interval {
-            Interval::Day => (d.year(), d.month(), d.day()),
-            Interval::Month => (d.year(), d.month(), 1),
-            Interval::Year => (d.year(), 1, 1),
-        }
-    };
-    let mut counts: BTreeMap<(i32, u32, u32), u64> = BTreeMap::new();
-    for (day, n) in days.nonzero() {
-        *counts.entry(key_of(day)).or_default() += n;
-    }
-    // Fill the gaps so a chart shows quiet periods.
-    let mut buckets = Vec::new();
-    let (mut cur, end) = (key_of(first), key_of(last));
-    while cur <= end && buckets.len() < 10_000 {
-        let count = counts.get(&cur).copied().unwrap_or(0);
-        let (y, m, d) = cur;
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        // The bucket's first day, and the first day of the next bucket.
+        let (start, next) = match interval {
+            Interval::Day => ((y, m, d), date.succ_opt()),
+            Interval::Month => (
+                (y, m, 1),
+                NaiveDate::from_ymd_opt(y + (m == 12) as i32, m % 12 + 1, 1),
+            ),
+            Interval::Year => ((y, 1, 1), NaiveDate::from_ymd_opt(y + 1, 1, 1)),
+        };
+        let next = next
+            .map_or(last + 1, |n| (n - epoch).num_days())
+            .max(day + 1);
+        let counted =
+            (day - days.first_day) as usize..(next.min(last + 1) - days.first_day) as usize;
+        let count = days.counts.get(counted).unwrap_or_default().iter().sum();
+        let (y, m, d) = start;
         let key = match interval {
             Interval::Day => format!("{y:04}-{m:02}-{d:02}"),
             Interval::Month => format!("{y:04}-{m:02}"),
@@ -102,23 +100,7 @@ pub fn bucket(days: &DayCountsFruit) -> Histogram {
             start: format!("{y:04}-{m:02}-{d:02}T00:00:00Z"),
             count,
         });
-        cur = match interval {
-            Interval::Day => {
-                let date = chrono::NaiveDate::from_ymd_opt(y, m, d).and_then(|x| x.succ_opt());
-                match date {
-                    Some(n) => (n.year(), n.month(), n.day()),
-                    None => break,
-                }
-            }
-            Interval::Month => {
-                if m == 12 {
-                    (y + 1, 1, 1)
-                } else {
-                    (y, m + 1, 1)
-                }
-            }
-            Interval::Year => (y + 1, 1, 1),
-        };
+        day = next;
     }
     Histogram {
         interval,
@@ -163,5 +145,82 @@ mod tests {
         let y = bucket(&fruit(&[(6000, 1), (20400, 1)]));
         assert_eq!(y.interval, Interval::Year);
         assert_eq!(y.buckets.first().unwrap().key, "1986");
+    }
+
+    /// The bucket of every day with matches, one date at a time: what the walk over
+    /// buckets must add up to.
+    fn by_date(days: &DayCountsFruit, interval: Interval) -> Vec<(String, u64)> {
+        let mut sums = std::collections::BTreeMap::new();
+        let nonzero = days.counts.iter().enumerate().filter(|(_, n)| **n > 0);
+        for (day, &n) in nonzero.map(|(i, n)| (days.first_day + i as i64, n)) {
+            let d = DateTime::<Utc>::from_timestamp(day * SECS_PER_DAY, 0)
+                .unwrap()
+                .date_naive();
+            let key = match interval {
+                Interval::Day => d.format("%Y-%m-%d").to_string(),
+                Interval::Month => d.format("%Y-%m").to_string(),
+                Interval::Year => d.format("%Y").to_string(),
+            };
+            *sums.entry(key).or_insert(0) += n;
+        }
+        sums.into_iter().collect()
+    }
+
+    #[test]
+    fn buckets_add_up_the_days_of_each_across_month_year_and_leap_day_boundaries() {
+        // Days before and after 1970, over leap days and year ends, a few per month.
+        for (from, to, interval) in [
+            (-400i64, -330i64, Interval::Day), // 1968-11-27 .. 1969-02-05
+            (11_010, 11_080, Interval::Day),   // 2000-02-24 .. 2000-05-04
+            (-800, 1_000, Interval::Month),
+            (19_000, 20_500, Interval::Month),
+            (-3_000, 20_000, Interval::Year),
+        ] {
+            let days: Vec<(i64, u64)> = (from..=to)
+                .filter(|d| d.rem_euclid(7) != 3)
+                .map(|d| (d, (d.rem_euclid(5) + 1) as u64))
+                .collect();
+            let fruit = fruit(&days);
+            let h = bucket(&fruit);
+            assert_eq!(h.interval, interval, "{from}..{to}");
+            let shown: Vec<(String, u64)> = h
+                .buckets
+                .iter()
+                .filter(|b| b.count > 0)
+                .map(|b| (b.key.clone(), b.count))
+                .collect();
+            assert_eq!(shown, by_date(&fruit, interval), "{from}..{to}");
+            assert_eq!(
+                h.buckets.iter().map(|b| b.count).sum::<u64>(),
+                days.iter().map(|d| d.1).sum::<u64>()
+            );
+            // Consecutive buckets, each starting where its key says.
+            for b in &h.buckets {
+                assert!(b.start.starts_with(&b.key), "{} {}", b.key, b.start);
+            }
+        }
+    }
+
+    #[test]
+    fn empty_months_between_matches_are_shown_with_zero() {
+        // 2024-01-15 and 2024-05-10: January to May, with three empty months.
+        let h = bucket(&fruit(&[(19_737, 3), (19_853, 2)]));
+        assert_eq!(h.interval, Interval::Month);
+        let keys: Vec<_> = h
+            .buckets
+            .iter()
+            .map(|b| (b.key.as_str(), b.count))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("2024-01", 3),
+                ("2024-02", 0),
+                ("2024-03", 0),
+                ("2024-04", 0),
+                ("2024-05", 2)
+            ]
+        );
+        assert_eq!(h.buckets[1].start, "2024-02-01T00:00:00Z");
     }
 }
