@@ -17,6 +17,7 @@ pub mod series;
 mod snippets;
 mod stored;
 pub mod tables;
+mod term_union;
 
 pub use request::{
     parse_bound, RequestError, SearchParams, SearchRequest, SortBy, MAX_FILTERS, MAX_LIMIT,
@@ -180,6 +181,18 @@ fn is_disjunction_of_terms(ast: &tantivy::query_grammar::UserInputAst) -> bool {
             }
             _ => false,
         },
+    }
+}
+
+/// The number of matches of a query: of a disjunction of several terms, from
+/// their postings (see [`term_union`]); else as tantivy counts (one term: its
+/// document frequency).
+fn count(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<usize> {
+    match term_union::disjunction_terms(query).filter(|t| t.len() > 1) {
+        Some(terms) => searcher.segment_readers().iter().try_fold(0, |n, reader| {
+            Ok(n + term_union::Matches::of(reader, &terms)?.count() as usize)
+        }),
+        None => query.count(searcher),
     }
 }
 
@@ -467,6 +480,26 @@ impl Searchable {
         searcher.search_with_executor(query, collector, &self.wide, scoring)
     }
 
+    /// Runs a collector that needs no scores over every match, the segments in
+    /// parallel; a disjunction of terms is read into a bitset (see [`term_union`]).
+    fn count_wide<C: tantivy::collector::Collector>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        collector: &C,
+    ) -> tantivy::Result<C::Fruit> {
+        let Some(terms) = term_union::disjunction_terms(query).filter(|t| t.len() > 1) else {
+            return self.search_wide(searcher, query, collector);
+        };
+        let fruits = self.wide.map(
+            |(ord, reader): (usize, &tantivy::SegmentReader)| {
+                term_union::Matches::of(reader, &terms)?.collect(collector, ord as u32)
+            },
+            searcher.segment_readers().iter().enumerate(),
+        )?;
+        collector.merge_fruits(fruits)
+    }
+
     /// Finds the top hits, the number of matches and, when asked for, the facet and
     /// day counts: everything a search does but fetching documents and snippets.
     ///
@@ -524,7 +557,7 @@ impl Searchable {
                                 Ok(if top_hits {
                                     (Some(searcher.search(&*query, &by_score)?), None)
                                 } else {
-                                    (None, Some(self.search_wide(&searcher, &*query, a)?))
+                                    (None, Some(self.count_wide(&searcher, &*query, a)?))
                                 })
                             },
                             [true, false].into_iter(),
@@ -539,7 +572,7 @@ impl Searchable {
                     }
                     None => (
                         searcher.search(&*query, &by_score)?,
-                        Err(query.count(&searcher)?),
+                        Err(count(&searcher, &*query)?),
                     ),
                 }
             }
