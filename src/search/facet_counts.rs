@@ -19,7 +19,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::people::{PeopleMap, SegmentPeople};
+use super::people::{KeyedRecords, PeopleMap, SegmentPeople};
 use super::tables::{
     Children, DocArrays, Record, SegmentChildren, SegmentView, View, LANG, NONE, SOURCE, SPEAKER,
 };
@@ -64,6 +64,8 @@ pub struct SegmentAggregate {
     speakers: Vec<u32>,
     /// Who each of the segment's speaker entries is.
     people: Option<SegmentPeople>,
+    /// The segment's records with person keys for speaker ordinals, once made.
+    keyed: Option<Arc<KeyedRecords>>,
     /// The speaker ordinals (or keys) counted, so that harvesting reads those only (a
     /// segment has tens of thousands of speakers; a small result set a few).
     touched: Vec<u32>,
@@ -126,16 +128,20 @@ impl Collector for Aggregate {
             Some((lo, hi)) => (lo, (hi as i64 - lo as i64 + 1).clamp(0, 200_000) as usize),
             None => (0, 0),
         };
+        let people = self
+            .people
+            .as_ref()
+            .map(|p| p.segment(reader.segment_id(), &segment.to_global[SPEAKER], first_day));
         Ok(SegmentAggregate {
             speakers: zeroed(
                 self.people
                     .as_ref()
                     .map_or(segment.table.labels[SPEAKER].len(), |p| p.keys()),
             ),
-            people: self
-                .people
+            keyed: people
                 .as_ref()
-                .map(|p| p.segment(reader.segment_id(), &segment.to_global[SPEAKER], first_day)),
+                .and_then(|p| p.keyed(|| keyed_records(&docs, p))),
+            people,
             touched: Vec::new(),
             sources: vec![0; segment.table.labels[SOURCE].len()],
             langs: vec![0; segment.table.labels[LANG].len()],
@@ -274,20 +280,25 @@ impl SegmentAggregate {
             n += 1;
         }
         // Independent loads the CPU overlaps: where each record is, then its first word.
+        let keyed = self.keyed.clone();
+        let (starts, data): (&[u32], &[u32]) = match &keyed {
+            Some(k) => (&k.starts, &k.data),
+            None => (&docs.starts, &docs.data),
+        };
         let mut bounds = [(0usize, 0usize); BATCH];
         for (b, &(doc, _)) in bounds.iter_mut().zip(&chosen[..n]) {
             let d = doc as usize;
-            if let (Some(&a), Some(&e)) = (docs.starts.get(d), docs.starts.get(d + 1)) {
+            if let (Some(&a), Some(&e)) = (starts.get(d), starts.get(d + 1)) {
                 *b = (a as usize, e as usize);
             }
         }
         let mut touched = 0u32;
         for &(a, _) in &bounds[..n] {
-            touched ^= docs.data.get(a).copied().unwrap_or(0);
+            touched ^= data.get(a).copied().unwrap_or(0);
         }
         std::hint::black_box(touched);
         for (&(a, e), &(doc, weight)) in bounds.iter().zip(&chosen[..n]) {
-            self.count(doc, weight, docs.data.get(a..e).unwrap_or_default());
+            self.count(doc, weight, data.get(a..e).unwrap_or_default());
         }
         self.total += pending.len() as u64;
         self.pending = pending;
@@ -334,19 +345,9 @@ impl SegmentAggregate {
                     }
                 }
             }
-            Some(people) => {
-                // A match counts once per person, whatever forms of the name it has.
-                let mut seen = [u32::MAX; 16];
-                for (i, &o) in speakers.iter().enumerate() {
-                    let Some(key) = people.key(o, day) else {
-                        continue;
-                    };
-                    if i > 0 && seen[..i.min(16)].contains(&key) {
-                        continue;
-                    }
-                    if let Some(s) = seen.get_mut(i) {
-                        *s = key;
-                    }
+            // The records hold the keys already, one per person.
+            Some(_) if self.keyed.is_some() => {
+                for &key in speakers {
                     if let Some(c) = self.speakers.get_mut(key as usize) {
                         if *c == 0 {
                             self.touched.push(key);
@@ -354,6 +355,18 @@ impl SegmentAggregate {
                         *c += weight;
                     }
                 }
+            }
+            Some(people) => {
+                // A match counts once per person, whatever forms of the name it has.
+                let (counts, touched) = (&mut self.speakers, &mut self.touched);
+                people.keys_of(speakers, day, |key| {
+                    if let Some(c) = counts.get_mut(key as usize) {
+                        if *c == 0 {
+                            touched.push(key);
+                        }
+                        *c += weight;
+                    }
+                });
             }
         }
         // At the top level: the document's distinct continents.
@@ -383,6 +396,32 @@ impl SegmentAggregate {
             }
         }
     }
+}
+
+/// A segment's records with each one's speaker ordinals replaced by the keys
+/// [`SegmentPeople::keys_of`] gives (see [`KeyedRecords`]); a record too short to
+/// parse is kept as it is.
+fn keyed_records(docs: &DocArrays, people: &SegmentPeople) -> KeyedRecords {
+    let n = docs.starts.len().saturating_sub(1);
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut data = Vec::with_capacity(docs.data.len());
+    for d in 0..n {
+        starts.push(data.len() as u32);
+        let (a, e) = (docs.starts[d] as usize, docs.starts[d + 1] as usize);
+        let words = docs.data.get(a..e).unwrap_or_default();
+        let Some(r) = Record::parse(words) else {
+            data.extend_from_slice(words);
+            continue;
+        };
+        data.extend_from_slice(&[r.day, r.source, r.lang, 0, r.roots.len() as u32]);
+        let at = data.len();
+        people.keys_of(r.speakers, r.day, |key| data.push(key));
+        data[at - 2] = (data.len() - at) as u32;
+        data.extend_from_slice(r.roots);
+        data.extend_from_slice(r.places);
+    }
+    starts.push(data.len() as u32);
+    KeyedRecords { starts, data }
 }
 
 impl SegmentCollector for SegmentAggregate {
@@ -446,6 +485,63 @@ impl SegmentCollector for SegmentAggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::people::{Form, Forms, Linked, Person, Registry};
+    use crate::search::tables::store::{Strs, U32s};
+
+    #[test]
+    fn keyed_records_hold_each_records_people_once_and_the_rest_as_it_was() {
+        let form = |name: &str| Form {
+            name: name.to_string(),
+            years: None,
+            undated: false,
+            articles: 1,
+        };
+        let registry = Registry {
+            people: vec![Person {
+                id: "t".into(),
+                name: "Donald Trump".into(),
+                forms: vec![form("Donald Trump"), form("Trump")],
+                articles: 2,
+                first: None,
+                last: None,
+            }],
+        };
+        let labels = Strs::from_strings(["/Donald Trump", "/Nobody Known", "/Trump"]);
+        let map = Arc::new(PeopleMap::new(
+            Arc::new(Forms::new(Linked::of(&registry))),
+            &labels,
+        ));
+        let people = map.segment(
+            tantivy::index::SegmentId::generate_random(),
+            &U32s::from(vec![0, 1, 2]),
+            0,
+        );
+        // Records: day, source, language, speakers, continents, then the speaker
+        // ordinals, continents and places. The second is too short to be a record.
+        let records: Vec<Vec<u32>> = vec![
+            vec![3, 1, 0, 3, 1, 0, 2, 1, 7, 40, 41],
+            vec![9],
+            vec![NONE, NONE, NONE, 0, 0],
+        ];
+        let mut starts = vec![0];
+        let mut data = Vec::new();
+        for r in &records {
+            data.extend_from_slice(r);
+            starts.push(data.len() as u32);
+        }
+        let docs = DocArrays {
+            starts: starts.into(),
+            days: U32s::from(vec![3, NONE, NONE]),
+            data: data.into(),
+            day_range: Some((0, 3)),
+        };
+        let keyed = keyed_records(&docs, &people);
+        let record = |d: usize| &keyed.data[keyed.starts[d] as usize..keyed.starts[d + 1] as usize];
+        let (trump, unknown) = (map.key(0, || None), map.key(1, || None));
+        assert_eq!(record(0), [3, 1, 0, 2, 1, trump, unknown, 7, 40, 41]);
+        assert_eq!(record(1), [9]);
+        assert_eq!(record(2), [NONE, NONE, NONE, 0, 0]);
+    }
 
     #[test]
     fn one_document_in_eight_is_sampled_whatever_the_pattern_of_matches() {

@@ -137,7 +137,25 @@ pub struct PeopleMap {
     of_global: Vec<Owner>,
     /// Per segment: the key of each speaker ordinal, or [`BY_YEAR`]. Made at a
     /// segment's first count, so that counting reads one array as before.
-    of_segment: std::sync::Mutex<FxHashMap<tantivy::index::SegmentId, Arc<Vec<u32>>>>,
+    of_segment: std::sync::Mutex<FxHashMap<tantivy::index::SegmentId, Arc<SegmentKeys>>>,
+}
+
+/// A segment's records (see `tables::DocArrays`) with each one's speaker ordinals
+/// replaced by the keys it counts under, once each: counting then reads the keys
+/// instead of looking each up (a match at a million articles names a score of
+/// speakers, and their lookups were a fifth of a count's time).
+pub struct KeyedRecords {
+    pub starts: Vec<u32>,
+    pub data: Vec<u32>,
+}
+
+/// The keys of one segment's speaker ordinals, and its keyed records once made.
+struct SegmentKeys {
+    /// By speaker ordinal: the person key, or [`BY_YEAR`].
+    keys: Vec<u32>,
+    /// Counts of this segment by this map so far.
+    uses: std::sync::atomic::AtomicU32,
+    keyed: std::sync::OnceLock<Arc<KeyedRecords>>,
 }
 
 /// A segment key saying: a different person in different years, ask [`PeopleMap::key`].
@@ -146,8 +164,7 @@ const BY_YEAR: u32 = u32::MAX;
 /// The people of one segment's speaker ordinals (see [`PeopleMap::segment`]).
 pub struct SegmentPeople {
     map: Arc<PeopleMap>,
-    /// By speaker ordinal: the person key, or [`BY_YEAR`].
-    keys: Arc<Vec<u32>>,
+    keys: Arc<SegmentKeys>,
     to_global: U32s,
     first_day: i32,
 }
@@ -157,7 +174,7 @@ impl SegmentPeople {
     /// day ([`NONE`]: undated), asked only for an entry that is different people in
     /// different years.
     pub fn key(&self, ordinal: u32, day: u32) -> Option<u32> {
-        match self.keys.get(ordinal as usize).copied()? {
+        match self.keys.keys.get(ordinal as usize).copied()? {
             BY_YEAR => {
                 let &g = self.to_global.get(ordinal as usize)?;
                 Some(self.map.key(g, || {
@@ -166,6 +183,37 @@ impl SegmentPeople {
             }
             key => Some(key),
         }
+    }
+
+    /// Calls `f` with the key of each of a match's speaker ordinals, once per key
+    /// among its first 16 (more are rare, and repeats among them rarer).
+    pub fn keys_of(&self, speakers: &[u32], day: u32, mut f: impl FnMut(u32)) {
+        let mut seen = [u32::MAX; 16];
+        for (i, &o) in speakers.iter().enumerate() {
+            let Some(key) = self.key(o, day) else {
+                continue;
+            };
+            if i > 0 && seen[..i.min(16)].contains(&key) {
+                continue;
+            }
+            if let Some(s) = seen.get_mut(i) {
+                *s = key;
+            }
+            f(key);
+        }
+    }
+
+    /// The segment's keyed records, made by `make` at its second count by this map
+    /// and kept with it: a one-off search (a command line's) does not pay for them.
+    pub fn keyed(&self, make: impl FnOnce() -> KeyedRecords) -> Option<Arc<KeyedRecords>> {
+        if let Some(k) = self.keys.keyed.get() {
+            return Some(k.clone());
+        }
+        let uses = self
+            .keys
+            .uses
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        (uses >= 1).then(|| self.keys.keyed.get_or_init(|| Arc::new(make())).clone())
     }
 }
 
@@ -203,8 +251,8 @@ impl PeopleMap {
                 .entry(segment)
                 .or_insert_with(|| {
                     let names = self.forms.names.len() as u32;
-                    Arc::new(
-                        to_global
+                    Arc::new(SegmentKeys {
+                        keys: to_global
                             .iter()
                             .map(|&g| match self.of_global.get(g as usize) {
                                 Some(Owner::One(p)) => *p,
@@ -212,7 +260,9 @@ impl PeopleMap {
                                 _ => names + g,
                             })
                             .collect(),
-                    )
+                        uses: Default::default(),
+                        keyed: Default::default(),
+                    })
                 })
                 .clone()
         };
@@ -336,5 +386,41 @@ mod tests {
         // Jens Stoltenberg, with one form, is not among the linked people: his entry
         // counts as itself.
         assert_eq!(map.keys(), 3 + 4);
+    }
+
+    #[test]
+    fn a_match_counts_once_per_person_and_keyed_records_wait_for_a_second_count() {
+        let registry = Registry {
+            people: vec![person(
+                "Donald Trump",
+                &[("Donald Trump", None, false), ("Trump", None, false)],
+            )],
+        };
+        let labels = Strs::from_strings(["/Donald Trump", "/Nobody Known", "/Trump"]);
+        let map = Arc::new(PeopleMap::new(
+            Arc::new(Forms::new(Linked::of(&registry))),
+            &labels,
+        ));
+        let id = tantivy::index::SegmentId::generate_random();
+        let to_global = U32s::from(vec![0, 1, 2]);
+        let people = map.segment(id, &to_global, 0);
+        // "Donald Trump", "Trump" and an unknown speaker: two keys, Trump's first.
+        let mut keys = Vec::new();
+        people.keys_of(&[0, 2, 1, 2], NONE, |k| keys.push(k));
+        assert_eq!(keys, vec![map.key(0, || None), map.key(1, || None)]);
+        let made = std::cell::Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            KeyedRecords {
+                starts: vec![0],
+                data: Vec::new(),
+            }
+        };
+        // A one-off search does not make them; the second count does, once.
+        assert!(people.keyed(make).is_none());
+        let again = map.segment(id, &to_global, 0);
+        assert!(again.keyed(make).is_some());
+        assert!(map.segment(id, &to_global, 0).keyed(make).is_some());
+        assert_eq!(made.get(), 1);
     }
 }

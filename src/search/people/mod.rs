@@ -22,7 +22,7 @@ mod map;
 
 pub(crate) use cache::cached_file;
 
-pub use map::{Forms, Linked, PeopleMap, SegmentPeople};
+pub use map::{Forms, KeyedRecords, Linked, PeopleMap, SegmentPeople};
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
