@@ -279,7 +279,8 @@ impl SegmentAggregate {
             chosen[n] = (doc, weight);
             n += 1;
         }
-        // Independent loads the CPU overlaps: where each record is, then its first word.
+        // Independent loads the CPU overlaps: where each record is, then each of its
+        // cache lines (a match that names a score of speakers has a record of several).
         let keyed = self.keyed.clone();
         let (starts, data): (&[u32], &[u32]) = match &keyed {
             Some(k) => (&k.starts, &k.data),
@@ -293,8 +294,10 @@ impl SegmentAggregate {
             }
         }
         let mut touched = 0u32;
-        for &(a, _) in &bounds[..n] {
-            touched ^= data.get(a).copied().unwrap_or(0);
+        for &(a, e) in &bounds[..n] {
+            for w in data.get(a..e).unwrap_or_default().iter().step_by(16) {
+                touched ^= *w;
+            }
         }
         std::hint::black_box(touched);
         for (&(a, e), &(doc, weight)) in bounds.iter().zip(&chosen[..n]) {
