@@ -18,8 +18,8 @@ fn main() {
 ///
 /// A fixed mmap threshold leaves the trim threshold at 128 KiB: a heap whose free
 /// top grew past it was given back to the kernel and faulted in again, zeroed, by
-/// the next search's count arrays (7% of `bench query`'s CPU on term_low queries at
-/// 1M articles). Keeping up to 32 MiB: 13% less CPU there; `bench ingest` of 100k
+/// the next search's count arrays (6% of `bench query`'s CPU on term_low queries at
+/// 1M articles). Keeping up to 32 MiB: 14% less CPU there; `bench ingest` of 100k
 /// articles, peak anonymous memory 405 MB against 377.
 fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

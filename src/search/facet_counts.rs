@@ -402,28 +402,10 @@ impl SegmentAggregate {
 }
 
 /// A segment's records with each one's speaker ordinals replaced by the keys
-/// [`SegmentPeople::keys_of`] gives (see [`KeyedRecords`]); a record too short to
-/// parse is kept as it is.
+/// [`SegmentPeople::keys_of`] gives (see [`KeyedRecords`]).
 fn keyed_records(docs: &DocArrays, people: &SegmentPeople) -> KeyedRecords {
-    let n = docs.starts.len().saturating_sub(1);
-    let mut starts = Vec::with_capacity(n + 1);
-    let mut data = Vec::with_capacity(docs.data.len());
-    for d in 0..n {
-        starts.push(data.len() as u32);
-        let (a, e) = (docs.starts[d] as usize, docs.starts[d + 1] as usize);
-        let words = docs.data.get(a..e).unwrap_or_default();
-        let Some(r) = Record::parse(words) else {
-            data.extend_from_slice(words);
-            continue;
-        };
-        data.extend_from_slice(&[r.day, r.source, r.lang, 0, r.roots.len() as u32]);
-        let at = data.len();
-        people.keys_of(r.speakers, r.day, |key| data.push(key));
-        data[at - 2] = (data.len() - at) as u32;
-        data.extend_from_slice(r.roots);
-        data.extend_from_slice(r.places);
-    }
-    starts.push(data.len() as u32);
+    let (starts, data) =
+        docs.with_speakers(|day, speakers, out| people.keys_of(speakers, day, |key| out.push(key)));
     KeyedRecords { starts, data }
 }
 

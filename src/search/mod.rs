@@ -188,7 +188,7 @@ fn is_disjunction_of_terms(ast: &tantivy::query_grammar::UserInputAst) -> bool {
 /// their postings (see [`term_union`]); else as tantivy counts (one term: its
 /// document frequency).
 fn count(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<usize> {
-    match term_union::disjunction_terms(query).filter(|t| t.len() > 1) {
+    match term_union::union_terms(query) {
         Some(terms) => searcher.segment_readers().iter().try_fold(0, |n, reader| {
             Ok(n + term_union::Matches::of(reader, &terms)?.count() as usize)
         }),
@@ -488,7 +488,7 @@ impl Searchable {
         query: &dyn Query,
         collector: &C,
     ) -> tantivy::Result<C::Fruit> {
-        let Some(terms) = term_union::disjunction_terms(query).filter(|t| t.len() > 1) else {
+        let Some(terms) = term_union::union_terms(query) else {
             return self.search_wide(searcher, query, collector);
         };
         let fruits = self.wide.map(

@@ -21,6 +21,12 @@ pub(super) fn disjunction_terms(query: &dyn Query) -> Option<Vec<Term>> {
     collect(query, &mut terms).then_some(terms)
 }
 
+/// [`disjunction_terms`] of two or more terms: one term's matches tantivy already
+/// reads a block at a time (and counts from its document frequency).
+pub(super) fn union_terms(query: &dyn Query) -> Option<Vec<Term>> {
+    disjunction_terms(query).filter(|t| t.len() > 1)
+}
+
 fn collect(query: &dyn Query, terms: &mut Vec<Term>) -> bool {
     if let Some(t) = query.downcast_ref::<TermQuery>() {
         terms.push(t.term().clone());
@@ -161,16 +167,17 @@ mod tests {
         (index, title, body)
     }
 
+    fn term(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, word),
+            IndexRecordOption::Basic,
+        ))
+    }
+
     #[test]
     fn a_disjunction_of_terms_matches_what_tantivy_counts_deleted_documents_aside() {
         let (index, title, body) = index();
         let searcher = index.reader().unwrap().searcher();
-        let term = |f, w| {
-            Box::new(TermQuery::new(
-                Term::from_field_text(f, w),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>
-        };
         let query = BooleanQuery::new(vec![
             (
                 Occur::Should,
@@ -203,12 +210,6 @@ mod tests {
     #[test]
     fn anything_but_a_disjunction_of_terms_is_left_to_tantivy() {
         let (_, title, body) = index();
-        let term = |f, w| {
-            Box::new(TermQuery::new(
-                Term::from_field_text(f, w),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>
-        };
         let must = BooleanQuery::new(vec![
             (Occur::Must, term(body, "oil")),
             (Occur::Should, term(body, "gas")),

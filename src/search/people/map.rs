@@ -143,7 +143,7 @@ pub struct PeopleMap {
 /// A segment's records (see `tables::DocArrays`) with each one's speaker ordinals
 /// replaced by the keys it counts under, once each: counting then reads the keys
 /// instead of looking each up (a match at a million articles names a score of
-/// speakers, and their lookups were a fifth of a count's time).
+/// speakers, and their lookups were a quarter of a count's time).
 pub struct KeyedRecords {
     pub starts: Vec<u32>,
     pub data: Vec<u32>,

@@ -96,6 +96,35 @@ impl DocArrays {
         let (&a, &e) = (self.starts.get(d)?, self.starts.get(d + 1)?);
         Record::parse(self.data.get(a as usize..e as usize)?)
     }
+
+    /// The records (`starts`, `data`) with each one's speakers replaced by what
+    /// `speakers` pushes for them, given its day and speakers; a record too short to
+    /// parse is kept as it is.
+    pub(super) fn with_speakers(
+        &self,
+        mut speakers: impl FnMut(u32, &[u32], &mut Vec<u32>),
+    ) -> (Vec<u32>, Vec<u32>) {
+        let n = self.starts.len().saturating_sub(1);
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut data = Vec::with_capacity(self.data.len());
+        for d in 0..n {
+            starts.push(data.len() as u32);
+            let (a, e) = (self.starts[d] as usize, self.starts[d + 1] as usize);
+            let words = self.data.get(a..e).unwrap_or_default();
+            let Some(r) = Record::parse(words) else {
+                data.extend_from_slice(words);
+                continue;
+            };
+            data.extend_from_slice(&[r.day, r.source, r.lang, 0, r.roots.len() as u32]);
+            let at = data.len();
+            speakers(r.day, r.speakers, &mut data);
+            data[at - 2] = (data.len() - at) as u32;
+            data.extend_from_slice(r.roots);
+            data.extend_from_slice(r.places);
+        }
+        starts.push(data.len() as u32);
+        (starts, data)
+    }
 }
 
 /// One segment's facet labels, and (on first need) its documents' ordinals and days.
