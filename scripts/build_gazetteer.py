@@ -119,6 +119,20 @@ def good_alias(a, name):
     return a[0].isupper()
 
 
+def inside_its_towns(lat, lon, towns):
+    """A country's point, or the middle of its towns' box when the point lies more
+    than half a degree outside that box (world-countries puts Kuwait at 45.75 E, in
+    Iraq; its towns lie between 47.7 and 48.3 E). Countries of fewer than three towns
+    keep their point."""
+    if len(towns) < 3:
+        return lat, lon
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    pad = 0.5
+    if min(lats) - pad <= lat <= max(lats) + pad and min(lons) - pad <= lon <= max(lons) + pad:
+        return lat, lon
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
 def clean(s):
     return s.replace('\t', ' ').replace('|', ' ').strip()
 
@@ -157,9 +171,13 @@ def main():
             a1_pts[cc + '.' + a1].append((lat, lon, pop))
             a2_pts[cc + '.' + a1 + '.' + a2].append((lat, lon, pop))
 
+    cc_pts = defaultdict(list)
+    for city in cities:
+        cc_pts[city[4]].append((city[2], city[3]))
     for cc, c in sorted(countries.items()):
         w = world.get(cc, {})
         lat, lon = COUNTRY_COORDS.get(cc) or (w.get('latlng') or [0, 0])[:2]
+        lat, lon = inside_its_towns(lat, lon, cc_pts.get(cc, []))
         names = {c['name']}
         if w:
             names |= {w['name']['common'], w['name']['official']}

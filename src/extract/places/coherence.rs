@@ -13,14 +13,28 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::gazetteer::{Gazetteer, Kind};
+use super::super::gazetteer::{Entry, Gazetteer, Kind};
 use super::recognize::Mention;
 
 /// Latitude and longitude, in degrees.
 type Point = (f32, f32);
 
-/// A plausible reading on the grid: its name (first mention), entry id and point.
-type Reading = (usize, u32, Point);
+/// A reading on the grid: its name (first mention), entry id, point, and whether it
+/// is plausible (see [`PLAUSIBLE`]).
+type Reading = (usize, u32, Point, bool);
+
+/// What a name weighs as support (see [`chance_weight`]).
+#[derive(Clone, Copy)]
+struct Weight {
+    /// Its town and county readings.
+    readings: usize,
+    /// Weight by its plausible readings (zero when it has none).
+    plausible: f32,
+    /// Weight by all its readings, in a cluster (see [`CLUSTER`]).
+    any: f32,
+    /// Its likeliest reading is [`famous`].
+    famous: bool,
+}
 
 /// Readings within this distance support each other.
 const RADIUS_KM: f32 = 100.0;
@@ -29,6 +43,13 @@ const RADIUS_KM: f32 = 100.0;
 /// reading (a town a hundred times smaller than its namesake, of the same kind, is
 /// not).
 const PLAUSIBLE: f32 = 2.0;
+
+/// Names with readings that all lie near each other, this many or more, support each
+/// other whatever their readings' priors: a reader of a local paper takes "Douglas
+/// County", "Alexandria" and "Brandon" to the one place where all lie together, small
+/// as it is. Two names alone need plausible readings: "Nashville" and "Franklin" are
+/// not Indiana's because both have a town there.
+const CLUSTER: usize = 3;
 
 /// A name with this many town and county readings has one near almost any point:
 /// its support weighs nothing.
@@ -46,6 +67,16 @@ fn chance_weight(readings: usize) -> f32 {
     (1.0 - readings as f32 / CHANCE_READINGS).max(0.0)
 }
 
+/// A place known the world over: a country, a state, a capital, a city of half a
+/// million.
+fn famous(e: &Entry) -> bool {
+    match e.kind {
+        Kind::City => e.feature == "PPLC" || e.population >= 500_000,
+        Kind::Admin2 => false,
+        _ => true,
+    }
+}
+
 fn distance_km(a: Point, b: Point) -> f32 {
     let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
     let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
@@ -54,15 +85,81 @@ fn distance_km(a: Point, b: Point) -> f32 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// Within [`RADIUS_KM`] of each other? The great-circle distance, after a cheap
+/// test on latitude alone (most pairs of nearby cells are farther apart).
+fn near(a: Point, b: Point) -> bool {
+    (a.0 - b.0).abs() * 111.19 <= RADIUS_KM && distance_km(a, b) <= RADIUS_KM
+}
+
 /// A one-degree grid cell.
 fn cell(lat: f32, lon: f32) -> (i32, i32) {
     (lat.floor() as i32, lon.floor() as i32)
 }
 
+/// The mentions that name a country (their likeliest reading is one): the name
+/// (first mention), the country, and the mention's readings. `priors` as in
+/// [`support`].
+fn country_mentions<'g>(
+    g: &'g Gazetteer,
+    mentions: &[Mention<'g>],
+    names: &HashMap<u64, usize>,
+    (at, priors): (&[usize], &[f32]),
+) -> Vec<(usize, &'g str, &'g [u32])> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(mi, m)| {
+            let priors = priors.get(at[mi]..at[mi] + m.ids.len())?;
+            let (&id, _) = m.ids.iter().zip(priors).max_by(|a, b| a.1.total_cmp(b.1))?;
+            let e = g.entry(id);
+            (e.kind == Kind::Country).then(|| (names[&m.key_hash], e.country, m.ids))
+        })
+        .collect()
+}
+
+/// How often the article names each country (see [`country_mentions`]), apart from
+/// the names of a cluster (`cluster`, and `first`; first mentions) and names of a
+/// town or county in the state of the `reading` it supports ("Palestine" beside
+/// Elkhart, Texas, is a town there).
+fn named_countries<'g>(
+    g: &Gazetteer,
+    country_mentions: &[(usize, &'g str, &[u32])],
+    (cluster, first): (&[usize], usize),
+    reading: &Entry,
+) -> Vec<(&'g str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &(name, country, ids) in country_mentions {
+        let in_its_state = || {
+            ids.iter().any(|&id| {
+                let e = g.entry(id);
+                local(e.kind) && (e.country, e.admin1) == (reading.country, reading.admin1)
+            })
+        };
+        if name == first || cluster.contains(&name) || in_its_state() {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == country) {
+            Some(c) => c.1 += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    counts
+}
+
+/// The support of one reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Support {
+    /// The summed weights of the other names with a plausible reading nearby.
+    pub(super) plausible: f32,
+    /// In a cluster (see [`CLUSTER`]), the summed weights of the other names with
+    /// any reading nearby; else zero.
+    pub(super) cluster: f32,
+}
+
 /// The support of each reading of each mention, laid out as `mentions[i].ids` (the
-/// readings of mention `i` start at `at[i]`): the summed weights of the other names
-/// with a town or county reading within [`RADIUS_KM`]. Zero for readings that are
-/// not towns or counties, and for all when the article names fewer than two places.
+/// readings of mention `i` start at `at[i]`): the other names with a town or county
+/// reading within [`RADIUS_KM`]. Zero for readings that are not towns or counties,
+/// and for all when the article names fewer than two places.
 ///
 /// `priors`: each reading's prior, laid out as the result.
 pub(super) fn support(
@@ -70,11 +167,11 @@ pub(super) fn support(
     mentions: &[Mention],
     at: &[usize],
     priors: &[f32],
-) -> Vec<f32> {
+) -> Vec<Support> {
     let total = at
         .last()
         .map_or(0, |&a| a + mentions.last().map_or(0, |m| m.ids.len()));
-    let mut out = vec![0.0; total];
+    let mut out = vec![Support::default(); total];
     // The distinct names, by their first mention.
     let mut names: HashMap<u64, usize> = HashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
@@ -83,47 +180,64 @@ pub(super) fn support(
     if names.len() < 2 {
         return out;
     }
-    // The plausible town and county readings of each name on a grid, and the name's
-    // weight.
+    // The town and county readings of each name on a grid, marked plausible or not,
+    // and the name's weights.
     let mut grid: HashMap<(i32, i32), Vec<Reading>> = HashMap::default();
-    // Per name (its first mention): how many town and county readings it has, and
-    // its weight as support.
-    let mut weight: HashMap<usize, (usize, f32)> = HashMap::default();
+    let mut weight: HashMap<usize, Weight> = HashMap::default();
     for &mi in names.values() {
         let m = &mentions[mi];
         let priors = priors.get(at[mi]..at[mi] + m.ids.len()).unwrap_or_default();
         let best = priors.iter().copied().fold(f32::MIN, f32::max);
-        let local_readings = m.ids.iter().filter(|&&id| local(g.entry(id).kind)).count();
-        if local_readings == 0 {
-            continue;
-        }
         // Readings far less likely than the name's best are not ones a reader
         // considers: "London" near a town in Ohio is no evidence for Ohio.
-        let plausible: Vec<(u32, Point)> = m
+        let readings: Vec<(u32, Point, bool)> = m
             .ids
             .iter()
             .zip(priors)
             .map(|(&id, &p)| (id, g.entry(id), p))
-            .filter(|(_, e, p)| local(e.kind) && *p >= best - PLAUSIBLE)
-            .map(|(id, e, _)| (id, (e.lat, e.lon)))
+            .filter(|(_, e, _)| local(e.kind))
+            .map(|(id, e, p)| (id, (e.lat, e.lon), p >= best - PLAUSIBLE))
             .collect();
-        let w = if plausible.is_empty() {
-            0.0
-        } else {
-            chance_weight(plausible.len())
+        if readings.is_empty() {
+            continue;
+        }
+        // A place known the world over neither lends its namesakes to a cluster (the
+        // towns named after Boston, Rotterdam and Valencia lie together in New York)
+        // nor goes to one.
+        let likeliest = m
+            .ids
+            .iter()
+            .zip(priors)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(&id, _)| g.entry(id));
+        let famous = likeliest.is_some_and(famous);
+        let plausible = readings.iter().filter(|r| r.2).count();
+        let w = Weight {
+            readings: readings.len(),
+            plausible: if plausible == 0 {
+                0.0
+            } else {
+                chance_weight(plausible)
+            },
+            any: chance_weight(readings.len()),
+            famous,
         };
-        weight.insert(mi, (local_readings, w));
+        weight.insert(mi, w);
         // A name that supports nothing need not be found.
-        if w > 0.0 {
-            for (id, p) in plausible {
-                grid.entry(cell(p.0, p.1)).or_default().push((mi, id, p));
+        if w.any > 0.0 {
+            for (id, p, plausible) in readings.into_iter().filter(|r| r.2 || !famous) {
+                grid.entry(cell(p.0, p.1))
+                    .or_default()
+                    .push((mi, id, p, plausible));
             }
         }
     }
     if weight.len() < 2 {
         return out;
     }
-    let mut seen: Vec<usize> = Vec::new();
+    let country_mentions = country_mentions(g, mentions, &names, (at, priors));
+    // The other names with a plausible reading near, and with any.
+    let (mut seen, mut any_seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for (mi, m) in mentions.iter().enumerate() {
         let first = names[&m.key_hash];
         if first != mi {
@@ -133,7 +247,7 @@ pub(super) fn support(
             continue;
         }
         // A name of one town or county reading has nothing to decide.
-        if weight.get(&mi).is_none_or(|&(readings, _)| readings < 2) {
+        if weight.get(&mi).is_none_or(|w| w.readings < 2) {
             continue;
         }
         for (k, &id) in m.ids.iter().enumerate() {
@@ -146,6 +260,7 @@ pub(super) fn support(
             let cos = e.lat.to_radians().cos().max(0.2);
             let span = (RADIUS_KM / (111.0 * cos)).ceil() as i32;
             seen.clear();
+            any_seen.clear();
             for dlat in -1..=1 {
                 for dlon in -span..=span {
                     let Some(list) = grid.get(&(clat + dlat, clon + dlon)) else {
@@ -153,18 +268,40 @@ pub(super) fn support(
                     };
                     // Another name of the same place ("Forsyth" of "Forsyth
                     // County") is no evidence of where it is.
-                    for &(other, other_id, p) in list {
-                        if other != first
-                            && other_id != id
-                            && !seen.contains(&other)
-                            && distance_km((e.lat, e.lon), p) <= RADIUS_KM
+                    for &(other, other_id, p, plausible) in list {
+                        if other == first
+                            || other_id == id
+                            || any_seen.contains(&other) && (!plausible || seen.contains(&other))
+                            || !near((e.lat, e.lon), p)
                         {
+                            continue;
+                        }
+                        if !any_seen.contains(&other) {
+                            any_seen.push(other);
+                        }
+                        if plausible && !seen.contains(&other) {
                             seen.push(other);
                         }
                     }
                 }
             }
-            out[at[mi] + k] = seen.iter().map(|o| weight[o].1).sum();
+            // A cluster of weak readings needs more: a story that names countries
+            // names this reading's most often. Swansea, Gaston and Lexington lie
+            // together in South Carolina, but a story naming Britain twice means
+            // Wales's Swansea.
+            let cluster = any_seen.len() + 1 >= CLUSTER && !weight[&mi].famous && {
+                let counts = named_countries(g, &country_mentions, (&any_seen, first), e);
+                let named = |c: &str| counts.iter().find(|n| n.0 == c).map_or(0, |n| n.1);
+                counts.iter().all(|n| n.1 <= named(e.country))
+            };
+            out[at[mi] + k] = Support {
+                plausible: seen.iter().map(|o| weight[o].plausible).sum(),
+                cluster: if cluster {
+                    any_seen.iter().map(|o| weight[o].any).sum()
+                } else {
+                    0.0
+                },
+            };
         }
     }
     out

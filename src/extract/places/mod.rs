@@ -8,6 +8,7 @@
 
 mod coherence;
 mod features;
+mod qualify;
 mod recognize;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -17,6 +18,7 @@ use super::names::lists;
 use super::text::{tokenize, Token};
 use super::Place;
 use features::{features, Feature};
+use qualify::{after_the, lies_in, qualifiers};
 use recognize::candidates;
 
 /// Is `key` the place's own name, or its words a part of it ("Frankfurt" of
@@ -168,6 +170,11 @@ pub fn extract_with_persons(
     for (mi, m) in mentions.iter().enumerate() {
         by_name.entry(m.key_hash).or_default().push(mi);
     }
+    let with_the: HashSet<u64> = mentions
+        .iter()
+        .filter(|m| after_the(body, m.start))
+        .map(|m| m.key_hash)
+        .collect();
     let same_name_of = |mi: usize| by_name[&mentions[mi].key_hash].as_slice();
     let mut places: Vec<Place> = Vec::new();
     // Per place: its kind and how much the article is about it.
@@ -179,6 +186,16 @@ pub fn extract_with_persons(
         // The best reading: its id, score, and the support of its country from the
         // rest of the article.
         let mut best: Option<(u32, f32, f32)> = None;
+        // "Nashville, Tennessee": only readings in Tennessee, if the name has one.
+        let mut qualified = qualifiers(g, body, &mentions, mi);
+        if !m.ids.iter().any(|&id| lies_in(g.entry(id), &qualified)) {
+            qualified.clear();
+        }
+        // "In the Red Sea", "across the Atlantic": a name the article gives "the"
+        // is the sea or region, not a province or town of its name (Egypt's Red Sea
+        // governorate; Atlantic, Iowa).
+        let region = with_the.contains(&m.key_hash)
+            && m.ids.iter().any(|&id| g.entry(id).kind == Kind::Region);
         // A big city named like its own state or province ("New York", "São Paulo")
         // is what news usually means: the state gives way to the city (and only to
         // it: "Alexandria" in Louisiana news is not Egypt's because Egypt has a
@@ -225,6 +242,10 @@ pub fn extract_with_persons(
         };
         for (k, (&id, &p)) in m.ids.iter().zip(priors_of(mi)).enumerate() {
             let e = g.entry(id);
+            if !qualified.is_empty() && !lies_in(e, &qualified) || region && e.kind != Kind::Region
+            {
+                continue;
+            }
             let mut score = p;
             let mut c = 0.0;
             if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
@@ -303,12 +324,8 @@ pub fn extract_with_persons(
                 // (see `coherence`): two such names weigh as much as the state named
                 // twice.
                 if local && !names_landmark {
-                    score += 4.0
-                        * nearby
-                            .get(prior_at[mi] + k)
-                            .copied()
-                            .unwrap_or(0.0)
-                            .min(2.0);
+                    let s = nearby.get(prior_at[mi] + k).copied().unwrap_or_default();
+                    score += 4.0 * s.plausible.max(s.cluster).min(2.0);
                 }
             }
             if best.is_none_or(|(_, s, _)| score > s) {

@@ -526,6 +526,77 @@ fn the_towns_of_a_local_story_lie_near_each_other() {
 }
 
 #[test]
+fn three_names_that_lie_together_go_there_however_small() {
+    // Swansea and Gaston, South Carolina, are villages beside Swansea, Massachusetts,
+    // and Gaston County, North Carolina; with Lexington the three lie together.
+    let p = paths("Deputies from Swansea and Gaston searched the woods near Lexington.");
+    for place in ["Swansea", "Gaston"] {
+        let want = format!("/North America/United States/South Carolina/{place}");
+        assert!(p.contains(&want), "{want} in {p:?}");
+    }
+    // Two names alone need readings a reader would consider.
+    let p = paths("Deputies from Swansea searched the woods near Lexington.");
+    assert!(
+        !p.contains(&"/North America/United States/South Carolina/Swansea".to_string()),
+        "{p:?}"
+    );
+    // Nor when the story names another country more often than theirs: Swansea is
+    // then Wales's.
+    let p = paths(
+        "Britain's coastguard said deputies from Swansea and Gaston searched the \
+         woods near Lexington, and Britain thanked them.",
+    );
+    assert!(
+        p.contains(&"/Europe/United Kingdom/Wales/Swansea".to_string()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_state_or_country_after_a_comma_says_which_place() {
+    // An Indiana story: "Nashville, Tennessee" is Tennessee's, not Indiana's town.
+    let text = "Indiana lawmakers met in Bloomington and Columbus. A doctor from \
+                Nashville, Tennessee, testified.";
+    assert_eq!(
+        path_of(text, "Nashville").as_deref(),
+        Some("/North America/United States/Tennessee/Nashville")
+    );
+    // A country's name is a town when its state follows.
+    assert_eq!(
+        path_of("She was born in Lebanon, Pennsylvania, in 1950.", "Lebanon").as_deref(),
+        Some("/North America/United States/Pennsylvania/Lebanon")
+    );
+    assert_eq!(
+        path_of("The band played in Paris, Texas, on Friday.", "Paris").as_deref(),
+        Some("/North America/United States/Texas/Paris")
+    );
+    // Lists of states and of countries are lists.
+    assert_eq!(
+        path_of("Storms hit Kansas, Oklahoma and Texas.", "Kansas").as_deref(),
+        Some("/North America/United States/Kansas")
+    );
+    assert_eq!(
+        path_of("Aid reached Lebanon, Syria and Jordan.", "Lebanon").as_deref(),
+        Some("/Asia/Lebanon")
+    );
+}
+
+#[test]
+fn a_name_with_the_is_the_sea_not_the_province() {
+    // Egypt and Sudan have provinces called Red Sea.
+    let text = "A cargo ship sank in Red Sea waters. Officials said the Red Sea was rough.";
+    assert_eq!(path_of(text, "Red Sea").as_deref(), Some("/Africa/Red Sea"));
+}
+
+#[test]
+fn a_countrys_point_lies_among_its_towns() {
+    // world-countries puts Kuwait at 45.75 E, in Iraq.
+    let g = gaz();
+    let kw = g.entry(g.country("KW").unwrap());
+    assert!((47.0..48.5).contains(&kw.lon), "{}", kw.lon);
+}
+
+#[test]
 fn a_capitals_name_keeps_its_meaning_beside_a_namesakes_neighbours() {
     // Cynthiana and Carlisle lie beside Paris, Kentucky; a reader still takes "Paris"
     // for France's capital unless the state is named.
