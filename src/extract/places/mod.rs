@@ -13,7 +13,7 @@ mod recognize;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{name_key, Gazetteer, Kind};
+use super::gazetteer::{name_key, Entry, Gazetteer, Kind};
 use super::names::lists;
 use super::text::{tokenize, Token};
 use super::Place;
@@ -196,18 +196,28 @@ pub fn extract_with_persons(
         // governorate; Atlantic, Iowa).
         let region = with_the.contains(&m.key_hash)
             && m.ids.iter().any(|&id| g.entry(id).kind == Kind::Region);
-        // A big city named like its own state or province ("New York", "São Paulo")
-        // is what news usually means: the state gives way to the city (and only to
-        // it: "Alexandria" in Louisiana news is not Egypt's because Egypt has a
-        // governorate of that name).
+        // A big city named like its own state or province ("New York", "São Paulo",
+        // "Saratov") is what news usually means: the state gives way to the city
+        // (and only to it: "Alexandria" in Louisiana news is not Egypt's because
+        // Egypt has a governorate of that name), when the city is its country's
+        // capital ("Washington"), a city of a million ("Mecca") or a quarter of the
+        // state by the gazetteer's towns: not "Oklahoma" (a fifth) or "Quebec" (a
+        // fourteenth).
         let names_country = m.ids.iter().any(|&id| g.entry(id).kind == Kind::Country);
-        let big_city_countries: Vec<&str> = m
+        let big_cities: Vec<&Entry> = m
             .ids
             .iter()
             .map(|&id| g.entry(id))
             .filter(|e| e.kind == Kind::City && e.population >= 500_000 && !names_country)
-            .map(|e| e.country)
             .collect();
+        let gives_way = |area: &Entry| {
+            big_cities.iter().any(|c| {
+                c.country == area.country
+                    && (c.feature == "PPLC"
+                        || c.population >= 1_000_000
+                        || c.population.saturating_mul(4) >= area.population)
+            })
+        };
         // The own name of a country, a state, a capital or a city of a million keeps
         // its meaning, whatever towns of that name lie near the story's others
         // ("Lebanon", Pennsylvania; "Ontario", California; "Paris", Kentucky); a
@@ -216,7 +226,7 @@ pub fn extract_with_persons(
             let e = g.entry(id);
             let known = match e.kind {
                 Kind::Country => true,
-                Kind::Admin1 => !big_city_countries.contains(&e.country),
+                Kind::Admin1 => !gives_way(e),
                 Kind::City => e.feature == "PPLC" || e.population >= 1_000_000,
                 _ => false,
             };
@@ -248,9 +258,7 @@ pub fn extract_with_persons(
             }
             let mut score = p;
             let mut c = 0.0;
-            if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
-                && big_city_countries.contains(&e.country)
-            {
+            if matches!(e.kind, Kind::Admin1 | Kind::Admin2) && gives_way(e) {
                 score -= 6.0;
             }
             if e.kind != Kind::Continent {

@@ -582,6 +582,25 @@ fn a_state_or_country_after_a_comma_says_which_place() {
 }
 
 #[test]
+fn a_state_gives_way_only_to_a_city_that_is_much_of_it() {
+    let path = |text: &str, name: &str| path_of(text, name).unwrap_or_default();
+    // Oklahoma City is a fifth of its state, Québec a fourteenth of its province.
+    assert_eq!(
+        path("Storms hit Oklahoma on Sunday.", "Oklahoma"),
+        "/North America/United States/Oklahoma"
+    );
+    assert_eq!(
+        path("The mine in Quebec reopened.", "Quebec"),
+        "/North America/Canada/Quebec"
+    );
+    // New York City is more than a quarter of its state; Mecca a city of a million;
+    // Washington the capital.
+    assert!(path("Stocks rose in New York on Monday.", "New York").ends_with("/New York City"));
+    assert!(path("Pilgrims arrived in Mecca.", "Mecca").ends_with("/Mecca Region/Mecca"));
+    assert!(path("Officials in Washington said.", "Washington").contains("District of Columbia"));
+}
+
+#[test]
 fn a_name_with_the_is_the_sea_not_the_province() {
     // Egypt and Sudan have provinces called Red Sea.
     let text = "A cargo ship sank in Red Sea waters. Officials said the Red Sea was rough.";
