@@ -153,7 +153,9 @@ impl<'a, 'g> Scan<'a, 'g> {
         } else {
             1
         };
-        // Extend over joinable tokens, then try the longest span first.
+        // Extend over joinable tokens, then try the longest span first. Inside a
+        // name every word is capitalised or a connector ("Isle of Man"): the span
+        // ends at the first other word (which may still end it: "Route 66").
         let mut j_max = i;
         while j_max + 1 < i + max {
             let gap = &text[toks[j_max].end..toks[j_max + 1].start];
@@ -161,13 +163,14 @@ impl<'a, 'g> Scan<'a, 'g> {
                 break;
             }
             j_max += 1;
+            let t = toks[j_max];
+            if !t.cap && !set_connectors().has(t.text(text)) {
+                break;
+            }
         }
         (i..=j_max).rev().find_map(|j| {
             let last = toks[j];
             if !last.cap && !last.text(text).chars().all(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            if (i + 1..j).any(|k| !toks[k].cap && !set_connectors().has(toks[k].text(text))) {
                 return None;
             }
             // "Springfield City Council": the town, and its council.
