@@ -410,11 +410,13 @@ impl<'g> Candidate<'_, 'g> {
     /// is a country's name as well as its adjective.
     fn demonym(&self) -> bool {
         let g = self.scan.g;
-        let names_country = self
-            .ids
-            .iter()
-            .any(|&id| g.entry(id).kind == Kind::Country && g.is_own_name(id, self.key_hash));
-        g.is_demonym(&self.key) && !names_country
+        // The set first: most names are no demonym, and a name may have hundreds of
+        // readings.
+        g.is_demonym(&self.key)
+            && !self
+                .ids
+                .iter()
+                .any(|&id| g.entry(id).kind == Kind::Country && g.is_own_name(id, self.key_hash))
     }
 
     /// A lone direction word ("Western", "North") is a modifier, not a place.
