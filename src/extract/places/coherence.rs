@@ -85,15 +85,23 @@ fn distance_km(a: Point, b: Point) -> f32 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
-/// Within [`RADIUS_KM`] of each other? The great-circle distance, after a cheap
-/// test on latitude alone (most pairs of nearby cells are farther apart).
-fn near(a: Point, b: Point) -> bool {
-    (a.0 - b.0).abs() * 111.19 <= RADIUS_KM && distance_km(a, b) <= RADIUS_KM
-}
-
 /// A one-degree grid cell.
 fn cell(lat: f32, lon: f32) -> (i32, i32) {
     (lat.floor() as i32, lon.floor() as i32)
+}
+
+/// The reading of mention `mi` with the highest prior. `at`, `priors` as in
+/// [`support`].
+fn likeliest<'g>(
+    g: &'g Gazetteer,
+    mentions: &[Mention],
+    (at, priors): (&[usize], &[f32]),
+    mi: usize,
+) -> Option<&'g Entry> {
+    let m = &mentions[mi];
+    let priors = priors.get(at[mi]..at[mi] + m.ids.len())?;
+    let (&id, _) = m.ids.iter().zip(priors).max_by(|a, b| a.1.total_cmp(b.1))?;
+    Some(g.entry(id))
 }
 
 /// The mentions that name a country (their likeliest reading is one): the name
@@ -109,9 +117,7 @@ fn country_mentions<'g>(
         .iter()
         .enumerate()
         .filter_map(|(mi, m)| {
-            let priors = priors.get(at[mi]..at[mi] + m.ids.len())?;
-            let (&id, _) = m.ids.iter().zip(priors).max_by(|a, b| a.1.total_cmp(b.1))?;
-            let e = g.entry(id);
+            let e = likeliest(g, mentions, (at, priors), mi)?;
             (e.kind == Kind::Country).then(|| (names[&m.key_hash], e.country, m.ids))
         })
         .collect()
@@ -146,20 +152,12 @@ fn named_countries<'g>(
     counts
 }
 
-/// The support of one reading.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub(super) struct Support {
-    /// The summed weights of the other names with a plausible reading nearby.
-    pub(super) plausible: f32,
-    /// In a cluster (see [`CLUSTER`]), the summed weights of the other names with
-    /// any reading nearby; else zero.
-    pub(super) cluster: f32,
-}
-
 /// The support of each reading of each mention, laid out as `mentions[i].ids` (the
-/// readings of mention `i` start at `at[i]`): the other names with a town or county
-/// reading within [`RADIUS_KM`]. Zero for readings that are not towns or counties,
-/// and for all when the article names fewer than two places.
+/// readings of mention `i` start at `at[i]`): the summed weights of the other names
+/// with a plausible town or county reading within [`RADIUS_KM`], or in a cluster
+/// (see [`CLUSTER`]) of those with any, whichever is more. Zero for readings that
+/// are not towns or counties, and for all when the article names fewer than two
+/// places.
 ///
 /// `priors`: each reading's prior, laid out as the result.
 pub(super) fn support(
@@ -167,11 +165,11 @@ pub(super) fn support(
     mentions: &[Mention],
     at: &[usize],
     priors: &[f32],
-) -> Vec<Support> {
+) -> Vec<f32> {
     let total = at
         .last()
         .map_or(0, |&a| a + mentions.last().map_or(0, |m| m.ids.len()));
-    let mut out = vec![Support::default(); total];
+    let mut out = vec![0.0; total];
     // The distinct names, by their first mention.
     let mut names: HashMap<u64, usize> = HashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
@@ -186,14 +184,14 @@ pub(super) fn support(
     let mut weight: HashMap<usize, Weight> = HashMap::default();
     for &mi in names.values() {
         let m = &mentions[mi];
-        let priors = priors.get(at[mi]..at[mi] + m.ids.len()).unwrap_or_default();
-        let best = priors.iter().copied().fold(f32::MIN, f32::max);
+        let own = priors.get(at[mi]..at[mi] + m.ids.len()).unwrap_or_default();
+        let best = own.iter().copied().fold(f32::MIN, f32::max);
         // Readings far less likely than the name's best are not ones a reader
         // considers: "London" near a town in Ohio is no evidence for Ohio.
         let readings: Vec<(u32, Point, bool)> = m
             .ids
             .iter()
-            .zip(priors)
+            .zip(own)
             .map(|(&id, &p)| (id, g.entry(id), p))
             .filter(|(_, e, _)| local(e.kind))
             .map(|(id, e, p)| (id, (e.lat, e.lon), p >= best - PLAUSIBLE))
@@ -204,13 +202,7 @@ pub(super) fn support(
         // A place known the world over neither lends its namesakes to a cluster (the
         // towns named after Boston, Rotterdam and Valencia lie together in New York)
         // nor goes to one.
-        let likeliest = m
-            .ids
-            .iter()
-            .zip(priors)
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(&id, _)| g.entry(id));
-        let famous = likeliest.is_some_and(famous);
+        let famous = likeliest(g, mentions, (at, priors), mi).is_some_and(famous);
         let plausible = readings.iter().filter(|r| r.2).count();
         let w = Weight {
             readings: readings.len(),
@@ -235,7 +227,8 @@ pub(super) fn support(
     if weight.len() < 2 {
         return out;
     }
-    let country_mentions = country_mentions(g, mentions, &names, (at, priors));
+    // Asked only of clusters.
+    let countries = std::cell::OnceCell::new();
     // The other names with a plausible reading near, and with any.
     let (mut seen, mut any_seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for (mi, m) in mentions.iter().enumerate() {
@@ -272,7 +265,7 @@ pub(super) fn support(
                         if other == first
                             || other_id == id
                             || any_seen.contains(&other) && (!plausible || seen.contains(&other))
-                            || !near((e.lat, e.lon), p)
+                            || distance_km((e.lat, e.lon), p) > RADIUS_KM
                         {
                             continue;
                         }
@@ -290,17 +283,17 @@ pub(super) fn support(
             // together in South Carolina, but a story naming Britain twice means
             // Wales's Swansea.
             let cluster = any_seen.len() + 1 >= CLUSTER && !weight[&mi].famous && {
-                let counts = named_countries(g, &country_mentions, (&any_seen, first), e);
+                let countries =
+                    countries.get_or_init(|| country_mentions(g, mentions, &names, (at, priors)));
+                let counts = named_countries(g, countries, (&any_seen, first), e);
                 let named = |c: &str| counts.iter().find(|n| n.0 == c).map_or(0, |n| n.1);
                 counts.iter().all(|n| n.1 <= named(e.country))
             };
-            out[at[mi] + k] = Support {
-                plausible: seen.iter().map(|o| weight[o].plausible).sum(),
-                cluster: if cluster {
-                    any_seen.iter().map(|o| weight[o].any).sum()
-                } else {
-                    0.0
-                },
+            let plausible: f32 = seen.iter().map(|o| weight[o].plausible).sum();
+            out[at[mi] + k] = if cluster {
+                plausible.max(any_seen.iter().map(|o| weight[o].any).sum())
+            } else {
+                plausible
             };
         }
     }

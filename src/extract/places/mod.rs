@@ -187,10 +187,7 @@ pub fn extract_with_persons(
         // rest of the article.
         let mut best: Option<(u32, f32, f32)> = None;
         // "Nashville, Tennessee": only readings in Tennessee, if the name has one.
-        let mut qualified = qualifiers(g, body, &mentions, mi);
-        if !m.ids.iter().any(|&id| lies_in(g.entry(id), &qualified)) {
-            qualified.clear();
-        }
+        let qualified = qualifiers(g, body, &mentions, mi);
         // "In the Red Sea", "across the Atlantic": a name the article gives "the"
         // is the sea or region, not a province or town of its name (Egypt's Red Sea
         // governorate; Atlantic, Iowa).
@@ -332,8 +329,12 @@ pub fn extract_with_persons(
                 // (see `coherence`): two such names weigh as much as the state named
                 // twice.
                 if local && !names_landmark {
-                    let s = nearby.get(prior_at[mi] + k).copied().unwrap_or_default();
-                    score += 4.0 * s.plausible.max(s.cluster).min(2.0);
+                    score += 4.0
+                        * nearby
+                            .get(prior_at[mi] + k)
+                            .copied()
+                            .unwrap_or(0.0)
+                            .min(2.0);
                 }
             }
             if best.is_none_or(|(_, s, _)| score > s) {

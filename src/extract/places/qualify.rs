@@ -9,7 +9,8 @@ type Region<'g> = (&'g str, Option<&'g str>);
 
 /// "Nashville, Tennessee", "Alexandria, Minn.", "Paris, France": a name followed by a
 /// comma and a state or country names the place of that name there. The regions the
-/// next mention can name, or none: when no comma joins the two, or when they are
+/// next mention can name, or none: when the name has no reading in them, when no
+/// comma joins the two, or when they are
 /// items of a list: a third name follows ("Boston, New York, Philadelphia and
 /// Washington"), or both name states ("Kansas, Oklahoma") or countries ("the US,
 /// France").
@@ -56,10 +57,12 @@ pub(super) fn qualifiers<'g>(
         let kind = g.entry(id).kind;
         matches!(kind, Kind::Country | Kind::Admin1) && regions.iter().any(|r| r.0 == kind)
     });
-    if listed {
+    let regions: Vec<Region<'g>> = regions.into_iter().map(|r| r.1).collect();
+    // None when the name has no reading there.
+    if listed || !m.ids.iter().any(|&id| lies_in(g.entry(id), &regions)) {
         return Vec::new();
     }
-    regions.into_iter().map(|r| r.1).collect()
+    regions
 }
 
 /// Does the entry lie in one of the regions (a town or county of the state; anything
