@@ -229,8 +229,8 @@ pub struct SearchArgs {
     /// Show facet counts (speakers, places, sources, languages) and the date histogram.
     #[arg(long)]
     pub facets: bool,
-    /// Count the facets of every match: without it, past 20,000 matches they are
-    /// estimated from a sample of one in eight (the total and dates stay exact).
+    /// Count the facets of every match: without it, past 10,000 matches they are
+    /// estimated from a sample of about 10,000 (the total and dates stay exact).
     #[arg(long)]
     pub exact_facets: bool,
     /// Show every copy of a story: without it, the copies of one story (its

@@ -5,14 +5,16 @@
 //! then waits once per batch rather than once per match).
 //!
 //! The number of matches and the days are counted exactly: a match whose facets are
-//! counted has its day in its record, the others' days come from a small
-//! per-document day column. Facets are counted exactly for the first [`Aggregate::exact_up_to`]
-//! matches (each segment its share, by size); past that, from one match in [`SAMPLE`] (chosen by a hash of
-//! the document number), each counting [`SAMPLE`] times: an unbiased estimate whose
-//! error for a value counted `n` times is about `sqrt(SAMPLE * n)`, small beside `n`
-//! for the top values a user sees, and a large result set costs an eighth of the
-//! record reads (its records are most of a search's time at a million articles).
-//! [`Counts::exact`] says whether any estimate was made.
+//! counted has its day in its record, the others' days come from a small per-document
+//! day column. A segment's matches are gathered first, so that it knows how many it
+//! has before it counts. Facets are counted exactly when a segment has at most its
+//! share of [`Aggregate::exact_up_to`] matches (the shares go by segment size);
+//! past that, from every `s`-th match, `s` the fewest that keeps the sample within
+//! the share, each counting `s` times: an estimate whose error for a value counted
+//! `n` times is about `sqrt(s * n)`, small beside `n` for the top values a user sees.
+//! So a search reads about as many records however many matches it has (the records
+//! are most of a large search's time at a million articles: one or two cache misses
+//! each). [`Counts::exact`] says whether any estimate was made.
 
 use std::sync::Arc;
 
@@ -29,8 +31,9 @@ use super::tables::{
 pub struct Aggregate {
     pub view: Arc<View>,
     pub children: Arc<Children>,
-    /// Matches whose facets are counted exactly before sampling starts
-    /// (`u64::MAX`: every match), shared among segments by their size.
+    /// The most matches whose facets are counted exactly, and about the most whose
+    /// records a search reads when it samples (`u64::MAX`: every match's), shared
+    /// among segments by their size.
     pub exact_up_to: u64,
     /// Documents in the searcher's segments.
     pub num_docs: u64,
@@ -39,14 +42,21 @@ pub struct Aggregate {
     pub people: Option<Arc<PeopleMap>>,
 }
 
-/// Past [`Aggregate::exact_up_to`], one match in this many has its facets counted.
-pub const SAMPLE: u32 = 8;
+/// A segment's share of [`Aggregate::exact_up_to`] is at least this many matches (or
+/// all of it, when it is smaller): a small segment with a few matches counts them all.
+const MIN_SHARE: u64 = 64;
 
-/// Whether a document is in the sample: the top three bits of a multiplicative
-/// (Fibonacci) hash, spread evenly over consecutive numbers.
-fn sampled(doc: DocId) -> bool {
-    const _: () = assert!(SAMPLE == 8);
-    doc.wrapping_mul(0x9E37_79B9) >> 29 == 0
+/// Which of a segment's `n` matches have their facets counted, when it may count
+/// `share` of them exactly: every `stride`-th, starting at `first`, each counting
+/// `stride` times (the middle of each run of `stride`, so that the sample spreads
+/// over the segment as evenly as it can).
+fn sample(n: u64, share: u64) -> (usize, usize) {
+    let share = share.max(1);
+    if n <= share {
+        return (1, 0);
+    }
+    let stride = n.div_ceil(share) as usize;
+    (stride, stride / 2)
 }
 
 pub struct SegmentAggregate {
@@ -54,9 +64,10 @@ pub struct SegmentAggregate {
     docs: Arc<DocArrays>,
     /// Place ordinal (or top-level place) -> child index.
     place_child: Arc<SegmentChildren>,
-    /// Matches not counted yet (see [`BATCH`]).
-    pending: Vec<DocId>,
-    exact_up_to: u64,
+    /// The segment's matches, counted at harvest.
+    matches: Vec<DocId>,
+    /// The segment's share of [`Aggregate::exact_up_to`].
+    share: u64,
     /// Whether a match's facets were left to the sample.
     sampled: bool,
     /// Speaker counts by segment ordinal, or by person key with `people`; source and
@@ -155,11 +166,12 @@ impl Collector for Aggregate {
                 .get(&reader.segment_id())
                 .cloned()
                 .unwrap_or_default(),
-            pending: Vec::with_capacity(BATCH),
+            matches: taken(),
             // A segment's share of the exact matches, by its size.
-            exact_up_to: match self.exact_up_to {
+            share: match self.exact_up_to {
                 u64::MAX => u64::MAX,
-                n => (n as u128 * reader.max_doc() as u128 / self.num_docs.max(1) as u128) as u64,
+                n => ((n as u128 * reader.max_doc() as u128 / self.num_docs.max(1) as u128) as u64)
+                    .max(MIN_SHARE),
             },
             sampled: false,
             first_day,
@@ -243,6 +255,35 @@ fn zeroed(n: usize) -> Vec<u32> {
     }
 }
 
+/// Match lists kept for the next search, empty: a large result set's list is too big
+/// for the heap's free lists, and a fresh one is faulted in, zeroed, page by page.
+static MATCHES: std::sync::Mutex<Vec<Vec<DocId>>> = std::sync::Mutex::new(Vec::new());
+
+/// The longest match list kept (a million articles' list is 4 MB).
+const MAX_KEPT_MATCHES: usize = 1 << 18;
+
+/// An empty match list, from the pool when it has one.
+fn taken() -> Vec<DocId> {
+    MATCHES
+        .lock()
+        .map(|mut p| p.pop())
+        .unwrap_or(None)
+        .unwrap_or_default()
+}
+
+/// Returns a match list to the pool, emptied.
+fn give_back_matches(mut v: Vec<DocId>) {
+    v.clear();
+    if v.capacity() > MAX_KEPT_MATCHES {
+        return;
+    }
+    if let Ok(mut p) = MATCHES.lock() {
+        if p.len() < POOL_SIZE {
+            p.push(v);
+        }
+    }
+}
+
 /// Returns an array whose entries are all zero again to the pool.
 fn give_back(v: Vec<u32>) {
     if let Ok(mut p) = POOL.lock() {
@@ -258,26 +299,22 @@ fn give_back(v: Vec<u32>) {
 const BATCH: usize = 64;
 
 impl SegmentAggregate {
-    fn flush(&mut self) {
+    /// Counts the days of a run of matches, and the facets of every `stride`-th
+    /// from `first` (see [`sample`]), `stride` times each.
+    fn count_run(&mut self, run: &[DocId], stride: usize, first: usize) {
         let docs = self.docs.clone();
-        let pending = std::mem::take(&mut self.pending);
-        // The matches whose facets are counted, and how many times each counts; the
-        // others' days are read from the day column, theirs from their records.
-        let mut chosen = [(0 as DocId, 0u32); BATCH];
+        // The matches whose facets are counted; the others' days are read from the
+        // day column, theirs from their records.
+        let mut chosen = [0 as DocId; BATCH];
         let mut n = 0;
-        for (i, &doc) in pending.iter().enumerate() {
-            let weight = if self.total + (i as u64) < self.exact_up_to {
-                1
-            } else if sampled(doc) {
-                SAMPLE
+        for (i, &doc) in run.iter().enumerate() {
+            if i % stride == first && n < BATCH {
+                chosen[n] = doc;
+                n += 1;
             } else {
-                self.sampled = true;
                 let day = docs.days.get(doc as usize).copied().unwrap_or(NONE);
                 self.count_day(day);
-                continue;
-            };
-            chosen[n] = (doc, weight);
-            n += 1;
+            }
         }
         // Independent loads the CPU overlaps: where each record is, then each of its
         // cache lines (a match that names a score of speakers has a record of several).
@@ -287,7 +324,7 @@ impl SegmentAggregate {
             None => (&docs.starts, &docs.data),
         };
         let mut bounds = [(0usize, 0usize); BATCH];
-        for (b, &(doc, _)) in bounds.iter_mut().zip(&chosen[..n]) {
+        for (b, &doc) in bounds.iter_mut().zip(&chosen[..n]) {
             let d = doc as usize;
             if let (Some(&a), Some(&e)) = (starts.get(d), starts.get(d + 1)) {
                 *b = (a as usize, e as usize);
@@ -300,12 +337,10 @@ impl SegmentAggregate {
             }
         }
         std::hint::black_box(touched);
-        for (&(a, e), &(doc, weight)) in bounds.iter().zip(&chosen[..n]) {
+        let weight = stride as u32;
+        for (&(a, e), &doc) in bounds.iter().zip(&chosen[..n]) {
             self.count(doc, weight, data.get(a..e).unwrap_or_default());
         }
-        self.total += pending.len() as u64;
-        self.pending = pending;
-        self.pending.clear();
     }
 
     fn count_day(&mut self, day: u32) {
@@ -413,20 +448,23 @@ impl SegmentCollector for SegmentAggregate {
     type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.pending.push(doc);
-        if self.pending.len() == BATCH {
-            self.flush();
-        }
+        self.matches.push(doc);
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
-        for &doc in docs {
-            self.collect(doc, 0.0);
-        }
+        self.matches.extend_from_slice(docs);
     }
 
     fn harvest(mut self) -> SegmentCounts {
-        self.flush();
+        let matches = std::mem::take(&mut self.matches);
+        self.total = matches.len() as u64;
+        let (stride, first) = sample(self.total, self.share);
+        self.sampled = stride > 1;
+        // Runs of `BATCH` counted matches, which start at multiples of the stride.
+        for run in matches.chunks(BATCH.saturating_mul(stride)) {
+            self.count_run(run, stride, first);
+        }
+        give_back_matches(matches);
         let sparse = |counts: &[u32], field: usize| -> Vec<(u32, u32)> {
             let to_global = &self.segment.to_global[field];
             counts
@@ -529,22 +567,30 @@ mod tests {
     }
 
     #[test]
-    fn one_document_in_eight_is_sampled_whatever_the_pattern_of_matches() {
-        let rate = |docs: &mut dyn Iterator<Item = DocId>| {
-            let (mut n, mut hit) = (0u32, 0u32);
-            for d in docs {
-                n += 1;
-                hit += sampled(d) as u32;
-            }
-            hit as f64 / n as f64
-        };
-        for (what, r) in [
-            ("every document", rate(&mut (0..400_000))),
-            ("every eighth", rate(&mut (0..400_000).step_by(8))),
-            ("every 64th", rate(&mut (0..4_000_000).step_by(64))),
-            ("a dense run", rate(&mut (123_456..133_456))),
+    fn a_sample_stays_within_the_share_and_its_weights_add_up_to_the_matches() {
+        assert_eq!(sample(0, 5_000), (1, 0));
+        assert_eq!(sample(5_000, 5_000), (1, 0));
+        assert_eq!(sample(7, 0), (7, 3));
+        for (n, share) in [
+            (5_001u64, 5_000u64),
+            (9_999, 5_000),
+            (120_000, 5_000),
+            (1_000_000, 64),
+            (65, 64),
         ] {
-            assert!((r - 0.125).abs() < 0.01, "{what}: {r}");
+            let (stride, first) = sample(n, share);
+            assert!(stride > 1 && first < stride, "{n} {share}");
+            let chosen = (0..n as usize).filter(|i| i % stride == first).count() as u64;
+            assert!(
+                chosen <= share && chosen * 2 >= share,
+                "{n} {share}: {chosen}"
+            );
+            // Each counts `stride` times: the estimate of "every match" is off by less
+            // than one stride.
+            assert!(
+                (chosen * stride as u64).abs_diff(n) < stride as u64,
+                "{n} {share}"
+            );
         }
     }
 }

@@ -67,7 +67,7 @@ pub struct SearchRequest {
 }
 
 /// Matches whose facets a search counts exactly by default.
-pub const FACETS_EXACT_UP_TO: u64 = 20_000;
+pub const FACETS_EXACT_UP_TO: u64 = 10_000;
 
 impl SearchRequest {
     pub fn new(query: &str) -> Self {
