@@ -43,6 +43,9 @@ EXTRA_COUNTRY_ALIASES = {
     'PS': ['Palestine', 'Palestinian Territories'], 'TW': ['Taiwan'], 'RU': ['Russia'], 'SY': ['Syria'],
     'IR': ['Iran'], 'VN': ['Vietnam'], 'LA': ['Laos'], 'BO': ['Bolivia'], 'VE': ['Venezuela'], 'TZ': ['Tanzania'],
     'MD': ['Moldova'], 'BN': ['Brunei'], 'CV': ['Cape Verde'], 'FM': ['Micronesia'], 'TR': ['Turkey', 'Türkiye'],
+    # Former states whose land one country holds now (wire archives from the 1980s
+    # name them hundreds of times).
+    'DE': ['West Germany', 'East Germany', 'Federal Republic of Germany'],
 }
 
 
@@ -71,6 +74,7 @@ EXTRA_DEMONYMS = ['Arab', 'Arabic', 'Saudi', 'Kurdish', 'Kurd', 'Scottish', 'Wel
 # (hand-made: approximate centres). name, continent, country ('' for none), lat, lon, aliases
 REGIONS = [
     ('Middle East', 'Asia', '', 29.0, 41.0, []), ('Soviet Union', 'Europe', '', 60.0, 80.0, ['USSR', 'U.S.S.R.']),
+    ('Yugoslavia', 'Europe', '', 44.0, 20.0, []), ('Czechoslovakia', 'Europe', '', 49.5, 17.0, []),
     ('Indian Ocean', '', '', -20.0, 80.0, []), ('Pacific Ocean', '', '', 0.0, -160.0, ['Pacific']),
     ('Atlantic Ocean', '', '', 10.0, -30.0, ['Atlantic']), ('Mediterranean Sea', 'Europe', '', 35.0, 18.0, ['Mediterranean']),
     ('Arctic Ocean', '', '', 80.0, 0.0, ['Arctic']), ('Southern Ocean', '', '', -60.0, 90.0, []),

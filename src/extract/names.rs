@@ -290,6 +290,15 @@ const ORG_WORDS: &[&str] = &[
     // Company and agency names' last words, which are nobody's surname: over news-en
     // (issue 20) "Plc", "Treasury", "Bureau", "Securities" were speakers' surnames.
     "plc",
+    // Legal forms of European companies: "Hoechst AG of West Germany said".
+    "ag",
+    "gmbh",
+    "kgaa",
+    "nv",
+    "bv",
+    "sa",
+    "spa",
+    "sarl",
     "bancorp",
     "trust",
     "partners",

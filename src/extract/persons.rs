@@ -358,12 +358,20 @@ pub(super) fn looks_like_person(
             && !is_camel_case(word)
             && !is_people_word(word);
     }
+    // A country, a state, a big city or a region by its whole name is no person, even
+    // after a word that is a first name ("Hoechst AG of West Germany said", "New
+    // Jersey said"), unless a title names one.
+    let joined = names.join(" ");
+    let place = is_place_phrase(&joined);
+    if place && !titled {
+        return false;
+    }
     // Several words: a first name, a middle initial, or no word that is a common one.
     // A first name and a surname that is also a common word ("Tom Rice", "Barbara
     // Boxer") is a person; with more words, a common last one is likelier a headline's
     // next word ("Al Sharpton Just Said ...").
     if w.is_first_name(names[0]) || titled {
-        let common_ok = names.len() == 2 && !is_place_phrase(&names.join(" "));
+        let common_ok = names.len() == 2 && !place;
         return common_ok
             || !w.is_common(last_word)
             || with_fold(last_word, |f| known_surnames.contains_key(f));
@@ -375,7 +383,6 @@ pub(super) fn looks_like_person(
     // tail of an office ("Mines and Energy Minister Subroto"). A name written family
     // name first keeps its family name ("Moon Jae-in").
     // (Nor a name with a particle inside: "Marine Le Pen".)
-    let joined = names.join(" ");
     let family_first = super::east_asian::family_name_first(&joined).is_some()
         || (r.name_start..=r.last).any(|k| set_particles().has_any_case(toks[k].text(text)));
     let lowercase = |n: &&str| {
@@ -385,7 +392,7 @@ pub(super) fn looks_like_person(
             w.is_lowercase_word(n)
         }
     };
-    !names.iter().any(lowercase) && !is_place_phrase(&joined)
+    !names.iter().any(lowercase)
 }
 
 /// A role named by what one does: "Goalscorer", "Rocker", "Novelist" ("-er", "-or",

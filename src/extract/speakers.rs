@@ -195,9 +195,10 @@ fn company_noun_before(before: &str) -> bool {
 /// Inc": partners' names).
 fn legal_form_after(rest: &str) -> bool {
     // (Wire copy also writes them in lowercase: "Baker International corp said".)
-    const FORMS: [&str; 19] = [
-        "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "NV", "N.V.", "and Co",
-        "& Co", "inc", "corp", "co", "ltd", "plc",
+    const FORMS: &[&str] = &[
+        "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV", "N.V.",
+        "GmbH", "BV", "B.V.", "SpA", "Spa", "KGaA", "and Co", "& Co", "inc", "corp", "co", "ltd",
+        "plc",
     ];
     let is_form = |rest: &str| {
         let rest = rest.trim_start_matches(',').trim_start();
@@ -488,6 +489,31 @@ mod tests {
         // After "he told", the name is the listener.
         assert!(names("\"I will stay in office,\" he told Al Jazeera on Monday.").is_empty());
         assert!(names("\"Pressers are his sweet spot,\" she told Le Figaro.").is_empty());
+    }
+
+    #[test]
+    fn the_name_after_told_is_the_one_told() {
+        assert!(names("Turkish analysts told Al Jazeera that the call went well.").is_empty());
+        assert!(names("Two residents told Reuters the shelling went on all night.").is_empty());
+        // (Not "asked": "\"Why now?\" asked Smith" is his.)
+        assert_eq!(names("\"Why now?\" asked John Smith."), ["John Smith"]);
+    }
+
+    #[test]
+    fn a_country_by_its_whole_name_is_no_speaker() {
+        assert!(names("Bayer AG of West Germany said it had bought the dye maker.").is_empty());
+        assert!(names("West Germany said it would cut its discount rate.").is_empty());
+        // Nor a firm the article names with its legal form.
+        assert!(
+            names("Fried. Krupp GmbH won the order. Krupp said it would build the plant.")
+                .is_empty()
+        );
+        assert!(names("<Hoogovens Groep BV> bought it. Hoogovens said sales grew.").is_empty());
+        // A first name that is a state's name does not make the person a place.
+        assert_eq!(
+            names("\"We will win,\" Virginia Foxx said on Monday."),
+            ["Virginia Foxx"]
+        );
     }
 
     #[test]

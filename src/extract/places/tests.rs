@@ -720,3 +720,21 @@ fn a_small_towns_name_with_a_possessive_is_a_persons_or_a_brands() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_former_state_is_the_land_that_holds_it_now_or_itself() {
+    // Wire copy of the 1980s: West and East Germany are Germany's land today;
+    // Yugoslavia, split among several, is a place of its own, as the Soviet Union.
+    assert_eq!(
+        paths("Exports from West Germany rose in March."),
+        ["/Europe/Germany"]
+    );
+    assert_eq!(
+        paths("Exports from East Germany fell in March."),
+        ["/Europe/Germany"]
+    );
+    assert_eq!(
+        paths("Talks with Yugoslavia and Czechoslovakia resumed."),
+        ["/Europe/Yugoslavia", "/Europe/Czechoslovakia"]
+    );
+}
