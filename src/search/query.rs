@@ -4,7 +4,7 @@
 //! archive: "Häuser" is `haus` among German articles and `häuser` among English ones.
 //! A field named in the query (`title:storm`) means that field in every group.
 
-use tantivy::query::{EmptyQuery, Query, QueryParser, QueryParserError};
+use tantivy::query::{BooleanQuery, EmptyQuery, Query, QueryParser, QueryParserError};
 use tantivy::query_grammar::{Occur, UserInputAst, UserInputLeaf};
 use tantivy::schema::Field;
 use tantivy::{Index, Searcher, TantivyDocument};
@@ -48,8 +48,38 @@ pub(super) fn parse(
         // as German "die der" in a German-only archive) match nothing: not an error
         // unless the query really is only exclusions.
         Err(QueryParserError::AllButQueryForbidden) if !excludes => Ok(Box::new(EmptyQuery)),
-        other => other,
+        other => other.map(flatten_disjunction),
     }
+}
+
+/// A disjunction of disjunctions as one disjunction of their clauses: "oil OR gas" is
+/// parsed as (title:oil body:oil) OR (title:gas body:gas), and tantivy finds the top
+/// hits of a disjunction by block-max WAND only when its clauses are terms; nested,
+/// it scores every match. The matches and the scores (sums of the same term scores)
+/// are the same.
+fn flatten_disjunction(query: Box<dyn Query>) -> Box<dyn Query> {
+    fn should_only(q: &dyn Query) -> Option<&BooleanQuery> {
+        q.downcast_ref::<BooleanQuery>()
+            .filter(|b| b.clauses().iter().all(|(o, _)| *o == Occur::Should))
+    }
+    fn leaves(q: &dyn Query, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+        match should_only(q) {
+            Some(b) => b.clauses().iter().for_each(|(_, c)| leaves(&**c, out)),
+            None => out.push((Occur::Should, q.box_clone())),
+        }
+    }
+    let nested = should_only(&*query).is_some_and(|outer| {
+        outer
+            .clauses()
+            .iter()
+            .any(|(_, q)| should_only(&**q).is_some())
+    });
+    if !nested {
+        return query;
+    }
+    let mut flat = Vec::new();
+    leaves(&*query, &mut flat);
+    Box::new(BooleanQuery::new(flat))
 }
 
 /// Does the query exclude anything (`-word`, `NOT word`)?
@@ -124,6 +154,7 @@ pub(super) fn stored_text(doc: &TantivyDocument, fields: &[Field]) -> Option<(us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::NewsSchema;
 
     fn fields_of(ast: &UserInputAst, out: &mut Vec<String>) {
         match ast {
@@ -158,5 +189,38 @@ mod tests {
         // Other fields, and English alone, stay as written.
         assert_eq!(spread_fields("authors:smith", &[0, de]), ["authors"]);
         assert_eq!(spread_fields("title:storm", &[0]), ["title"]);
+    }
+
+    /// Whether a query is a BooleanQuery with a BooleanQuery among its clauses.
+    fn nested(q: &dyn Query) -> bool {
+        q.downcast_ref::<BooleanQuery>().is_some_and(|b| {
+            b.clauses()
+                .iter()
+                .any(|(_, c)| c.downcast_ref::<BooleanQuery>().is_some())
+        })
+    }
+
+    #[test]
+    fn a_disjunction_of_words_is_one_disjunction_of_their_terms() {
+        let schema = NewsSchema::new();
+        let index = Index::create_in_ram(schema.schema.clone());
+        crate::analyzer::register(&index);
+        let de = crate::analyzer::group_of(Some("de"));
+        for groups in [vec![0], vec![0, de]] {
+            let q = parse(&index, &schema, &groups, "oil OR gas OR coal").unwrap();
+            let b = q.downcast_ref::<BooleanQuery>().unwrap();
+            // A title and a body term per word and group, all of them "should".
+            assert_eq!(b.clauses().len(), 3 * 2 * groups.len(), "{q:?}");
+            assert!(!nested(&*q), "{q:?}");
+            assert!(b.clauses().iter().all(|(o, _)| *o == Occur::Should));
+        }
+        // A phrase is one clause among them.
+        let q = parse(&index, &schema, &[0], "\"oil price\" OR gas").unwrap();
+        assert!(!nested(&*q), "{q:?}");
+        // Conjunctions and exclusions keep their structure.
+        for text in ["+oil +gas", "oil -gas"] {
+            let q = parse(&index, &schema, &[0], text).unwrap();
+            assert!(nested(&*q), "{text}: {q:?}");
+        }
     }
 }
