@@ -46,6 +46,15 @@ pub struct Aggregate {
 /// all of it, when it is smaller): a small segment with a few matches counts them all.
 const MIN_SHARE: u64 = 64;
 
+/// A segment's share of `exact_up_to` (`u64::MAX`: all), by its size: `max_doc` of
+/// the searcher's `num_docs` documents.
+fn share(exact_up_to: u64, max_doc: u32, num_docs: u64) -> u64 {
+    match exact_up_to {
+        u64::MAX => u64::MAX,
+        n => ((n as u128 * max_doc as u128 / num_docs.max(1) as u128) as u64).max(MIN_SHARE.min(n)),
+    }
+}
+
 /// Which of a segment's `n` matches have their facets counted, when it may count
 /// `share` of them exactly: every `stride`-th, starting at `first`, each counting
 /// `stride` times (the middle of each run of `stride`, so that the sample spreads
@@ -167,12 +176,7 @@ impl Collector for Aggregate {
                 .cloned()
                 .unwrap_or_default(),
             matches: taken(),
-            // A segment's share of the exact matches, by its size.
-            share: match self.exact_up_to {
-                u64::MAX => u64::MAX,
-                n => ((n as u128 * reader.max_doc() as u128 / self.num_docs.max(1) as u128) as u64)
-                    .max(MIN_SHARE),
-            },
+            share: share(self.exact_up_to, reader.max_doc(), self.num_docs),
             sampled: false,
             first_day,
             days: vec![0; span],
@@ -564,6 +568,14 @@ mod tests {
         assert_eq!(record(0), [3, 1, 0, 2, 1, trump, unknown, 7, 40, 41]);
         assert_eq!(record(1), [9]);
         assert_eq!(record(2), [NONE, NONE, NONE, 0, 0]);
+    }
+
+    #[test]
+    fn a_segment_shares_the_exact_matches_by_its_size_and_a_small_one_counts_a_few() {
+        assert_eq!(share(10_000, 250_000, 1_000_000), 2_500);
+        assert_eq!(share(10_000, 1_000, 1_000_000), MIN_SHARE);
+        assert_eq!(share(40, 10, 1_000_000), 40);
+        assert_eq!(share(u64::MAX, 10, 1_000_000), u64::MAX);
     }
 
     #[test]
