@@ -151,8 +151,67 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             }
         }
     }
-    speakers.retain(|s| !named_as_company(text, &s.name));
+    speakers.retain(|s| {
+        !named_as_company(text, &s.name)
+            && (s.name.contains(' ')
+                || !says_it(text, &s.name)
+                || introduced(text, toks, &all_runs, w, &s.name))
+    });
     speakers
+}
+
+/// Whether the article says of a one-word name that "it" did something: "Airbus said
+/// its deliveries ...", "Nintendo said it would ...", "Ofcom says it has ...": a firm
+/// or a body speaks of itself as "it"; a person, as "he", "she" or "I".
+fn says_it(text: &str, name: &str) -> bool {
+    const DEEDS: [&str; 14] = [
+        "has",
+        "had",
+        "would",
+        "will",
+        "expects",
+        "expected",
+        "plans",
+        "planned",
+        "intends",
+        "agreed",
+        "completed",
+        "received",
+        "sold",
+        "acquired",
+    ];
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+        if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let mut words = text[at + name.len()..].split(' ').skip(1).take(4);
+        let mut verb = words.next().unwrap_or("");
+        if !matches!(verb, "said" | "says") {
+            // One adverb between: "Airbus also said".
+            if !verb.chars().all(|c| c.is_lowercase()) {
+                return false;
+            }
+            verb = words.next().unwrap_or("");
+        }
+        matches!(verb, "said" | "says")
+            && match words.next().unwrap_or("") {
+                "its" => true,
+                "it" => words
+                    .next()
+                    .is_some_and(|w| DEEDS.contains(&w.trim_end_matches([',', '.']))),
+                _ => false,
+            }
+    })
+}
+
+/// Whether the article gives a one-word name a title somewhere ("President Reagan",
+/// "Mines and Energy Minister Subroto", "King Fahd"): a person, whatever "it" says.
+fn introduced(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, name: &str) -> bool {
+    runs.iter().any(|r| {
+        r.last == r.name_start
+            && toks[r.last].text(text) == name
+            && (r.title_start..r.name_start).any(|k| w.is_title(toks[k].text(text)))
+    })
 }
 
 /// Whether the article names `name` as a company somewhere: followed, after at most
@@ -497,6 +556,24 @@ mod tests {
         assert!(names("Two residents told Reuters the shelling went on all night.").is_empty());
         // (Not "asked": "\"Why now?\" asked Smith" is his.)
         assert_eq!(names("\"Why now?\" asked John Smith."), ["John Smith"]);
+    }
+
+    #[test]
+    fn a_name_that_says_it_did_something_is_a_firm() {
+        assert!(names("Nintendo said it would cut prices in Europe.").is_empty());
+        assert!(
+            names("\"Sales were strong,\" Airbus said. Airbus also said its deliveries rose.")
+                .is_empty()
+        );
+        // Not "it was": anyone may say that; nor a name with a title.
+        assert_eq!(
+            names("\"We tried,\" Kowalski said. Kowalski said it was hard to do."),
+            ["Kowalski"]
+        );
+        assert_eq!(
+            names("\"No,\" President Reagan said. Reagan said it would fail."),
+            ["Reagan"]
+        );
     }
 
     #[test]
