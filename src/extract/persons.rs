@@ -360,10 +360,15 @@ pub(super) fn looks_like_person(
     }
     // A country, a state, a big city or a region by its whole name is no person, even
     // after a word that is a first name ("Hoechst AG of West Germany said", "New
-    // Jersey said"), unless a title names one.
+    // Jersey said", "the U.S. And West Germany agreed"), unless a person's title names
+    // one.
     let joined = names.join(" ");
     let place = is_place_phrase(&joined);
-    if place && !titled {
+    // (The title right before the name: "the U.S. And West Germany" has "U.S." among
+    // its title words, as "U.S. Senator" has.)
+    let title_before =
+        r.name_start > r.title_start && w.is_title(toks[r.name_start - 1].text(text));
+    if place && !title_before {
         return false;
     }
     // Several words: a first name, a middle initial, or no word that is a common one.

@@ -580,6 +580,7 @@ mod tests {
     fn a_country_by_its_whole_name_is_no_speaker() {
         assert!(names("Bayer AG of West Germany said it had bought the dye maker.").is_empty());
         assert!(names("West Germany said it would cut its discount rate.").is_empty());
+        assert!(names("Japan, the U.S. And West Germany agreed to hold rates.").is_empty());
         // Nor a firm the article names with its legal form.
         assert!(
             names("Fried. Krupp GmbH won the order. Krupp said it would build the plant.")
