@@ -109,7 +109,16 @@ pub const COMPANY_NOUNS: &[&str] = &[
     "insurer", "broker", "brokers", "conglomerate", "manufacturer", "airline", "chain",
     "operator", "supplier", "distributor", "publisher", "broadcaster", "brewer", "miner",
     "automaker", "carmaker", "chipmaker", "drugmaker", "studio", "bank", "group", "pollster",
-    "subsidiary", "unit", "rival",
+    "subsidiary", "unit", "rival", "newspaper", "daily", "weekly", "tabloid", "magazine",
+    "network", "channel",
+];
+
+/// Lowercase nouns after a name that make it a paper, an agency or a broadcaster: "the
+/// official Tanjug news agency said", "the Al Jazeera television network".
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const MEDIA_NOUNS_AFTER: &[&str] = &[
+    "news agency", "agency", "newspaper", "daily", "weekly", "tabloid", "magazine",
+    "broadcaster", "television", "network", "channel",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she"];

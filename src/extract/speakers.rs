@@ -19,7 +19,7 @@ use super::text::{fold, tokenize, with_fold, Token};
 use super::{Quote, Speaker};
 
 /// Extracts the speakers of an article body.
-use super::lexicon::COMPANY_NOUNS;
+use super::lexicon::{COMPANY_NOUNS, MEDIA_NOUNS_AFTER};
 crate::word_set!(set_company_nouns, COMPANY_NOUNS);
 
 pub fn extract(text: &str) -> Vec<Speaker> {
@@ -232,7 +232,22 @@ fn named_as_company(text: &str, name: &str) -> bool {
         {
             return false;
         }
-        legal_form_after(rest) || (one_word && company_noun_before(&text[..at]))
+        legal_form_after(rest)
+            || media_noun_after(rest)
+            || (one_word && company_noun_before(&text[..at]))
+    })
+}
+
+/// "Tanjug| news agency said": the text after a name is a space and a lowercase noun
+/// for a paper, an agency or a broadcaster (a person's name is followed by no such
+/// noun; "the Trump administration" has none of these).
+fn media_noun_after(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    MEDIA_NOUNS_AFTER.iter().any(|noun| {
+        rest.strip_prefix(noun)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
     })
 }
 
@@ -556,6 +571,20 @@ mod tests {
         assert!(names("Two residents told Reuters the shelling went on all night.").is_empty());
         // (Not "asked": "\"Why now?\" asked Smith" is his.)
         assert_eq!(names("\"Why now?\" asked John Smith."), ["John Smith"]);
+    }
+
+    #[test]
+    fn a_paper_an_agency_or_a_broadcaster_is_no_speaker() {
+        assert!(
+            names("Tanjug said the talks ended. The official Tanjug news agency said so.")
+                .is_empty()
+        );
+        assert!(names("The government daily Izvestia said a change was near.").is_empty());
+        // A person's name before "administration" or "campaign" stays a person's.
+        assert_eq!(
+            names("\"We will act,\" Kowalski said. The Kowalski campaign declined to comment."),
+            ["Kowalski"]
+        );
     }
 
     #[test]
