@@ -184,7 +184,13 @@ fn says_it(text: &str, name: &str) -> bool {
         if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
             return false;
         }
-        let mut words = text[at + name.len()..].split(' ').skip(1).take(4);
+        // (After a closing bracket or a comma too: "(Nationair) said it plans",
+        // "<Intelmatique>, said it".)
+        let after = text[at + name.len()..].trim_start_matches([')', '>', ',']);
+        let Some(rest) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let mut words = rest.split(' ').take(4);
         let mut verb = words.next().unwrap_or("");
         if !matches!(verb, "said" | "says") {
             // One adverb between: "Airbus also said".
@@ -603,6 +609,12 @@ mod tests {
             names("\"No,\" President Reagan said. Reagan said it would fail."),
             ["Reagan"]
         );
+        // The name itself, not a longer word it begins ("the Kowalskis").
+        assert_eq!(
+            names("\"We tried,\" Kowalski said. The Kowalskis said it would sell."),
+            ["Kowalski"]
+        );
+        assert!(names("Canadian carrier <Nationair> said it plans to fly to Paris.").is_empty());
     }
 
     #[test]
