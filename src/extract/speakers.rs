@@ -580,6 +580,12 @@ mod tests {
     }
 
     #[test]
+    fn talks_after_a_name_are_talks() {
+        assert!(names("Brexit talks resumed in Brussels on Monday.").is_empty());
+        assert!(names("The Soviet-American talks on arms ended.").is_empty());
+    }
+
+    #[test]
     fn a_paper_an_agency_or_a_broadcaster_is_no_speaker() {
         assert!(
             names("Tanjug said the talks ended. The official Tanjug news agency said so.")
