@@ -6,6 +6,7 @@
 mod attribution;
 pub mod date;
 mod east_asian;
+mod firms;
 pub mod gazetteer;
 pub mod lang;
 pub mod languages;
