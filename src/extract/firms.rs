@@ -11,10 +11,33 @@ use super::text::Token;
 
 crate::word_set!(set_company_nouns, COMPANY_NOUNS);
 
-/// Whether the article says of a one-word name that "it" did something: "Airbus said
-/// its deliveries ...", "Nintendo said it would ...", "Ofcom says it has ...": a firm
-/// or a body speaks of itself as "it"; a person, as "he", "she" or "I".
-pub(super) fn says_it(text: &str, name: &str) -> bool {
+/// Whether the name is a firm's or a body's rather than a person's (see the module
+/// notes): the article names it as a company somewhere, or, for a one-word name,
+/// says that "it" did something and gives it no title. One pass over the article per
+/// name (memchr's SIMD search: a `str::match_indices` per test took 8% of
+/// extraction).
+pub(super) fn is_firm(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, name: &str) -> bool {
+    let one_word = !name.contains(' ');
+    let mut speaks_as_it = false;
+    for at in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
+        let (before, rest) = (&text[..at], &text[at + name.len()..]);
+        if before.ends_with(|c: char| c.is_alphanumeric())
+            || rest.starts_with(|c: char| c.is_alphanumeric())
+        {
+            continue;
+        }
+        if named_as_company(before, rest, one_word) {
+            return true;
+        }
+        speaks_as_it |= one_word && says_it_after(rest);
+    }
+    speaks_as_it && !introduced(text, toks, runs, w, name)
+}
+
+/// Whether the text after a one-word name says that "it" did something: "Airbus|
+/// said its deliveries ...", "Nintendo| said it would ...", "Ofcom| says it has
+/// ...": a firm or a body speaks of itself as "it"; a person, as "he", "she" or "I".
+fn says_it_after(rest: &str) -> bool {
     const DEEDS: [&str; 14] = [
         "has",
         "had",
@@ -31,45 +54,33 @@ pub(super) fn says_it(text: &str, name: &str) -> bool {
         "sold",
         "acquired",
     ];
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
-        if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+    // (After a closing bracket or a comma too: "(Nationair) said it plans",
+    // "<Intelmatique>, said it".)
+    let Some(rest) = rest.trim_start_matches([')', '>', ',']).strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(' ').take(4);
+    let mut verb = words.next().unwrap_or("");
+    if !matches!(verb, "said" | "says") {
+        // One adverb between: "Airbus also said".
+        if !verb.chars().all(|c| c.is_lowercase()) {
             return false;
         }
-        // (After a closing bracket or a comma too: "(Nationair) said it plans",
-        // "<Intelmatique>, said it".)
-        let after = text[at + name.len()..].trim_start_matches([')', '>', ',']);
-        let Some(rest) = after.strip_prefix(' ') else {
-            return false;
-        };
-        let mut words = rest.split(' ').take(4);
-        let mut verb = words.next().unwrap_or("");
-        if !matches!(verb, "said" | "says") {
-            // One adverb between: "Airbus also said".
-            if !verb.chars().all(|c| c.is_lowercase()) {
-                return false;
-            }
-            verb = words.next().unwrap_or("");
+        verb = words.next().unwrap_or("");
+    }
+    matches!(verb, "said" | "says")
+        && match words.next().unwrap_or("") {
+            "its" => true,
+            "it" => words
+                .next()
+                .is_some_and(|w| DEEDS.contains(&w.trim_end_matches([',', '.']))),
+            _ => false,
         }
-        matches!(verb, "said" | "says")
-            && match words.next().unwrap_or("") {
-                "its" => true,
-                "it" => words
-                    .next()
-                    .is_some_and(|w| DEEDS.contains(&w.trim_end_matches([',', '.']))),
-                _ => false,
-            }
-    })
 }
 
 /// Whether the article gives a one-word name a title somewhere ("President Reagan",
 /// "Mines and Energy Minister Subroto", "King Fahd"): a person, whatever "it" says.
-pub(super) fn introduced(
-    text: &str,
-    toks: &[Token],
-    runs: &[Run],
-    w: &WordLists,
-    name: &str,
-) -> bool {
+fn introduced(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, name: &str) -> bool {
     runs.iter().any(|r| {
         r.last == r.name_start
             && toks[r.last].text(text) == name
@@ -77,28 +88,15 @@ pub(super) fn introduced(
     })
 }
 
-/// Whether the article names `name` as a company somewhere: followed, after at most
-/// one more capitalised word, by a legal form or a stock ticker ("Sears Roebuck and
-/// Co", "Goldman Sachs and Co", "Dixons Cyclops Plc", "Kidder Peabody <KP>"), or, for
-/// a one-word name, after a lowercase noun for a company ("handset maker Ericsson",
-/// "film giant Disney", "polling agency Gallup"; a person is described by role,
-/// "chief executive Jane Fraser", not as a firm). Wire copy quotes companies as it
-/// quotes people ("Goldman said"); the company's full name or description in the same
-/// article tells them apart. One pass over the article per name (memchr's SIMD
-/// search: a `str::match_indices` per test took 8% of extraction).
-pub(super) fn named_as_company(text: &str, name: &str) -> bool {
-    let one_word = !name.contains(' ');
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
-        let rest = &text[at + name.len()..];
-        if text[..at].ends_with(|c: char| c.is_alphanumeric())
-            || rest.starts_with(|c: char| c.is_alphanumeric())
-        {
-            return false;
-        }
-        legal_form_after(rest)
-            || media_noun_after(rest)
-            || (one_word && company_noun_before(&text[..at]))
-    })
+/// Whether one mention of a name (`before` and `rest` are the text around it) names
+/// it as a company: followed, after at most one more capitalised word, by a legal
+/// form or a stock ticker ("Sears Roebuck and Co", "Goldman Sachs and Co", "Dixons
+/// Cyclops Plc", "Kidder Peabody <KP>") or by a noun for a paper or a broadcaster;
+/// or, for a one-word name, after a lowercase noun for a company ("handset maker
+/// Ericsson", "film giant Disney", "polling agency Gallup"; a person is described by
+/// role, "chief executive Jane Fraser", not as a firm).
+fn named_as_company(before: &str, rest: &str, one_word: bool) -> bool {
+    legal_form_after(rest) || media_noun_after(rest) || (one_word && company_noun_before(before))
 }
 
 /// "Tanjug| news agency said": the text after a name is a space and a lowercase noun

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::attribution::Scene;
-use super::firms::{introduced, named_as_company, says_it};
+use super::firms::is_firm;
 use super::names::{lists, WordLists};
 use super::persons::{
     canonical, looks_like_person, run_name, runs, set_particles, womans_surname, Run,
@@ -149,12 +149,7 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             }
         }
     }
-    speakers.retain(|s| {
-        !named_as_company(text, &s.name)
-            && (s.name.contains(' ')
-                || !says_it(text, &s.name)
-                || introduced(text, toks, &all_runs, w, &s.name))
-    });
+    speakers.retain(|s| !is_firm(text, toks, &all_runs, w, &s.name));
     speakers
 }
 

@@ -175,7 +175,7 @@ impl Collector for Aggregate {
                 .get(&reader.segment_id())
                 .cloned()
                 .unwrap_or_default(),
-            matches: taken(),
+            matches: MATCHES.take().unwrap_or_default(),
             share: share(self.exact_up_to, reader.max_doc(), self.num_docs),
             sampled: false,
             first_day,
@@ -242,58 +242,52 @@ impl Collector for Aggregate {
     }
 }
 
-/// Count arrays kept for the next search (all zeros), so that a search does not
-/// allocate and clear one per segment.
-static POOL: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
-const POOL_SIZE: usize = 16;
+/// Vectors kept for the next search, so that a search does not allocate (and the
+/// kernel zero, page by page) one per segment: at most 16, none longer than its
+/// `max_kept` entries.
+struct Pool {
+    kept: std::sync::Mutex<Vec<Vec<u32>>>,
+    max_kept: usize,
+}
+
+impl Pool {
+    const fn new(max_kept: usize) -> Pool {
+        Pool {
+            kept: std::sync::Mutex::new(Vec::new()),
+            max_kept,
+        }
+    }
+
+    fn take(&self) -> Option<Vec<u32>> {
+        self.kept.lock().map(|mut p| p.pop()).unwrap_or(None)
+    }
+
+    fn put(&self, v: Vec<u32>) {
+        if v.capacity() > self.max_kept {
+            return;
+        }
+        if let Ok(mut p) = self.kept.lock() {
+            if p.len() < 16 {
+                p.push(v);
+            }
+        }
+    }
+}
+
+/// Count arrays, all zeros.
+static COUNTS: Pool = Pool::new(usize::MAX);
+/// Match lists, empty; none longer than a quarter of a million (a million articles'
+/// list is 4 MB).
+static MATCHES: Pool = Pool::new(1 << 18);
 
 /// `n` zeros, from the pool when it has an array.
 fn zeroed(n: usize) -> Vec<u32> {
-    let pooled = POOL.lock().map(|mut p| p.pop()).unwrap_or(None);
-    match pooled {
+    match COUNTS.take() {
         Some(mut v) => {
             v.resize(n, 0);
             v
         }
         None => vec![0; n],
-    }
-}
-
-/// Match lists kept for the next search, empty: a large result set's list is too big
-/// for the heap's free lists, and a fresh one is faulted in, zeroed, page by page.
-static MATCHES: std::sync::Mutex<Vec<Vec<DocId>>> = std::sync::Mutex::new(Vec::new());
-
-/// The longest match list kept (a million articles' list is 4 MB).
-const MAX_KEPT_MATCHES: usize = 1 << 18;
-
-/// An empty match list, from the pool when it has one.
-fn taken() -> Vec<DocId> {
-    MATCHES
-        .lock()
-        .map(|mut p| p.pop())
-        .unwrap_or(None)
-        .unwrap_or_default()
-}
-
-/// Returns a match list to the pool, emptied.
-fn give_back_matches(mut v: Vec<DocId>) {
-    v.clear();
-    if v.capacity() > MAX_KEPT_MATCHES {
-        return;
-    }
-    if let Ok(mut p) = MATCHES.lock() {
-        if p.len() < POOL_SIZE {
-            p.push(v);
-        }
-    }
-}
-
-/// Returns an array whose entries are all zero again to the pool.
-fn give_back(v: Vec<u32>) {
-    if let Ok(mut p) = POOL.lock() {
-        if p.len() < POOL_SIZE {
-            p.push(v);
-        }
     }
 }
 
@@ -460,7 +454,7 @@ impl SegmentCollector for SegmentAggregate {
     }
 
     fn harvest(mut self) -> SegmentCounts {
-        let matches = std::mem::take(&mut self.matches);
+        let mut matches = std::mem::take(&mut self.matches);
         self.total = matches.len() as u64;
         let (stride, first) = sample(self.total, self.share);
         self.sampled = stride > 1;
@@ -468,7 +462,8 @@ impl SegmentCollector for SegmentAggregate {
         for run in matches.chunks(BATCH.saturating_mul(stride)) {
             self.count_run(run, stride, first);
         }
-        give_back_matches(matches);
+        matches.clear();
+        MATCHES.put(matches);
         let sparse = |counts: &[u32], field: usize| -> Vec<(u32, u32)> {
             let to_global = &self.segment.to_global[field];
             counts
@@ -494,7 +489,8 @@ impl SegmentCollector for SegmentAggregate {
             }
             *n = 0;
         }
-        give_back(std::mem::take(&mut self.speakers));
+        // (Every entry counted is zero again.)
+        COUNTS.put(std::mem::take(&mut self.speakers));
         SegmentCounts {
             total: self.total,
             sampled: self.sampled,
