@@ -8,7 +8,7 @@ use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-use super::{Ranked, SearchError, SearchRequest, Searchable};
+use super::{Ranked, SearchError, SearchRequest, Searchable, Then};
 use crate::schema::CLUSTER_FAST_FIELD;
 
 /// What `newsdex dups` and `/api/dups` ask.
@@ -83,30 +83,40 @@ impl Searchable {
     /// The request's top hits, with the articles of one cluster folded into the
     /// best-ranked (when the request collapses): the top hits are taken from the first,
     /// four times as many as the window needs, and more when folding leaves too few.
-    pub(super) fn ranked_and_folded(&self, req: &SearchRequest) -> Result<Ranked, SearchError> {
+    pub(super) fn ranked_and_folded<T: Send>(
+        &self,
+        req: &SearchRequest,
+        then: &Then<'_, T>,
+    ) -> Result<Ranked<T>, SearchError> {
         if !req.collapse {
-            return self.rank(req, None);
+            return self.rank(req, None, then);
         }
         let want = req.offset + req.limit;
         let mut fetch = want * FOLD_FETCH;
         loop {
-            let mut ranked = self.rank(req, Some(fetch))?;
-            let taken = ranked.docs.len();
-            let mut seen = rustc_hash::FxHashSet::default();
-            let mut folded = Vec::with_capacity(want);
-            for (score, addr) in ranked.docs.drain(..) {
-                let cluster = cluster_of(&ranked.searcher, addr)?;
-                if cluster.is_none_or(|c| seen.insert(c)) {
-                    folded.push((score, addr));
+            // The window of the folded hits, or none when folding left too few.
+            let fold = |searcher: &tantivy::Searcher,
+                        text_query: &dyn Query,
+                        docs: Vec<(f32, DocAddress)>|
+             -> Result<Option<T>, SearchError> {
+                let taken = docs.len();
+                let mut seen = rustc_hash::FxHashSet::default();
+                let mut folded = Vec::with_capacity(want);
+                for (score, addr) in docs {
+                    let cluster = cluster_of(searcher, addr)?;
+                    if cluster.is_none_or(|c| seen.insert(c)) {
+                        folded.push((score, addr));
+                    }
                 }
-            }
-            if folded.len() >= want || taken < fetch {
-                ranked.docs = folded
-                    .into_iter()
-                    .skip(req.offset)
-                    .take(req.limit)
-                    .collect();
-                return Ok(ranked);
+                if folded.len() < want && taken == fetch {
+                    return Ok(None);
+                }
+                let window = folded.into_iter().skip(req.offset).take(req.limit);
+                then(searcher, text_query, window.collect()).map(Some)
+            };
+            let (docs, ranked) = self.rank(req, Some(fetch), &fold)?.replace_docs(());
+            if let Some(docs) = docs {
+                return Ok(ranked.replace_docs(docs).1);
             }
             fetch *= FOLD_FETCH;
         }

@@ -137,16 +137,48 @@ impl From<tantivy::TantivyError> for SearchError {
     }
 }
 
-/// What [`Searchable::rank`] found.
-struct Ranked {
+/// What [`Searchable::rank`] found; `docs`: what [`Then`] made of the top hits.
+struct Ranked<T> {
     searcher: Searcher,
     view: std::sync::Arc<View>,
-    docs: Vec<(f32, DocAddress)>,
+    docs: T,
     total: usize,
     counts: Option<(facet_counts::Counts, std::sync::Arc<tables::Children>)>,
-    text_query: Box<dyn Query>,
     place_parent: String,
     ambiguous: Vec<Ambiguous>,
+}
+
+impl<T> Ranked<T> {
+    /// Its docs, and itself with `docs` instead.
+    fn replace_docs<U>(self, docs: U) -> (T, Ranked<U>) {
+        let old = self.docs;
+        let ranked = Ranked {
+            searcher: self.searcher,
+            view: self.view,
+            docs,
+            total: self.total,
+            counts: self.counts,
+            place_parent: self.place_parent,
+            ambiguous: self.ambiguous,
+        };
+        (old, ranked)
+    }
+}
+
+/// What a search makes of its top hits (given the searcher and the text query, for
+/// snippets) as soon as it has them: on the core that found them while the other
+/// counts the matches, so that fetching articles and making snippets costs a search
+/// no time when counting takes longer.
+type Then<'a, T> =
+    dyn Fn(&Searcher, &dyn Query, Vec<(f32, DocAddress)>) -> Result<T, SearchError> + Sync + 'a;
+
+/// [`Then`] that keeps the top hits as they are.
+fn keep_hits(
+    _: &Searcher,
+    _: &dyn Query,
+    docs: Vec<(f32, DocAddress)>,
+) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    Ok(docs)
 }
 
 /// A request turned into tantivy queries.
@@ -504,8 +536,13 @@ impl Searchable {
     /// day counts: everything a search does but fetching documents and snippets.
     ///
     /// `fetch`: take this many top hits from the first instead of the request's
-    /// window (to fold clusters in).
-    fn rank(&self, req: &SearchRequest, fetch: Option<usize>) -> Result<Ranked, SearchError> {
+    /// window (to fold clusters in); `then` makes what the search returns of them.
+    fn rank<T: Send>(
+        &self,
+        req: &SearchRequest,
+        fetch: Option<usize>,
+        then: &Then<'_, T>,
+    ) -> Result<Ranked<T>, SearchError> {
         req.check()?;
         let searcher = self.searcher();
         // The facet labels of every segment are read only when the search counts
@@ -545,17 +582,19 @@ impl Searchable {
                 .sum(),
             people: self.people_map(&view),
         });
-        let (docs, counts): (Vec<(f32, DocAddress)>, _) = match req.sort {
+        let (docs, counts) = match req.sort {
             SortBy::Relevance if prunable => {
                 match &aggregate {
-                    // The two passes at once: the top hits on one core while the
-                    // count's segments take the other (and this one when it is done).
+                    // The two passes at once: the top hits (and what `then` makes of
+                    // them) on one core while the count's segments take the other (and
+                    // this one when it is done).
                     Some(a) => {
                         let (mut docs, mut counts) = (None, None);
                         let parts = self.wide.map(
                             |top_hits: bool| {
                                 Ok(if top_hits {
-                                    (Some(searcher.search(&*query, &by_score)?), None)
+                                    let top = searcher.search(&*query, &by_score)?;
+                                    (Some(then(&searcher, &*text_query, top)), None)
                                 } else {
                                     (None, Some(self.count_wide(&searcher, &*query, a)?))
                                 })
@@ -568,25 +607,28 @@ impl Searchable {
                         }
                         let missing =
                             || tantivy::TantivyError::InternalError("a pass did not run".into());
-                        (docs.ok_or_else(missing)?, Ok(counts.ok_or_else(missing)?))
+                        (docs.ok_or_else(missing)??, Ok(counts.ok_or_else(missing)?))
                     }
-                    None => (
-                        searcher.search(&*query, &by_score)?,
-                        Err(count(&searcher, &*query)?),
-                    ),
+                    None => {
+                        let top = searcher.search(&*query, &by_score)?;
+                        (
+                            then(&searcher, &*text_query, top)?,
+                            Err(count(&searcher, &*query)?),
+                        )
+                    }
                 }
             }
             SortBy::Relevance => {
-                let (docs, n, counts) =
+                let (top, n, counts) =
                     self.search_wide(&searcher, &*query, &(by_score, Count, aggregate))?;
-                (docs, counts.ok_or(n))
+                (then(&searcher, &*text_query, top)?, counts.ok_or(n))
             }
             SortBy::Date => {
                 let by_date = top().order_by_fast_field::<DateTime>(DATE_FAST_FIELD, Order::Desc);
-                let (docs, n, counts) =
+                let (top, n, counts) =
                     self.search_wide(&searcher, &*query, &(by_date, Count, aggregate))?;
-                let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
-                (docs, counts.ok_or(n))
+                let top = top.into_iter().map(|(_, a)| (0.0, a)).collect();
+                (then(&searcher, &*text_query, top)?, counts.ok_or(n))
             }
         };
         // The facet counts when asked for, else the number of matches.
@@ -600,7 +642,6 @@ impl Searchable {
             docs,
             total,
             counts: counts.zip(children),
-            text_query,
             place_parent,
             ambiguous,
         })
@@ -609,64 +650,27 @@ impl Searchable {
     /// The top hits and the number of matches, without documents (what engines'
     /// `bench` commands time).
     pub fn top_hits(&self, req: &SearchRequest) -> Result<(usize, Vec<DocAddress>), SearchError> {
-        let r = self.rank(req, None)?;
+        let r = self.rank(req, None, &keep_hits)?;
         Ok((r.total, r.docs.into_iter().map(|(_, a)| a).collect()))
     }
 
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
+        let people = self.people_forms();
+        let hits_of =
+            |searcher: &Searcher, text_query: &dyn Query, docs: Vec<(f32, DocAddress)>| {
+                self.hits(req, searcher, text_query, docs, people.as_deref())
+            };
         let Ranked {
-            searcher,
             view,
-            docs,
+            docs: hits,
             total,
             counts,
-            text_query,
             place_parent,
             ambiguous,
-        } = self.ranked_and_folded(req)?;
-        let s = &self.schema;
-
-        // One snippet maker per language group met among the hits: each analyses
-        // the body as its group's fields do.
-        let mut snippeters: Vec<Option<snippets::Snippeter>> =
-            (0..s.bodies.len()).map(|_| None).collect();
-        let highlight = req.snippets && !req.query.trim().is_empty();
-        let mut hits = Vec::with_capacity(docs.len());
-        let people = self.people_forms();
-        for (i, (score, addr)) in docs.into_iter().enumerate() {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let mut snippets = Vec::new();
-            if req.snippets {
-                let (group, body) = query::stored_text(&doc, &s.bodies).unwrap_or_default();
-                if highlight && snippeters[group].is_none() {
-                    snippeters[group] = Some(snippets::Snippeter::new(
-                        &searcher,
-                        &*text_query,
-                        s.bodies[group],
-                    )?);
-                }
-                snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
-            }
-            let f = self.exported(&doc, people.as_deref());
-            let (cluster, similar) = self.copies(&searcher, addr)?;
-            hits.push(Hit {
-                rank: req.offset + i + 1,
-                score,
-                id: f.id,
-                title: f.title,
-                date: f.date,
-                source: f.source,
-                lang: f.lang,
-                url: f.url,
-                snippets,
-                speakers: f.speakers,
-                places: f.places,
-                cluster,
-                similar,
-            });
-        }
+            ..
+        } = self.ranked_and_folded(req, &hits_of)?;
         let (facets, histogram) = match counts {
             Some((counts, children)) => (
                 Some(facets::build(
@@ -689,6 +693,57 @@ impl Searchable {
             histogram,
             ambiguous,
         })
+    }
+
+    /// The hits a search shows: the top hits' articles, snippets and copies.
+    fn hits(
+        &self,
+        req: &SearchRequest,
+        searcher: &Searcher,
+        text_query: &dyn Query,
+        docs: Vec<(f32, DocAddress)>,
+        people: Option<&people::Forms>,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let s = &self.schema;
+        // One snippet maker per language group met among the hits: each analyses
+        // the body as its group's fields do.
+        let mut snippeters: Vec<Option<snippets::Snippeter>> =
+            (0..s.bodies.len()).map(|_| None).collect();
+        let highlight = req.snippets && !req.query.trim().is_empty();
+        let mut hits = Vec::with_capacity(docs.len());
+        for (i, (score, addr)) in docs.into_iter().enumerate() {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let mut snippets = Vec::new();
+            if req.snippets {
+                let (group, body) = query::stored_text(&doc, &s.bodies).unwrap_or_default();
+                if highlight && snippeters[group].is_none() {
+                    snippeters[group] = Some(snippets::Snippeter::new(
+                        searcher,
+                        text_query,
+                        s.bodies[group],
+                    )?);
+                }
+                snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
+            }
+            let f = self.exported(&doc, people);
+            let (cluster, similar) = self.copies(searcher, addr)?;
+            hits.push(Hit {
+                rank: req.offset + i + 1,
+                score,
+                id: f.id,
+                title: f.title,
+                date: f.date,
+                source: f.source,
+                lang: f.lang,
+                url: f.url,
+                snippets,
+                speakers: f.speakers,
+                places: f.places,
+                cluster,
+                similar,
+            });
+        }
+        Ok(hits)
     }
 
     /// The stored article with this id.
