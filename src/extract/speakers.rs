@@ -446,6 +446,32 @@ mod tests {
     }
 
     #[test]
+    fn a_channel_or_paper_named_with_an_article_is_no_speaker() {
+        assert!(names(
+            "Al Jazeera said the strike killed 12 people. Al Jazeera has reported from the city."
+        )
+        .is_empty());
+        assert!(names("\"The talks failed,\" El Pais said on Monday.").is_empty());
+        // "Al" is a first name too: a person has a title, a role or a surname alone.
+        assert_eq!(
+            names("\"We will vote no,\" said Sen. Al Franken of Minnesota."),
+            ["Al Franken"]
+        );
+        assert_eq!(
+            names("\"It is not good,\" said Al Breach, an economist at a bank in Moscow."),
+            ["Al Breach"]
+        );
+        assert_eq!(
+            names("\"Prices will fall,\" said Al Posti, Alcoa's manager of news."),
+            ["Al Posti"]
+        );
+        assert_eq!(
+            names("Al Smith said the vote was close. \"We won,\" Smith said."),
+            ["Al Smith"]
+        );
+    }
+
+    #[test]
     fn a_name_that_says_it_did_something_is_a_firm() {
         assert!(names("Nintendo said it would cut prices in Europe.").is_empty());
         assert!(
