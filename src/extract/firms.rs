@@ -120,13 +120,15 @@ fn treated_as_person(
         {
             return false;
         }
-        // A mention of the whole name ("Al Jazeera", "Al-Jazeera"), or the surname
-        // alone.
+        // A mention of the whole name ("Al Jazeera", "Al-Jazeera", "al Qaeda"), or the
+        // surname alone.
         let first = name[..name.len() - surname.len()].trim_end();
-        let whole = before
-            .strip_suffix([' ', '-'])
-            .and_then(|b| b.strip_suffix(first))
-            .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()));
+        let whole = before.strip_suffix([' ', '-']).is_some_and(|b| {
+            b.len() >= first.len()
+                && b.is_char_boundary(b.len() - first.len())
+                && b[b.len() - first.len()..].eq_ignore_ascii_case(first)
+                && !b[..b.len() - first.len()].ends_with(|c: char| c.is_alphanumeric())
+        });
         !whole || role_after(rest)
     })
 }

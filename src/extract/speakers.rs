@@ -452,6 +452,9 @@ mod tests {
         )
         .is_empty());
         assert!(names("\"The talks failed,\" El Pais said on Monday.").is_empty());
+        assert!(
+            names("Al Qaeda said it carried out the attack, an al Qaeda video showed.").is_empty()
+        );
         // "Al" is a first name too: a person has a title, a role or a surname alone.
         assert_eq!(
             names("\"We will vote no,\" said Sen. Al Franken of Minnesota."),
