@@ -4,7 +4,7 @@
 //! the pronoun it takes elsewhere in the article tells them apart. Used by
 //! [`super::speakers`] on the speakers it found.
 
-use super::lexicon::{COMPANY_NOUNS, MEDIA_NOUNS_AFTER};
+use super::lexicon::{COMPANY_NOUNS, MEDIA_NOUNS_AFTER, POSTS, POSTS_OF_A_NAME};
 use super::names::WordLists;
 use super::persons::Run;
 use super::text::Token;
@@ -23,7 +23,7 @@ pub(super) fn is_firm(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, n
         }
     }
     let one_word = !name.contains(' ');
-    let mut speaks_as_it = false;
+    let (mut speaks_as_it, mut employs) = (false, false);
     for at in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
         let (before, rest) = (&text[..at], &text[at + name.len()..]);
         if before.ends_with(|c: char| c.is_alphanumeric())
@@ -35,8 +35,94 @@ pub(super) fn is_firm(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, n
             return true;
         }
         speaks_as_it |= one_word && says_it_after(rest);
+        employs |= post_after(before, rest) || post_before(before, rest);
     }
-    speaks_as_it && !introduced(text, toks, runs, w, name)
+    (speaks_as_it || employs) && !introduced(text, toks, runs, w, name)
+}
+
+/// Words between a name and a post: "Fiat chief executive", "Gartner's principal
+/// analyst", "Midcon senior vice president".
+const POST_MODIFIERS: [&str; 6] = [
+    "chief ",
+    "senior ",
+    "principal ",
+    "lead ",
+    "top ",
+    "former ",
+];
+
+/// Whether the text after a name is a post at it (see [`POSTS`]): "Gartner| analyst
+/// Carolina Milanesi", "a Sony| representative", "Goodyear|'s chairman": news names
+/// people by their employer, and nobody is employed by a person named alone. Without
+/// the possessive, the post must be followed by its holder's name or the name preceded
+/// by an article: wire copy also writes a person's post after their name ("Mike
+/// Boswell chairman of Sunshine Mining", "named Thomas Burke president").
+fn post_after(before: &str, rest: &str) -> bool {
+    let (posts, mut rest) = match rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+    {
+        Some(r) => (POSTS_OF_A_NAME, r),
+        None => match rest.strip_prefix(' ') {
+            Some(r) => (POSTS, r),
+            None => return false,
+        },
+    };
+    let possessive = posts == POSTS_OF_A_NAME;
+    let after_article = ["a ", "an ", "the ", "A ", "An ", "The "].iter().any(|a| {
+        before
+            .strip_suffix(a)
+            .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
+    });
+    for _ in 0..2 {
+        match POST_MODIFIERS.iter().find_map(|m| rest.strip_prefix(m)) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    let holder_follows = |after: &str| {
+        after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()))
+    };
+    posts.iter().any(|post| {
+        rest.strip_prefix(post).is_some_and(|after| {
+            !after.starts_with(|c: char| c.is_alphanumeric())
+                && (possessive || after_article || holder_follows(after))
+                // "Trump's executive order": "executive" before a lowercase noun is
+                // an adjective (but "chief executive officer").
+                && !(*post == "executive"
+                    && after.strip_prefix(' ').is_some_and(|a| {
+                        a.starts_with(|c: char| c.is_lowercase()) && !a.starts_with("officer")
+                    }))
+        })
+    })
+}
+
+/// Whether the text before a name is a post at it: "analysts at |Citibank", "chief
+/// operating officer of |Sony", "an executive with |Drexel"; the name ends there (not
+/// "director of |Smith's campaign", "analyst at |Morgan Stanley").
+fn post_before(before: &str, rest: &str) -> bool {
+    let Some(before) = [" at ", " of ", " with "]
+        .iter()
+        .find_map(|p| before.strip_suffix(p))
+    else {
+        return false;
+    };
+    let name_ends = !(rest.starts_with(['\'', '’', '-'])
+        || rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())));
+    name_ends
+        && POSTS.iter().any(|post| {
+            // A capitalised post only in the plural, at a sentence's start ("Analysts
+            // at Citibank"): "President of Slovenia Borut Pahor" is a title.
+            let at = before.len().saturating_sub(post.len());
+            before.is_char_boundary(at)
+                && (before[at..] == **post
+                    || post.ends_with('s') && before[at..].eq_ignore_ascii_case(post))
+                && !before[..at].ends_with(|c: char| c.is_alphanumeric())
+        })
 }
 
 /// Whether the text after a one-word name says that "it" did something: "Airbus|

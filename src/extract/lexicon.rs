@@ -122,6 +122,30 @@ pub const MEDIA_NOUNS_AFTER: &[&str] = &[
     "broadcaster", "television", "network", "channel",
 ];
 
+/// Posts at a firm or a body, after its name: "Gartner analyst Carolina Milanesi",
+/// "Citibank executive William Rhodes", "a Sony representative", "Fiat chief
+/// executive", "Yahoo board"; and before it with "at", "of" or "with": "analysts at
+/// Citibank", "chief operating officer of Sony". (Not the posts a politician has too:
+/// aide, adviser, spokesman, official, staff; see [`POSTS_OF_A_NAME`].)
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const POSTS: &[&str] = &[
+    "analyst", "analysts", "economist", "economists", "strategist", "strategists",
+    "executive", "executives", "officer", "officers", "representative", "representatives",
+    "engineer", "engineers", "researcher", "researchers", "employee", "employees", "trader",
+    "traders", "dealer", "dealers", "chairman", "chairwoman", "president", "vice president",
+    "director", "managing director", "shareholders", "customers", "board",
+];
+
+/// [`POSTS`] that follow a name's possessive ("Goodyear's chairman", "Yahoo's board"):
+/// not those a politician has too ("Clinton's chief economist", "Obama's vice
+/// president").
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+pub const POSTS_OF_A_NAME: &[&str] = &[
+    "analyst", "analysts", "executive", "executives", "officer", "officers", "engineers",
+    "researchers", "employees", "chairman", "chairwoman", "president", "director",
+    "managing director", "shareholders", "customers", "board",
+];
+
 pub const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Lowercase particles inside names ("Ludwig van Beethoven", "Osama bin Laden").

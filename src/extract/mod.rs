@@ -348,13 +348,18 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        let speakers = if want_speakers {
-            speakers::extract_with_tokens(body, &toks)
+        let (speakers, firms) = if want_speakers {
+            speakers::extract_with_firms(body, &toks)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         let places = if want_places {
-            let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
+            // Neither people nor the firms quoted are places.
+            let names: Vec<String> = speakers
+                .iter()
+                .map(|s| s.name.clone())
+                .chain(firms)
+                .collect();
             places::extract_with_persons(
                 &self.gazetteer,
                 &title,
@@ -389,6 +394,31 @@ impl Extractor {
 mod tests {
     use super::*;
     use xxhash_rust::xxh3::xxh3_128;
+
+    /// A firm quoted by a one-word name that is also a town's is neither a speaker nor
+    /// a place.
+    #[test]
+    fn a_firm_quoted_is_no_place() {
+        let x = Extractor::new(ExtractOptions::default());
+        let raw = RawArticle {
+            title: Some("Phones".into()),
+            body: "\"Phones will get cheaper,\" said Jupiter. A Jupiter analyst, Joe Wilcox, \
+                   expects prices to fall in Europe and Asia this year."
+                .into(),
+            ..Default::default()
+        };
+        let (a, _) = x.extract(raw);
+        assert!(
+            a.speakers.iter().all(|s| s.name != "Jupiter"),
+            "{:?}",
+            a.speakers
+        );
+        assert!(
+            a.places.iter().all(|p| p.name != "Jupiter"),
+            "{:?}",
+            a.places
+        );
+    }
 
     /// The streamed hashes are the hashes of the joined parts that indexes built
     /// earlier hold: a re-ingest must still find their articles unchanged.

@@ -28,9 +28,17 @@ pub fn extract(text: &str) -> Vec<Speaker> {
 
 /// [`extract`] over the text's tokens, when the caller has them already.
 pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
+    extract_with_firms(text, toks).0
+}
+
+/// [`extract_with_tokens`], and the one-word names quoted as speakers that are firms
+/// or bodies ("Gartner said", where the article has "Gartner analyst Carolina
+/// Milanesi"): no speakers, and no places either (not Jupiter, Florida, for "Jupiter
+/// Research").
+pub fn extract_with_firms(text: &str, toks: &[Token]) -> (Vec<Speaker>, Vec<String>) {
     let w = lists();
     if toks.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let all_runs = runs(text, toks, w);
     // Full names in the article, by folded surname: "zelenskyy" -> "Volodymyr Zelenskyy".
@@ -149,8 +157,15 @@ pub fn extract_with_tokens(text: &str, toks: &[Token]) -> Vec<Speaker> {
             }
         }
     }
-    speakers.retain(|s| !is_firm(text, toks, &all_runs, w, &s.name));
-    speakers
+    let (speakers, firms): (Vec<Speaker>, Vec<Speaker>) = speakers
+        .into_iter()
+        .partition(|s| !is_firm(text, toks, &all_runs, w, &s.name));
+    let firms = firms
+        .into_iter()
+        .map(|s| s.name)
+        .filter(|n| !n.contains(' '))
+        .collect();
+    (speakers, firms)
 }
 
 /// Transcript lines "NAME: text" / "Name Surname: text"; a name must start two lines
@@ -442,6 +457,50 @@ mod tests {
         assert_eq!(
             names("\"We will act,\" Kowalski said. The Kowalski campaign declined to comment."),
             ["Kowalski"]
+        );
+    }
+
+    #[test]
+    fn a_name_with_employees_is_a_firm() {
+        // A post after the name, with its holder or after an article, or possessive.
+        assert_eq!(
+            names(
+                "Sales rose, Gartner said. \"It was a good year,\" Gartner analyst Jane Doe said."
+            ),
+            ["Jane Doe"]
+        );
+        assert!(
+            names("\"No comment,\" Dorvex said. A Dorvex representative was not reached.")
+                .is_empty()
+        );
+        assert!(names("Yahoo said the deal was off. Yahoo's board met on Monday.").is_empty());
+        // A post before it with "at", "of" or "with".
+        assert!(
+            names("\"Rates will fall,\" Citibank said. Analysts at Citibank expect a cut.")
+                .is_empty()
+        );
+        // Not a person's post after their name, an order, or a titled name.
+        assert_eq!(
+            names("The board named Thomas Burke president. \"We will grow,\" Burke said."),
+            ["Thomas Burke"]
+        );
+        assert_eq!(
+            names("\"Silver will rise,\" said Mike Boswell chairman of Sunshine Mining."),
+            ["Mike Boswell"]
+        );
+        assert_eq!(
+            names("\"It ends now,\" Trump said. Trump's executive order ended the program."),
+            ["Trump"]
+        );
+        assert_eq!(
+            names("\"We will win,\" President Kowalski said. A Kowalski representative agreed."),
+            ["Kowalski"]
+        );
+        // (Whatever the name's extent: the country glued before it is another matter.)
+        assert!(
+            names("\"Trade will double,\" President of Slovenia Borut Pahor said.")
+                .iter()
+                .any(|n| n.ends_with("Borut Pahor"))
         );
     }
 
