@@ -247,12 +247,18 @@ fn role_after(rest: &str) -> bool {
 /// Whether one mention of a name (`before` and `rest` are the text around it) names
 /// it as a company: followed, after at most one more capitalised word, by a legal
 /// form or a stock ticker ("Sears Roebuck and Co", "Goldman Sachs and Co", "Dixons
-/// Cyclops Plc", "Kidder Peabody <KP>") or by a noun for a paper or a broadcaster;
+/// Cyclops Plc", "Kidder Peabody <KP>", "Airbus Industrie"), inside wire copy's angle
+/// brackets ("<Airbus Industrie>"), or followed by a noun for a paper or a broadcaster;
 /// or, for a one-word name, after a lowercase noun for a company ("handset maker
 /// Ericsson", "film giant Disney", "polling agency Gallup"; a person is described by
 /// role, "chief executive Jane Fraser", not as a firm).
 fn named_as_company(before: &str, rest: &str, one_word: bool) -> bool {
-    legal_form_after(rest) || media_noun_after(rest) || (one_word && company_noun_before(before))
+    // (Wire copy marks a company without a ticker in angle brackets: "<Airbus
+    // Industrie>".)
+    before.ends_with('<')
+        || legal_form_after(rest)
+        || media_noun_after(rest)
+        || (one_word && company_noun_before(before))
 }
 
 /// "Tanjug| news agency said": the text after a name is a space and a lowercase noun
@@ -287,9 +293,34 @@ fn company_noun_before(before: &str) -> bool {
 fn legal_form_after(rest: &str) -> bool {
     // (Wire copy also writes them in lowercase: "Baker International corp said".)
     const FORMS: &[&str] = &[
-        "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV", "N.V.",
-        "GmbH", "BV", "B.V.", "SpA", "Spa", "KGaA", "and Co", "& Co", "inc", "corp", "co", "ltd",
+        "Inc",
+        "Corp",
+        "Co",
+        "Cos",
+        "Ltd",
+        "Plc",
+        "PLC",
+        "LLC",
+        "AG",
+        "SA",
+        "S.A.",
+        "NV",
+        "N.V.",
+        "GmbH",
+        "BV",
+        "B.V.",
+        "SpA",
+        "Spa",
+        "KGaA",
+        "and Co",
+        "& Co",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
         "plc",
+        "Industrie",
+        "Industries",
     ];
     let is_form = |rest: &str| {
         let rest = rest.trim_start_matches(',').trim_start();

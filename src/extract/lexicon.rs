@@ -111,7 +111,7 @@ pub const COMPANY_NOUNS: &[&str] = &[
     "operator", "supplier", "distributor", "publisher", "broadcaster", "brewer", "miner",
     "automaker", "carmaker", "chipmaker", "drugmaker", "studio", "bank", "group", "pollster",
     "subsidiary", "unit", "rival", "newspaper", "daily", "weekly", "tabloid", "magazine",
-    "network", "channel",
+    "network", "channel", "consortium",
 ];
 
 /// Lowercase nouns after a name that make it a paper, an agency or a broadcaster: "the
@@ -133,7 +133,7 @@ pub const POSTS: &[&str] = &[
     "executive", "executives", "officer", "officers", "representative", "representatives",
     "engineer", "engineers", "researcher", "researchers", "employee", "employees", "trader",
     "traders", "dealer", "dealers", "chairman", "chairwoman", "president", "vice president",
-    "director", "managing director", "shareholders", "customers", "board",
+    "director", "managing director", "shareholders", "customers", "board", "CEO", "headquarters",
 ];
 
 /// [`POSTS`] that follow a name's possessive ("Goodyear's chairman", "Yahoo's board"):
@@ -143,7 +143,7 @@ pub const POSTS: &[&str] = &[
 pub const POSTS_OF_A_NAME: &[&str] = &[
     "analyst", "analysts", "executive", "executives", "officer", "officers", "engineers",
     "researchers", "employees", "chairman", "chairwoman", "president", "director",
-    "managing director", "shareholders", "customers", "board",
+    "managing director", "shareholders", "customers", "board", "CEO", "headquarters",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she"];

@@ -461,6 +461,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_angle_brackets_or_before_industries_is_a_firm() {
+        assert!(
+            names("The <Dorvex Industrie> group signed. \"Costs fell,\" Dorvex said.").is_empty()
+        );
+        assert!(
+            names("Koorbin Industries won the order. \"Costs fell,\" Koorbin said.").is_empty()
+        );
+        assert!(
+            names("Talks with the consortium Dorvex ended. \"Costs fell,\" Dorvex said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_name_with_employees_is_a_firm() {
         // A post after the name, with its holder or after an article, or possessive.
         assert_eq!(
@@ -474,6 +488,11 @@ mod tests {
                 .is_empty()
         );
         assert!(names("Yahoo said the deal was off. Yahoo's board met on Monday.").is_empty());
+        assert!(
+            names("\"Demand is strong,\" Dorvex said. Dorvex CEO Ann Lee agreed.")
+                .iter()
+                .all(|n| n != "Dorvex")
+        );
         // A post before it with "at", "of" or "with".
         assert!(
             names("\"Rates will fall,\" Citibank said. Analysts at Citibank expect a cut.")
