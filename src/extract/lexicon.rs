@@ -103,15 +103,19 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
-/// Lowercase nouns that describe a company or an agency right before its name:
-/// "handset maker Ericsson", "film giant Disney", "polling agency Gallup".
+/// Lowercase nouns that describe a company, an agency or a body right before its name:
+/// "handset maker Ericsson", "film giant Disney", "polling agency Gallup", "telecom
+/// regulator Ofcom", "the EC statistics office Eurostat", "the engineers union IG
+/// Metall".
 pub const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "maker", "giant", "agency", "carrier", "retailer", "lender",
     "insurer", "broker", "brokers", "conglomerate", "manufacturer", "airline", "chain",
     "operator", "supplier", "distributor", "publisher", "broadcaster", "brewer", "miner",
     "automaker", "carmaker", "chipmaker", "drugmaker", "studio", "bank", "group", "pollster",
     "subsidiary", "unit", "rival", "newspaper", "daily", "weekly", "tabloid", "magazine",
-    "network", "channel", "consortium",
+    "network", "channel", "consortium", "office", "regulator", "watchdog", "union",
+    "institute", "ministry", "authority", "commission", "association", "federation",
+    "charity", "organisation", "organization", "body", "council", "committee",
 ];
 
 /// Lowercase nouns after a name that make it a paper, an agency or a broadcaster: "the

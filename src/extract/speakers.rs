@@ -461,6 +461,16 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_after_what_it_is_is_no_speaker() {
+        assert!(
+            names("\"Prices rose,\" the statistics office Statnor said. Statnor said so.")
+                .is_empty()
+        );
+        assert!(names("\"Rivals must get access,\" telecom regulator Ofcom said.").is_empty());
+        assert!(names("\"We will strike,\" the engineers union Metallix said.").is_empty());
+    }
+
+    #[test]
     fn a_name_in_angle_brackets_or_before_industries_is_a_firm() {
         assert!(
             names("The <Dorvex Industrie> group signed. \"Costs fell,\" Dorvex said.").is_empty()
