@@ -348,3 +348,188 @@ fn legal_form_after(rest: &str) -> bool {
         && next.starts_with(|c: char| c.is_uppercase())
         && is_form(&next[word_end..])
 }
+
+/// The firm rules through [`super::speakers::extract`]: whom an article quotes.
+#[cfg(test)]
+mod tests {
+    fn names(text: &str) -> Vec<String> {
+        super::super::speakers::extract(text)
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_company_the_article_names_with_its_legal_form_is_no_speaker() {
+        assert!(names(
+            "\"Demand is strong,\" Sears Roebuck said. Sears Roebuck and Co <S> shares rose."
+        )
+        .is_empty());
+        assert!(
+            names("\"We will grow,\" Goldman said. Goldman Sachs and Co advised the deal.")
+                .is_empty()
+        );
+        assert!(
+            names("\"Sales fell,\" said Dixons Cyclops. Dixons Cyclops Plc makes cameras.")
+                .is_empty()
+        );
+        // Wire copy's lowercase legal form; "co-founded" is none.
+        assert!(names(
+            "Baker International corp said it sued. \"We will win,\" Baker said in Houston."
+        )
+        .is_empty());
+        assert_eq!(
+            names("Hargreaves co-founded the firm. \"It grew fast,\" Hargreaves said."),
+            vec!["Hargreaves"]
+        );
+        // A person named like a company keeps their name: the company is another name.
+        assert_eq!(
+            names("\"Sales rose,\" said Roy Disney. Walt Disney Co shares fell."),
+            vec!["Roy Disney"]
+        );
+        assert_eq!(
+            names("\"Prices will rise,\" said John Smith, an analyst at Smith Barney."),
+            vec!["John Smith"]
+        );
+    }
+
+    #[test]
+    fn a_paper_an_agency_or_a_broadcaster_is_no_speaker() {
+        assert!(
+            names("Tanjug said the talks ended. The official Tanjug news agency said so.")
+                .is_empty()
+        );
+        assert!(names("The government daily Izvestia said a change was near.").is_empty());
+        // A person's name before "administration" or "campaign" stays a person's.
+        assert_eq!(
+            names("\"We will act,\" Kowalski said. The Kowalski campaign declined to comment."),
+            ["Kowalski"]
+        );
+    }
+
+    #[test]
+    fn a_body_named_after_what_it_is_is_no_speaker() {
+        assert!(
+            names("\"Prices rose,\" the statistics office Statnor said. Statnor said so.")
+                .is_empty()
+        );
+        assert!(names("\"Rivals must get access,\" telecom regulator Ofcom said.").is_empty());
+        assert!(names("\"We will strike,\" the engineers union Metallix said.").is_empty());
+    }
+
+    #[test]
+    fn a_name_in_angle_brackets_or_before_industries_is_a_firm() {
+        assert!(
+            names("The <Dorvex Industrie> group signed. \"Costs fell,\" Dorvex said.").is_empty()
+        );
+        assert!(
+            names("Koorbin Industries won the order. \"Costs fell,\" Koorbin said.").is_empty()
+        );
+        assert!(
+            names("Talks with the consortium Dorvex ended. \"Costs fell,\" Dorvex said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_with_employees_is_a_firm() {
+        // A post after the name, with its holder or after an article, or possessive.
+        assert_eq!(
+            names(
+                "Sales rose, Gartner said. \"It was a good year,\" Gartner analyst Jane Doe said."
+            ),
+            ["Jane Doe"]
+        );
+        assert!(
+            names("\"No comment,\" Dorvex said. A Dorvex representative was not reached.")
+                .is_empty()
+        );
+        assert!(names("Yahoo said the deal was off. Yahoo's board met on Monday.").is_empty());
+        assert!(
+            names("\"Demand is strong,\" Dorvex said. Dorvex CEO Ann Lee agreed.")
+                .iter()
+                .all(|n| n != "Dorvex")
+        );
+        // A post before it with "at", "of" or "with".
+        assert!(
+            names("\"Rates will fall,\" Citibank said. Analysts at Citibank expect a cut.")
+                .is_empty()
+        );
+        // Not a person's post after their name, an order, or a titled name.
+        assert_eq!(
+            names("The board named Thomas Burke president. \"We will grow,\" Burke said."),
+            ["Thomas Burke"]
+        );
+        assert_eq!(
+            names("\"Silver will rise,\" said Mike Boswell chairman of Sunshine Mining."),
+            ["Mike Boswell"]
+        );
+        assert_eq!(
+            names("\"It ends now,\" Trump said. Trump's executive order ended the program."),
+            ["Trump"]
+        );
+        assert_eq!(
+            names("\"We will win,\" President Kowalski said. A Kowalski representative agreed."),
+            ["Kowalski"]
+        );
+        // (Whatever the name's extent: the country glued before it is another matter.)
+        assert!(
+            names("\"Trade will double,\" President of Slovenia Borut Pahor said.")
+                .iter()
+                .any(|n| n.ends_with("Borut Pahor"))
+        );
+    }
+
+    #[test]
+    fn a_channel_or_paper_named_with_an_article_is_no_speaker() {
+        assert!(names(
+            "Al Jazeera said the strike killed 12 people. Al Jazeera has reported from the city."
+        )
+        .is_empty());
+        assert!(names("\"The talks failed,\" El Pais said on Monday.").is_empty());
+        assert!(
+            names("Al Qaeda said it carried out the attack, an al Qaeda video showed.").is_empty()
+        );
+        // "Al" is a first name too: a person has a title, a role or a surname alone.
+        assert_eq!(
+            names("\"We will vote no,\" said Sen. Al Franken of Minnesota."),
+            ["Al Franken"]
+        );
+        assert_eq!(
+            names("\"It is not good,\" said Al Breach, an economist at a bank in Moscow."),
+            ["Al Breach"]
+        );
+        assert_eq!(
+            names("\"Prices will fall,\" said Al Posti, Alcoa's manager of news."),
+            ["Al Posti"]
+        );
+        assert_eq!(
+            names("Al Smith said the vote was close. \"We won,\" Smith said."),
+            ["Al Smith"]
+        );
+    }
+
+    #[test]
+    fn a_name_that_says_it_did_something_is_a_firm() {
+        assert!(names("Nintendo said it would cut prices in Europe.").is_empty());
+        assert!(
+            names("\"Sales were strong,\" Airbus said. Airbus also said its deliveries rose.")
+                .is_empty()
+        );
+        // Not "it was": anyone may say that; nor a name with a title.
+        assert_eq!(
+            names("\"We tried,\" Kowalski said. Kowalski said it was hard to do."),
+            ["Kowalski"]
+        );
+        assert_eq!(
+            names("\"No,\" President Reagan said. Reagan said it would fail."),
+            ["Reagan"]
+        );
+        // The name itself, not a longer word it begins ("the Kowalskis").
+        assert_eq!(
+            names("\"We tried,\" Kowalski said. The Kowalskis said it would sell."),
+            ["Kowalski"]
+        );
+        assert!(names("Canadian carrier <Nationair> said it plans to fly to Paris.").is_empty());
+    }
+}
