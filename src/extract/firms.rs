@@ -1,8 +1,8 @@
 //! Whether a name an article quotes is a firm, a paper or a body rather than a
 //! person: wire copy quotes companies as it quotes people ("Goldman said", "Tanjug
-//! said", "Nintendo said it would"); the company's full name, a description of it or
-//! the pronoun it takes elsewhere in the article tells them apart. Used by
-//! [`super::speakers`] on the speakers it found.
+//! said", "Nintendo said it would"); the company's full name, a description of it,
+//! its employees or the pronoun it takes elsewhere in the article tell them apart.
+//! Used by [`super::speakers`] on the speakers it found.
 
 use super::lexicon::{COMPANY_NOUNS, MEDIA_NOUNS_AFTER, POSTS, POSTS_OF_A_NAME};
 use super::names::WordLists;
@@ -12,9 +12,10 @@ use super::text::Token;
 crate::word_set!(set_company_nouns, COMPANY_NOUNS);
 
 /// Whether the name is a firm's or a body's rather than a person's (see the module
-/// notes): the article names it as a company somewhere, or, for a one-word name,
-/// says that "it" did something and gives it no title. One pass over the article per
-/// name (memchr's SIMD search: a `str::match_indices` per test took 8% of
+/// notes): the article names it as a company somewhere; or it gives it employees, or
+/// (for a one-word name) says that "it" did something, and gives it no title; or it
+/// is an "Al" or "El" name the article does not treat as a person's. One pass over the
+/// article per name (memchr's SIMD search: a `str::match_indices` per test took 8% of
 /// extraction).
 pub(super) fn is_firm(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, name: &str) -> bool {
     if let Some(rest) = ARTICLES.iter().find_map(|a| name.strip_prefix(a)) {
@@ -42,14 +43,9 @@ pub(super) fn is_firm(text: &str, toks: &[Token], runs: &[Run], w: &WordLists, n
 
 /// Words between a name and a post: "Fiat chief executive", "Gartner's principal
 /// analyst", "Midcon senior vice president".
-const POST_MODIFIERS: [&str; 6] = [
-    "chief ",
-    "senior ",
-    "principal ",
-    "lead ",
-    "top ",
-    "former ",
-];
+#[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+const POST_MODIFIERS: [&str; 6] =
+    ["chief ", "senior ", "principal ", "lead ", "top ", "former "];
 
 /// Whether the text after a name is a post at it (see [`POSTS`]): "Gartner| analyst
 /// Carolina Milanesi", "a Sony| representative", "Goodyear|'s chairman": news names
@@ -58,17 +54,17 @@ const POST_MODIFIERS: [&str; 6] = [
 /// by an article: wire copy also writes a person's post after their name ("Mike
 /// Boswell chairman of Sunshine Mining", "named Thomas Burke president").
 fn post_after(before: &str, rest: &str) -> bool {
-    let (posts, mut rest) = match rest
+    let (possessive, mut rest) = match rest
         .strip_prefix("'s ")
         .or_else(|| rest.strip_prefix("’s "))
     {
-        Some(r) => (POSTS_OF_A_NAME, r),
+        Some(r) => (true, r),
         None => match rest.strip_prefix(' ') {
-            Some(r) => (POSTS, r),
+            Some(r) => (false, r),
             None => return false,
         },
     };
-    let possessive = posts == POSTS_OF_A_NAME;
+    let posts = if possessive { POSTS_OF_A_NAME } else { POSTS };
     let after_article = ["a ", "an ", "the ", "A ", "An ", "The "].iter().any(|a| {
         before
             .strip_suffix(a)
@@ -292,35 +288,11 @@ fn company_noun_before(before: &str) -> bool {
 /// Inc": partners' names).
 fn legal_form_after(rest: &str) -> bool {
     // (Wire copy also writes them in lowercase: "Baker International corp said".)
+    #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
     const FORMS: &[&str] = &[
-        "Inc",
-        "Corp",
-        "Co",
-        "Cos",
-        "Ltd",
-        "Plc",
-        "PLC",
-        "LLC",
-        "AG",
-        "SA",
-        "S.A.",
-        "NV",
-        "N.V.",
-        "GmbH",
-        "BV",
-        "B.V.",
-        "SpA",
-        "Spa",
-        "KGaA",
-        "and Co",
-        "& Co",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "plc",
-        "Industrie",
-        "Industries",
+        "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV",
+        "N.V.", "GmbH", "BV", "B.V.", "SpA", "Spa", "KGaA", "and Co", "& Co", "inc", "corp",
+        "co", "ltd", "plc", "Industrie", "Industries",
     ];
     let is_form = |rest: &str| {
         let rest = rest.trim_start_matches(',').trim_start();
