@@ -8,7 +8,8 @@ use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-use super::{Ranked, SearchError, SearchRequest, Searchable, Then};
+use super::rank::{Ranked, Then};
+use super::{SearchError, SearchRequest, Searchable};
 use crate::schema::CLUSTER_FAST_FIELD;
 
 /// What `newsdex dups` and `/api/dups` ask.

@@ -324,7 +324,7 @@ impl Searchable {
         // Counts are exact: a series is a measurement, not a glance.
         let mut r = r.clone();
         r.facets_exact_up_to = None;
-        let ranked = self.rank(&r, None, &super::keep_hits)?;
+        let ranked = self.rank(&r, None, &super::rank::keep_hits)?;
         let Some((counts, children)) = ranked.counts else {
             return Err(SearchError::Query("counts were not computed".into()));
         };
