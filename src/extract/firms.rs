@@ -254,7 +254,46 @@ fn named_as_company(before: &str, rest: &str, one_word: bool) -> bool {
     before.ends_with('<')
         || legal_form_after(rest)
         || media_noun_after(rest)
-        || (one_word && company_noun_before(before))
+        || (one_word && (company_noun_before(before) || listed_among_firms(before)))
+}
+
+/// Firms in the plural, then a list that names one: "backed by 100 firms including
+/// |Sony", "companies such as Microsoft and |Sony", "rivals, including |Sogou".
+fn listed_among_firms(before: &str) -> bool {
+    #[rustfmt::skip] // word lists read best as paragraphs, not one word a line
+    const FIRMS: [&str; 12] = [
+        "companies", "firms", "makers", "banks", "rivals", "carriers", "airlines",
+        "retailers", "lenders", "insurers", "automakers", "competitors",
+    ];
+    // Back over the list's earlier names: capitalised words, commas, "and", "or".
+    let mut rest = before;
+    loop {
+        let trimmed = rest.trim_end_matches([' ', ',']);
+        let word_start = trimmed
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &trimmed[word_start..];
+        let listed = word.starts_with(|c: char| c.is_uppercase()) || matches!(word, "and" | "or");
+        if !listed || word_start == 0 || trimmed.len() + 3 < rest.len() {
+            break;
+        }
+        rest = &trimmed[..word_start];
+    }
+    let Some(head) = ["including ", "like ", "such as "]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+    else {
+        return false;
+    };
+    let head = head.trim_end_matches([' ', ',']);
+    // ("Companies such as" opening a sentence.)
+    FIRMS.iter().any(|f| {
+        let at = head.len().saturating_sub(f.len());
+        head.is_char_boundary(at)
+            && head[at..].eq_ignore_ascii_case(f)
+            && !head[..at].ends_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// "Tanjug| news agency said": the text after a name is a space and a lowercase noun
@@ -387,6 +426,32 @@ mod tests {
         );
         assert!(names("\"Rivals must get access,\" telecom regulator Ofcom said.").is_empty());
         assert!(names("\"We will strike,\" the engineers union Metallix said.").is_empty());
+    }
+
+    #[test]
+    fn a_name_listed_among_firms_is_a_firm() {
+        assert!(
+            names("It is backed by 100 firms including Dorvex. \"Costs fell,\" Dorvex said.")
+                .is_empty()
+        );
+        assert!(
+            names("Companies such as Kelto and Dorvex sell it. \"Costs fell,\" Dorvex said.")
+                .is_empty()
+        );
+        // Not across a sentence, nor after people; and no panic on a character of
+        // several bytes before the name.
+        assert_eq!(
+            names("Firms including\u{a0}Dorvex agreed. \"Costs fell,\" Dorvex said."),
+            ["Dorvex"]
+        );
+        assert_eq!(
+            names("Firms like Kelto sell it. Dorvex agreed. \"Costs fell,\" Dorvex said."),
+            ["Dorvex"]
+        );
+        assert_eq!(
+            names("Analysts including Jane Dorvex agreed. \"Costs fell,\" Dorvex said."),
+            ["Jane Dorvex"]
+        );
     }
 
     #[test]
