@@ -113,11 +113,7 @@ fn post_before(before: &str, rest: &str) -> bool {
         && POSTS.iter().any(|post| {
             // A capitalised post only in the plural, at a sentence's start ("Analysts
             // at Citibank"): "President of Slovenia Borut Pahor" is a title.
-            let at = before.len().saturating_sub(post.len());
-            before.is_char_boundary(at)
-                && (before[at..] == **post
-                    || post.ends_with('s') && before[at..].eq_ignore_ascii_case(post))
-                && !before[..at].ends_with(|c: char| c.is_alphanumeric())
+            ends_with_word(before, post) && (post.ends_with('s') || before.ends_with(post))
         })
 }
 
@@ -205,12 +201,9 @@ fn treated_as_person(
         // A mention of the whole name ("Al Jazeera", "Al-Jazeera", "al Qaeda"), or the
         // surname alone.
         let first = name[..name.len() - surname.len()].trim_end();
-        let whole = before.strip_suffix([' ', '-']).is_some_and(|b| {
-            b.len() >= first.len()
-                && b.is_char_boundary(b.len() - first.len())
-                && b[b.len() - first.len()..].eq_ignore_ascii_case(first)
-                && !b[..b.len() - first.len()].ends_with(|c: char| c.is_alphanumeric())
-        });
+        let whole = before
+            .strip_suffix([' ', '-'])
+            .is_some_and(|b| ends_with_word(b, first));
         !whole || role_after(rest)
     })
 }
@@ -288,12 +281,15 @@ fn listed_among_firms(before: &str) -> bool {
     };
     let head = head.trim_end_matches([' ', ',']);
     // ("Companies such as" opening a sentence.)
-    FIRMS.iter().any(|f| {
-        let at = head.len().saturating_sub(f.len());
-        head.is_char_boundary(at)
-            && head[at..].eq_ignore_ascii_case(f)
-            && !head[..at].ends_with(|c: char| c.is_alphanumeric())
-    })
+    FIRMS.iter().any(|f| ends_with_word(head, f))
+}
+
+/// Whether `text` ends with `word` as a whole word, ASCII case ignored.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let at = text.len().saturating_sub(word.len());
+    text.is_char_boundary(at)
+        && text[at..].eq_ignore_ascii_case(word)
+        && !text[..at].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// "Tanjug| news agency said": the text after a name is a space and a lowercase noun
