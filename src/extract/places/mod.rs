@@ -54,8 +54,9 @@ pub fn extract_with_tokens(g: &Gazetteer, title: &str, body: &str, toks: &[Token
     extract_with_persons(g, title, body, toks, &[], None)
 }
 
-/// [`extract_with_tokens`], knowing the speakers found in the article (their names
-/// are persons, never places: "Obama said" names no town) and its language (ISO
+/// [`extract_with_tokens`], knowing the speakers found in the article and the firms
+/// it quotes like them (their names are never places: "Obama said" names no town,
+/// nor "Jupiter said" for Jupiter Research) and its language (ISO
 /// 639-1; English when `None` or without word lists of its own, see
 /// [`languages::words`](crate::extract::languages::words)).
 pub fn extract_with_persons(
