@@ -60,6 +60,8 @@ pub struct CachedEnStemStream<'a> {
     lower: &'a mut String,
     stems: StemTable,
     stemmer: frostem::Stemmer,
+    /// Only words that may stem to one of these are stemmed (see [`QueryEnStem`]).
+    only: Option<&'a StemsOf>,
 }
 
 impl Tokenizer for CachedEnStem {
@@ -77,7 +79,76 @@ impl Tokenizer for CachedEnStem {
             lower: &mut self.lower,
             stems,
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            only: None,
         }
+    }
+}
+
+/// The stems a [`QueryEnStem`] looks for, and what a word must begin with to stem to
+/// one of them.
+#[derive(Clone, Debug, Default)]
+pub struct StemsOf {
+    /// Each ASCII stem without its last letter: Snowball English rewrites at most the
+    /// last letter of what it keeps of a word ("happy" -> "happi", "hoping" ->
+    /// "hope"), so a word that stems to `happi` begins with `happ`.
+    prefixes: Vec<String>,
+    /// A stem that is not ASCII: then every word that is not is stemmed too.
+    non_ascii: bool,
+}
+
+/// Words whose Snowball English stem does not begin with all but the last letter of
+/// the word's beginning: the algorithm's exceptions.
+const IRREGULAR: [&str; 3] = ["dying", "lying", "tying"];
+
+impl StemsOf {
+    pub fn new<'s>(stems: impl IntoIterator<Item = &'s str>) -> StemsOf {
+        let mut out = StemsOf::default();
+        for stem in stems {
+            if stem.is_ascii() {
+                let keep = stem.len().saturating_sub(1);
+                out.prefixes.push(stem[..keep].to_string());
+            } else {
+                out.non_ascii = true;
+            }
+        }
+        out
+    }
+
+    /// May the lowercase `word` stem to one of the stems?
+    pub fn may_stem_to(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.non_ascii;
+        }
+        self.prefixes.iter().any(|p| word.starts_with(p.as_str())) || IRREGULAR.contains(&word)
+    }
+}
+
+/// [`CachedEnStem`] for finding a query's stems in a text (a snippet): the same words,
+/// offsets and positions, but a word that cannot stem to one of the stems is not
+/// stemmed and its token's text is left empty. Stemming every word of the text was
+/// most of the time a snippet takes: a stem table lookup (a cache miss) per word.
+#[derive(Clone)]
+pub struct QueryEnStem {
+    inner: CachedEnStem,
+    stems: StemsOf,
+}
+
+impl QueryEnStem {
+    pub fn new(stems: StemsOf) -> QueryEnStem {
+        QueryEnStem {
+            inner: CachedEnStem::default(),
+            stems,
+        }
+    }
+}
+
+impl Tokenizer for QueryEnStem {
+    type TokenStream<'a> = CachedEnStemStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CachedEnStemStream<'a> {
+        let mut stream = self.inner.token_stream(text);
+        stream.only = Some(&self.stems);
+        stream
     }
 }
 
@@ -160,6 +231,10 @@ impl TokenStream for CachedEnStemStream<'_> {
             } else {
                 self.lower.extend(word.chars().flat_map(char::to_lowercase));
             }
+            if self.only.is_some_and(|o| !o.may_stem_to(self.lower)) {
+                self.token.text.clear();
+                return true;
+            }
             self.stem_lower();
             return true;
         }
@@ -220,6 +295,76 @@ mod tests {
         #[test]
         fn same_tokens_on_any_text(text in "[a-zA-Z0-9 ,.'İßΣσ€éÉ\u{0300}ǅ-]{0,80}") {
             assert_same(&text);
+        }
+    }
+
+    fn stem(word: &str) -> String {
+        frostem::Stemmer::new(frostem::Algorithm::English)
+            .stem(word)
+            .into_owned()
+    }
+
+    #[test]
+    fn a_word_may_stem_to_its_own_stem_however_snowball_rewrites_its_end() {
+        // Endings rewritten ("happy" -> "happi"), a letter added back ("hoping" ->
+        // "hope"), shortened ("possibility" -> "possibl"), and the exceptions.
+        for word in [
+            "happy",
+            "happily",
+            "city",
+            "hoping",
+            "possibility",
+            "skies",
+            "gently",
+            "dying",
+            "lying",
+            "tying",
+            "news",
+            "generalizations",
+            "ponies",
+            "agreed",
+            "troubled",
+            "a",
+            "i",
+            "zelenskyy",
+            "café",
+        ] {
+            let stems = StemsOf::new([stem(word).as_str()]);
+            assert!(stems.may_stem_to(word), "{word} -> {}", stem(word));
+        }
+        // Other words are left alone: "election" and "select" cannot stem to "vote",
+        // and no word with a letter outside ASCII can stem to an ASCII stem.
+        let vote = StemsOf::new(["vote"]);
+        assert!(!vote.may_stem_to("election") && !vote.may_stem_to("select"));
+        assert!(vote.may_stem_to("voters") && vote.may_stem_to("voting"));
+        assert!(!vote.may_stem_to("vóte"));
+        assert!(StemsOf::new(["kyiv", "zürich"]).may_stem_to("zürich's"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_word_may_stem_to_its_stem(word in "[a-z]{1,14}(ing|ed|ly|ies|y|s|ation|ility)?") {
+            let stems = StemsOf::new([stem(&word).as_str()]);
+            proptest::prop_assert!(stems.may_stem_to(&word), "{} -> {}", word, stem(&word));
+        }
+
+        #[test]
+        fn query_stems_are_found_where_every_word_is_stemmed(
+            text in "[a-zA-Z ,.'é-]{0,80}",
+            pick in 0usize..20,
+        ) {
+            let all = tokens(&mut TextAnalyzer::from(CachedEnStem::default()), &text);
+            // The stems of one word of the text (or none), as a query's terms.
+            let wanted: Vec<String> = all.get(pick).map(|t| t.0.clone()).into_iter().collect();
+            let stems = StemsOf::new(wanted.iter().map(String::as_str));
+            let some = tokens(&mut TextAnalyzer::from(QueryEnStem::new(stems)), &text);
+            proptest::prop_assert_eq!(some.len(), all.len());
+            for (a, b) in all.iter().zip(&some) {
+                // Same offsets and positions; the same text wherever it is a wanted stem.
+                proptest::prop_assert_eq!((a.1, a.2, a.3), (b.1, b.2, b.3));
+                proptest::prop_assert_eq!(wanted.contains(&a.0), wanted.contains(&b.0));
+                proptest::prop_assert!(b.0.is_empty() || b.0 == a.0);
+            }
         }
     }
 

@@ -1,14 +1,18 @@
 //! Highlighted snippets of the article body. tantivy's generator tokenizes and stems
 //! all the text it is given, which on long articles was most of a search's time; it
-//! gets a window around the first occurrence of a query term instead.
+//! gets a window around the first occurrence of a query term instead, and on English
+//! bodies stems only the words that may stem to a query term
+//! ([`crate::analyzer::en::QueryEnStem`]).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use tantivy::query::Query;
-use tantivy::schema::Field;
+use tantivy::schema::{Field, FieldType};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Searcher;
+use tantivy::{Score, Searcher};
+
+use crate::analyzer::en::{QueryEnStem, StemsOf};
 
 use super::SnippetOut;
 
@@ -27,13 +31,56 @@ impl Snippeter {
         query: &dyn Query,
         body: Field,
     ) -> tantivy::Result<Self> {
-        let mut generator = SnippetGenerator::create(searcher, query, body)?;
-        generator.set_max_num_chars(MAX_CHARS);
+        let generator = generator(searcher, query, body)?;
         Ok(Snippeter {
             generator,
             locator: SnippetLocator::new(searcher.index(), query, body)?,
         })
     }
+}
+
+/// tantivy's generator of `body` snippets for `query`, as `SnippetGenerator::create`
+/// makes it (each term weighs `1 / (1 + its document frequency)`); on an English
+/// body, it stems only the words that may stem to one of the query's terms.
+fn generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    body: Field,
+) -> tantivy::Result<SnippetGenerator> {
+    let english = match searcher.schema().get_field_entry(body).field_type() {
+        FieldType::Str(options) => options
+            .get_indexing_options()
+            .is_some_and(|o| o.tokenizer() == "en_stem"),
+        _ => false,
+    };
+    if !english {
+        let mut generator = SnippetGenerator::create(searcher, query, body)?;
+        generator.set_max_num_chars(MAX_CHARS);
+        return Ok(generator);
+    }
+    let mut terms = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == body {
+            terms.push(term.clone());
+        }
+    });
+    let mut weights: BTreeMap<String, Score> = BTreeMap::new();
+    for term in terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        if weights.contains_key(text) {
+            continue;
+        }
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            weights.insert(text.to_string(), 1.0 / (1.0 + doc_freq as Score));
+        }
+    }
+    let stems = StemsOf::new(weights.keys().map(String::as_str));
+    let analyzer = TextAnalyzer::from(QueryEnStem::new(stems));
+    Ok(SnippetGenerator::new(weights, analyzer, body, MAX_CHARS))
 }
 
 /// The snippet of a body: highlighted terms when the query has some there, else the
