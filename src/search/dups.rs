@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use tantivy::columnar::Column;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, TantivyDocument, Term};
@@ -68,13 +69,37 @@ pub fn parse_cluster(name: &str) -> Option<u64> {
     u64::from_str_radix(name.trim(), 16).ok()
 }
 
-/// An article's cluster, from its segment's column.
-fn cluster_of(searcher: &tantivy::Searcher, addr: DocAddress) -> tantivy::Result<Option<u64>> {
-    let column = searcher
-        .segment_reader(addr.segment_ord)
-        .fast_fields()
-        .u64(CLUSTER_FAST_FIELD)?;
-    Ok(column.first(addr.doc_id))
+/// Articles' clusters, from their segments' columns, each opened once (opening one
+/// looks its name up in the segment's fast fields: as long as reading a value).
+pub(super) struct Clusters<'s> {
+    searcher: &'s tantivy::Searcher,
+    columns: Vec<Option<Column<u64>>>,
+}
+
+impl<'s> Clusters<'s> {
+    pub(super) fn new(searcher: &'s tantivy::Searcher) -> Self {
+        Clusters {
+            searcher,
+            columns: vec![None; searcher.segment_readers().len()],
+        }
+    }
+
+    /// An article's cluster.
+    pub(super) fn of(&mut self, addr: DocAddress) -> tantivy::Result<Option<u64>> {
+        let slot = self
+            .columns
+            .get_mut(addr.segment_ord as usize)
+            .ok_or_else(|| tantivy::TantivyError::InvalidArgument("no such segment".into()))?;
+        if slot.is_none() {
+            *slot = Some(
+                self.searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .u64(CLUSTER_FAST_FIELD)?,
+            );
+        }
+        Ok(slot.as_ref().and_then(|c| c.first(addr.doc_id)))
+    }
 }
 
 /// How many more top hits than shown a folding search takes at first.
@@ -103,8 +128,9 @@ impl Searchable {
                 let taken = docs.len();
                 let mut seen = rustc_hash::FxHashSet::default();
                 let mut folded = Vec::with_capacity(want);
+                let mut clusters = Clusters::new(searcher);
                 for (score, addr) in docs {
-                    let cluster = cluster_of(searcher, addr)?;
+                    let cluster = clusters.of(addr)?;
                     if cluster.is_none_or(|c| seen.insert(c)) {
                         folded.push((score, addr));
                     }
@@ -126,10 +152,11 @@ impl Searchable {
     /// A hit's cluster and how many other live articles it holds (its copies).
     pub(super) fn copies(
         &self,
-        searcher: &tantivy::Searcher,
+        clusters: &mut Clusters<'_>,
         addr: DocAddress,
     ) -> Result<(Option<String>, usize), SearchError> {
-        let Some(cluster) = cluster_of(searcher, addr)? else {
+        let searcher = clusters.searcher;
+        let Some(cluster) = clusters.of(addr)? else {
             return Ok((None, 0));
         };
         let term = Term::from_field_u64(self.schema.cluster, cluster);

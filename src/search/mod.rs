@@ -499,6 +499,7 @@ impl Searchable {
             (0..s.bodies.len()).map(|_| None).collect();
         let highlight = req.snippets && !req.query.trim().is_empty();
         let mut hits = Vec::with_capacity(docs.len());
+        let mut clusters = dups::Clusters::new(searcher);
         for (i, (score, addr)) in docs.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let mut snippets = Vec::new();
@@ -514,7 +515,7 @@ impl Searchable {
                 snippets.push(snippets::snippet(snippeters[group].as_mut(), &body));
             }
             let f = self.exported(&doc, people);
-            let (cluster, similar) = self.copies(searcher, addr)?;
+            let (cluster, similar) = self.copies(&mut clusters, addr)?;
             hits.push(Hit {
                 rank: req.offset + i + 1,
                 score,
