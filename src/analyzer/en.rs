@@ -92,13 +92,15 @@ pub struct StemsOf {
     /// last letter of what it keeps of a word ("happy" -> "happi", "hoping" ->
     /// "hope"), so a word that stems to `happi` begins with `happ`.
     prefixes: Vec<String>,
+    /// The words of [`IRREGULAR`] whose stem is one of the stems.
+    irregular: Vec<&'static str>,
     /// A stem that is not ASCII: then every word that is not is stemmed too.
     non_ascii: bool,
 }
 
-/// Words whose Snowball English stem does not begin with all but the last letter of
-/// the word's beginning: the algorithm's exceptions.
-const IRREGULAR: [&str; 3] = ["dying", "lying", "tying"];
+/// Words whose Snowball English stem is not their beginning but for its last letter
+/// (the algorithm's exceptions), and their stems.
+const IRREGULAR: [(&str, &str); 3] = [("dying", "die"), ("lying", "lie"), ("tying", "tie")];
 
 impl StemsOf {
     pub fn new<'s>(stems: impl IntoIterator<Item = &'s str>) -> StemsOf {
@@ -110,16 +112,36 @@ impl StemsOf {
             } else {
                 out.non_ascii = true;
             }
+            for (word, of) in IRREGULAR {
+                if of == stem {
+                    out.irregular.push(word);
+                }
+            }
         }
         out
     }
 
-    /// May the lowercase `word` stem to one of the stems?
+    /// May `word` (lowercase, or ASCII in any case) stem to one of the stems?
     pub fn may_stem_to(&self, word: &str) -> bool {
         if !word.is_ascii() {
             return self.non_ascii;
         }
-        self.prefixes.iter().any(|p| word.starts_with(p.as_str())) || IRREGULAR.contains(&word)
+        let bytes = word.as_bytes();
+        self.prefixes
+            .iter()
+            .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+            || self.irregular.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// What every word that may stem to one of the stems begins with (lowercase
+    /// ASCII, not empty), when that is known: a text in which none of them begins a
+    /// word has none of the stems. `None` with a stem not ASCII or of one letter.
+    pub fn beginnings(&self) -> Option<Vec<String>> {
+        if self.non_ascii || self.prefixes.iter().any(String::is_empty) {
+            return None;
+        }
+        let words = self.irregular.iter().map(|w| w.to_string());
+        Some(self.prefixes.iter().cloned().chain(words).collect())
     }
 }
 
@@ -224,6 +246,14 @@ impl TokenStream for CachedEnStemStream<'_> {
             self.token.offset_from = start;
             self.token.offset_to = end;
             let word = &self.text[start..end];
+            // A word that cannot stem to a wanted stem is not lowercased either.
+            if self
+                .only
+                .is_some_and(|o| word.is_ascii() && !o.may_stem_to(word))
+            {
+                self.token.text.clear();
+                return true;
+            }
             self.lower.clear();
             if word.is_ascii() {
                 self.lower.push_str(word);
@@ -231,7 +261,10 @@ impl TokenStream for CachedEnStemStream<'_> {
             } else {
                 self.lower.extend(word.chars().flat_map(char::to_lowercase));
             }
-            if self.only.is_some_and(|o| !o.may_stem_to(self.lower)) {
+            if self
+                .only
+                .is_some_and(|o| !word.is_ascii() && !o.may_stem_to(self.lower))
+            {
                 self.token.text.clear();
                 return true;
             }
@@ -346,6 +379,10 @@ mod tests {
         fn any_word_may_stem_to_its_stem(word in "[a-z]{1,14}(ing|ed|ly|ies|y|s|ation|ility)?") {
             let stems = StemsOf::new([stem(&word).as_str()]);
             proptest::prop_assert!(stems.may_stem_to(&word), "{} -> {}", word, stem(&word));
+            proptest::prop_assert!(stems.may_stem_to(&word.to_uppercase()));
+            if let Some(b) = stems.beginnings() {
+                proptest::prop_assert!(b.iter().any(|b| word.starts_with(b.as_str())));
+            }
         }
 
         #[test]

@@ -31,11 +31,21 @@ impl Snippeter {
         query: &dyn Query,
         body: Field,
     ) -> tantivy::Result<Self> {
-        let generator = generator(searcher, query, body)?;
+        let english = is_english(searcher, body);
         Ok(Snippeter {
-            generator,
-            locator: SnippetLocator::new(searcher.index(), query, body)?,
+            generator: generator(searcher, query, body, english)?,
+            locator: SnippetLocator::new(searcher.index(), query, body, english)?,
         })
+    }
+}
+
+/// Is `body` analysed by the English analyzer?
+fn is_english(searcher: &Searcher, body: Field) -> bool {
+    match searcher.schema().get_field_entry(body).field_type() {
+        FieldType::Str(options) => options
+            .get_indexing_options()
+            .is_some_and(|o| o.tokenizer() == "en_stem"),
+        _ => false,
     }
 }
 
@@ -46,13 +56,8 @@ fn generator(
     searcher: &Searcher,
     query: &dyn Query,
     body: Field,
+    english: bool,
 ) -> tantivy::Result<SnippetGenerator> {
-    let english = match searcher.schema().get_field_entry(body).field_type() {
-        FieldType::Str(options) => options
-            .get_indexing_options()
-            .is_some_and(|o| o.tokenizer() == "en_stem"),
-        _ => false,
-    };
     if !english {
         let mut generator = SnippetGenerator::create(searcher, query, body)?;
         generator.set_max_num_chars(MAX_CHARS);
@@ -87,7 +92,11 @@ fn generator(
 /// body's beginning.
 pub(super) fn snippet(snippeter: Option<&mut Snippeter>, body: &str) -> SnippetOut {
     if let Some(sn) = snippeter {
-        let s = sn.generator.snippet(sn.locator.window(body));
+        // No window: none of the query's terms is in the body.
+        let s = match sn.locator.window(body) {
+            Some(window) => sn.generator.snippet(window),
+            None => tantivy::snippet::Snippet::empty(),
+        };
         if !s.is_empty() {
             return SnippetOut {
                 text: s.fragment().to_string(),
@@ -109,11 +118,19 @@ struct SnippetLocator {
     /// Their lowercase ASCII beginnings ("electio" for "election"): Snowball stemming
     /// rewrites the end of a word only ("happi" for "happy").
     probes: Vec<String>,
+    /// Whether every word that stems to a term begins with a probe (English, see
+    /// [`StemsOf::beginnings`]): then a body without one has none of the terms.
+    exhaustive: bool,
     analyzer: TextAnalyzer,
 }
 
 impl SnippetLocator {
-    fn new(index: &tantivy::Index, query: &dyn Query, body: Field) -> tantivy::Result<Self> {
+    fn new(
+        index: &tantivy::Index,
+        query: &dyn Query,
+        body: Field,
+        english: bool,
+    ) -> tantivy::Result<Self> {
         let mut terms = HashSet::new();
         query.query_terms(&mut |term, _| {
             if term.field() == body {
@@ -130,9 +147,14 @@ impl SnippetLocator {
                 t[..keep].to_ascii_lowercase()
             })
             .collect();
+        let beginnings = english
+            .then(|| StemsOf::new(terms.iter().map(String::as_str)).beginnings())
+            .flatten();
+        let exhaustive = beginnings.is_some();
         Ok(SnippetLocator {
+            probes: beginnings.unwrap_or(probes),
             terms,
-            probes,
+            exhaustive,
             analyzer: index.tokenizer_for_field(body)?,
         })
     }
@@ -147,12 +169,14 @@ impl SnippetLocator {
     }
 
     /// The part of a long article around the first occurrence of a query term; the
-    /// whole text when none is found this way.
-    fn window<'a>(&mut self, text: &'a str) -> &'a str {
+    /// whole text when none is found this way, or none when the text cannot have one
+    /// (`exhaustive`).
+    fn window<'a>(&mut self, text: &'a str) -> Option<&'a str> {
         const BEFORE: usize = 200;
         const AFTER: usize = 700;
-        if text.len() <= BEFORE + AFTER || self.probes.is_empty() {
-            return text;
+        let short = text.len() <= BEFORE + AFTER;
+        if self.probes.is_empty() || (short && !self.exhaustive) {
+            return Some(text);
         }
         let bytes = text.as_bytes();
         let mut first: Option<usize> = None;
@@ -171,10 +195,13 @@ impl SnippetLocator {
             }
         }
         let Some(at) = first else {
-            return text;
+            return (!self.exhaustive).then_some(text);
         };
+        if short {
+            return Some(text);
+        }
         let (start, end) = whole_words(text, at.saturating_sub(BEFORE), at + AFTER);
-        &text[start..end]
+        Some(&text[start..end])
     }
 }
 
@@ -221,21 +248,80 @@ fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Position of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-        {
-            return Some(i);
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
+        let at = from + i;
+        let rest = hay.get(at..at + needle.len())?;
+        if rest.eq_ignore_ascii_case(needle) {
+            return Some(at);
         }
-        i += 1;
+        from = at + 1;
     }
     None
 }
 
 #[cfg(test)]
 mod tests {
-    use super::whole_words;
+    use super::*;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    use tantivy::{Index, Term};
+
+    /// An index with one English body field, and a locator of the terms of `words`.
+    fn locator(words: &[&str], english: bool) -> SnippetLocator {
+        let mut schema = Schema::builder();
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let body = schema.add_text_field(
+            "body",
+            TextOptions::default().set_indexing_options(indexing),
+        );
+        let index = Index::create_in_ram(schema.build());
+        crate::analyzer::register(&index);
+        let query = tantivy::query::BooleanQuery::union(
+            words
+                .iter()
+                .map(|w| {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(body, w),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>
+                })
+                .collect(),
+        );
+        SnippetLocator::new(&index, &query, body, english).unwrap()
+    }
+
+    #[test]
+    fn an_english_window_is_found_at_a_word_whose_stem_rewrote_its_end() {
+        // "citi" is the stem of "city": it begins with "cit", not "citi".
+        let filler = "Nothing to see here at all. ".repeat(40);
+        let text = format!("{filler}The city council met. {filler}");
+        let window = locator(&["citi"], true).window(&text).unwrap();
+        assert!(window.contains("The city council"), "{window}");
+        assert!(window.len() < text.len());
+    }
+
+    #[test]
+    fn an_english_body_without_a_words_beginning_has_no_window() {
+        let text = "The council met on Tuesday and voted on the budget.";
+        assert!(locator(&["citi"], true).window(text).is_none());
+        // "voted" stems to "vote": a short body is kept whole.
+        assert_eq!(locator(&["vote"], true).window(text), Some(text));
+        // "dying" stems to "die" though it does not begin with "di".
+        assert!(locator(&["die"], true).window("A dying star.").is_some());
+        // Other languages' stems give no such guarantee: the whole text.
+        assert_eq!(locator(&["citi"], false).window(text), Some(text));
+    }
+
+    #[test]
+    fn a_beginning_is_found_in_any_case() {
+        assert_eq!(find_ascii_ci(b"The CITY and the city", b"cit"), Some(4));
+        assert_eq!(find_ascii_ci(b"Capital", b"cit"), None);
+        assert_eq!(find_ascii_ci(b"ci", b"cit"), None);
+        assert_eq!(find_ascii_ci(b"abc", b""), None);
+    }
 
     fn cut(text: &str, start: usize, end: usize) -> &str {
         let (s, e) = whole_words(text, start, end);
