@@ -163,7 +163,10 @@ pub fn open_or_create_new(index_dir: &Path) -> anyhow::Result<(Index, bool)> {
         }
         index
     } else {
-        Index::create_in_dir(&dir, schema)
+        Index::builder()
+            .schema(schema)
+            .settings(crate::writer::settings())
+            .create_in_dir(&dir)
             .with_context(|| format!("cannot create the quote index {}", dir.display()))?
     };
     crate::analyzer::register(&index);

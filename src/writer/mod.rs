@@ -29,14 +29,14 @@ pub fn open_or_create(dir: &Path, schema: &NewsSchema) -> anyhow::Result<Index> 
     Ok(index)
 }
 
-/// The stored articles are compressed in blocks of this many bytes (tantivy's
-/// default is 16 KB): showing a hit decompresses its whole block, and at 16 KB that
-/// was a search's largest single cost after counting (3-4 articles per block, most
-/// of them not shown). An index keeps the size it was created with.
+/// The stored articles (and quotes) are compressed in blocks of this many bytes
+/// (tantivy's default is 16 KB): showing a hit decompresses its whole block, and at
+/// 16 KB that was a search's largest single cost after counting (3-4 articles per
+/// block, most of them not shown). An index keeps the size it was created with.
 pub const DOCSTORE_BLOCK_BYTES: usize = 4096;
 
-/// The settings of a new index.
-fn settings() -> tantivy::IndexSettings {
+/// The settings of a new index (and of its quote index).
+pub fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_blocksize: DOCSTORE_BLOCK_BYTES,
         ..Default::default()
@@ -157,5 +157,12 @@ mod tests {
             reopened.settings().docstore_blocksize,
             tantivy::IndexSettings::default().docstore_blocksize
         );
+    }
+
+    #[test]
+    fn a_new_quote_index_stores_quotes_in_small_blocks_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let quotes = crate::quotes::open_or_create(dir.path()).unwrap();
+        assert_eq!(quotes.settings().docstore_blocksize, DOCSTORE_BLOCK_BYTES);
     }
 }
