@@ -139,20 +139,22 @@ impl SnippetLocator {
                 }
             }
         });
-        let probes = terms
-            .iter()
-            .filter(|t| t.is_ascii() && !t.is_empty())
-            .map(|t| {
-                let keep = if t.len() > 4 { t.len() - 1 } else { t.len() };
-                t[..keep].to_ascii_lowercase()
-            })
-            .collect();
         let beginnings = english
             .then(|| StemsOf::new(terms.iter().map(String::as_str)).beginnings())
             .flatten();
         let exhaustive = beginnings.is_some();
+        let probes = beginnings.unwrap_or_else(|| {
+            terms
+                .iter()
+                .filter(|t| t.is_ascii() && !t.is_empty())
+                .map(|t| {
+                    let keep = if t.len() > 4 { t.len() - 1 } else { t.len() };
+                    t[..keep].to_ascii_lowercase()
+                })
+                .collect()
+        });
         Ok(SnippetLocator {
-            probes: beginnings.unwrap_or(probes),
+            probes,
             terms,
             exhaustive,
             analyzer: index.tokenizer_for_field(body)?,
